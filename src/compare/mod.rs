@@ -1,0 +1,124 @@
+//! Comparison of two articles: alignment rows with word-level diffs.
+
+mod worddiff;
+
+pub use worddiff::{SegTag, Segment, word_diff};
+
+use crate::align::{self, Side, Unit, UnitKind};
+use crate::corpus::Article;
+use serde::Serialize;
+
+/// One row of the side-by-side view: an aligned unit with its word diff.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// Sentence indices of A (empty when only B has this row).
+    pub a: Vec<usize>,
+    /// Sentence indices of B (empty when only A has this row).
+    pub b: Vec<usize>,
+    pub kind: UnitKind,
+    pub score: f32,
+    /// A's text as segments (spans into A's text), in order.
+    pub a_segments: Vec<Segment>,
+    /// B's text as segments (spans into B's text), in order.
+    pub b_segments: Vec<Segment>,
+}
+
+impl Row {
+    /// Whether this row is a difference a reader may want to jump to.
+    pub fn is_change(&self) -> bool {
+        self.kind != UnitKind::Same
+    }
+}
+
+/// Counts for the status line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    pub same: usize,
+    pub changed: usize,
+    pub moved: usize,
+    pub only_a: usize,
+    pub only_b: usize,
+    /// Overall similarity in `0.0..=1.0`: the share of (non-boilerplate) words in matched rows
+    /// weighted by their row score.
+    pub similarity: f32,
+}
+
+/// The comparison of article A with article B.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    pub rows: Vec<Row>,
+    pub stats: Stats,
+}
+
+/// Compare two articles end to end: align sentences, then diff words within each row.
+pub fn compare(a: &Article, b: &Article) -> Comparison {
+    let spans_a = a.doc.sentence_spans();
+    let spans_b = b.doc.sentence_spans();
+    let skip_a: Vec<bool> = a.boilerplate.iter().map(Option::is_some).collect();
+    let skip_b: Vec<bool> = b.boilerplate.iter().map(Option::is_some).collect();
+    let alignment = align::align(
+        &Side {
+            text: &a.text,
+            sentences: &spans_a,
+            lang: a.lang,
+            skip: &skip_a,
+        },
+        &Side {
+            text: &b.text,
+            sentences: &spans_b,
+            lang: b.lang,
+            skip: &skip_b,
+        },
+    );
+    let rows: Vec<Row> = alignment
+        .units
+        .into_iter()
+        .map(|u| row_for(a, b, u))
+        .collect();
+    let stats = stats(a, b, &rows);
+    Comparison { rows, stats }
+}
+
+fn row_for(a: &Article, b: &Article, u: Unit) -> Row {
+    let toks = |art: &Article, idx: &[usize]| -> Vec<crate::text::Token> {
+        idx.iter()
+            .flat_map(|&i| art.doc.sentences[i].tokens.iter().copied())
+            .collect()
+    };
+    let ta = toks(a, &u.a);
+    let tb = toks(b, &u.b);
+    let (a_segments, b_segments) = word_diff(&a.text, &ta, &b.text, &tb);
+    Row {
+        a: u.a,
+        b: u.b,
+        kind: u.kind,
+        score: u.score,
+        a_segments,
+        b_segments,
+    }
+}
+
+fn stats(a: &Article, b: &Article, rows: &[Row]) -> Stats {
+    let mut s = Stats::default();
+    let (mut matched, mut total) = (0.0f32, 0.0f32);
+    for r in rows {
+        match r.kind {
+            UnitKind::Same => s.same += 1,
+            UnitKind::Changed => s.changed += 1,
+            UnitKind::Moved => s.moved += 1,
+            UnitKind::OnlyA => s.only_a += 1,
+            UnitKind::OnlyB => s.only_b += 1,
+        }
+        let words = |art: &Article, idx: &[usize]| -> f32 {
+            idx.iter()
+                .filter(|&&i| art.boilerplate.get(i).is_none_or(Option::is_none))
+                .map(|&i| art.doc.sentences[i].tokens.len() as f32)
+                .sum()
+        };
+        let w = words(a, &r.a) + words(b, &r.b);
+        total += w;
+        matched += w * r.score;
+    }
+    s.similarity = if total > 0.0 { matched / total } else { 0.0 };
+    s
+}

@@ -1,0 +1,1 @@
+//! Report writers: JSON, Markdown and self-contained HTML.

@@ -1,0 +1,1 @@
+//! Review notes: confirmed/dismissed disagreements with notes, stored atomically beside the corpus.

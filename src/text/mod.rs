@@ -1,0 +1,140 @@
+//! Text model: paragraphs, sentences and word tokens, each with byte spans
+//! into the original article text. Nothing downstream re-tokenises.
+
+mod lang;
+mod segment;
+mod token;
+
+pub use lang::Lang;
+pub use segment::split_sentences;
+pub use token::{Token, TokenKind, tokenize};
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into an article's text.
+/// Both ends always lie on `char` boundaries.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The text this span covers.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A sentence: its span, the paragraph it sits in, and its word tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    pub tokens: Vec<Token>,
+}
+
+/// A paragraph: a block of text separated from the next by a blank line
+/// (or, in one-paragraph-per-line text, by a line break).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Indices of the sentences in this paragraph.
+    pub sentences: std::ops::Range<usize>,
+}
+
+/// The segmented form of one text. Spans point into the text it was built from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Segment `text` into paragraphs, sentences and tokens.
+    pub fn parse(text: &str, lang: Lang) -> Document {
+        let mut doc = Document::default();
+        for para in paragraph_spans(text) {
+            let first = doc.sentences.len();
+            for span in split_sentences(para.slice(text), lang) {
+                let span = Span::new(para.start + span.start, para.start + span.end);
+                doc.sentences.push(Sentence {
+                    span,
+                    paragraph: doc.paragraphs.len(),
+                    tokens: tokenize(text, span),
+                });
+            }
+            doc.paragraphs.push(Paragraph {
+                span: para,
+                sentences: first..doc.sentences.len(),
+            });
+        }
+        doc
+    }
+
+    /// Every non-empty line is one sentence (and one paragraph); no re-segmentation.
+    /// Line `i` of the input is sentence `i`, so empty lines are kept as empty sentences.
+    pub fn from_lines(text: &str) -> Document {
+        let mut doc = Document::default();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let span = Span::new(start, start + body.len());
+            let i = doc.sentences.len();
+            doc.sentences.push(Sentence {
+                span,
+                paragraph: doc.paragraphs.len(),
+                tokens: tokenize(text, span),
+            });
+            doc.paragraphs.push(Paragraph {
+                span,
+                sentences: i..i + 1,
+            });
+            start += line.len();
+        }
+        doc
+    }
+
+    /// The spans of all sentences, in order.
+    pub fn sentence_spans(&self) -> Vec<Span> {
+        self.sentences.iter().map(|s| s.span).collect()
+    }
+}
+
+/// Paragraph spans: runs of non-blank lines, trimmed of surrounding whitespace.
+pub fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            end = pos + line.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, end));
+    }
+    out
+}

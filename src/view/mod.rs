@@ -1,0 +1,1 @@
+//! Rows → wrapped, aligned lines for a width; styles (pure, no ratatui).

@@ -43,11 +43,43 @@ pub struct Stats {
     pub similarity: f32,
 }
 
+/// What kind of disagreement two aligned sources show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisagreementKind {
+    /// Numbers about the same thing whose hedged ranges cannot both hold.
+    NumberConflict,
+    /// Compatible but different numbers ("roughly 30" vs "more than 30").
+    NumberImprecision,
+    /// Same speaker with different words, or same words with a different speaker.
+    QuoteDifference,
+    /// One word of a multi-word name changed while the rest agrees (suspected spin).
+    NameDifference,
+    /// A number, quote or name that only one side reports.
+    OnlyHere,
+}
+
+/// A disagreement found in one row, with the exact spans on both sides.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Disagreement {
+    pub kind: DisagreementKind,
+    /// Index into `Comparison::rows`.
+    pub row: usize,
+    /// Spans into A's text (empty when only B says it).
+    pub a: Vec<crate::text::Span>,
+    /// Spans into B's text (empty when only A says it).
+    pub b: Vec<crate::text::Span>,
+    /// One line for people: what differs.
+    pub summary: String,
+}
+
 /// The comparison of article A with article B.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
     pub rows: Vec<Row>,
     pub stats: Stats,
+    /// Disagreements between the two sides, in row order.
+    pub disagreements: Vec<Disagreement>,
 }
 
 /// Compare two articles end to end: align sentences, then diff words within each row.
@@ -76,7 +108,11 @@ pub fn compare(a: &Article, b: &Article) -> Comparison {
         .map(|u| row_for(a, b, u))
         .collect();
     let stats = stats(a, b, &rows);
-    Comparison { rows, stats }
+    Comparison {
+        rows,
+        stats,
+        disagreements: Vec::new(),
+    }
 }
 
 fn row_for(a: &Article, b: &Article, u: Unit) -> Row {

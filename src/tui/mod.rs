@@ -67,8 +67,9 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     let _restore = Restore;
     execute!(stdout(), terminal::EnterAlternateScreen)?;
     let mut term = Terminal::new(CrosstermBackend::new(stdout()))?;
+    // No `term.clear()`: it asks the terminal for the cursor position, which not every
+    // terminal answers; the first frame on the fresh alternate screen is drawn in full.
     term.hide_cursor()?;
-    term.clear()?;
     let corpus = Arc::new(corpus);
     let mut app = App::new(corpus.clone());
     app.color = theme::color_allowed();

@@ -109,6 +109,29 @@ fn narrow_terminal_shows_the_focused_pane() {
 }
 
 #[test]
+fn warnings_view() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "One sentence here.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Another sentence here.\n").unwrap();
+    let mut corpus = Corpus::load(dir.path()).unwrap();
+    // A problem as the loader reports it (the path and message are untrusted).
+    corpus.warnings.push(parallax::corpus::Warning {
+        path: dir.path().join("bad\u{1b}[31m.txt"),
+        message: "could not be read \u{1b}]0;x\u{7}".into(),
+    });
+    let mut app = App::new(Arc::new(corpus));
+    app.compare_now();
+    let s = screen(&render(&mut app, 160, 20));
+    assert!(s.contains("⚠ 1 problem (w)"), "{s}");
+    app.update(Action::Warnings);
+    let s = screen(&render(&mut app, 160, 20));
+    assert!(s.contains("could not be read"), "{s}");
+    assert!(!s.contains('\u{1b}'));
+    app.update(Action::Back);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
 fn tiny_terminal_says_so() {
     let mut app = app_with_pair(3, 4);
     let s = screen(&render(&mut app, 30, 6));
@@ -123,7 +146,11 @@ fn every_size_draws_without_panic() {
     for w in (1..=130).step_by(7).chain([1, 2, 39, 40, 41, 99, 100]) {
         for h in [1, 2, 3, 7, 8, 9, 15, 40] {
             render(&mut app, w, h);
-            app.help = !app.help;
+            app.overlay = match (w + h) % 3 {
+                0 => None,
+                1 => Some(parallax::tui::app::Overlay::Help),
+                _ => Some(parallax::tui::app::Overlay::Warnings),
+            };
             app.focus = if w % 2 == 0 {
                 parallax::tui::app::Focus::Diff
             } else {

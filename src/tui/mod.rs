@@ -102,6 +102,12 @@ fn event_loop(
         if event::poll(Duration::from_millis(wait))? {
             match event::read()? {
                 Event::Key(k) => {
+                    // Test hook (debug builds only): a panic mid-session, to check that
+                    // the panic hook restores the terminal.
+                    #[cfg(debug_assertions)]
+                    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
+                        panic!("PARALLAX_TEST_PANIC: deliberate panic on a key press");
+                    }
                     app.handle_key(k);
                     dirty = true;
                 }

@@ -1,7 +1,7 @@
 //! Drawing: a function of the app state. Panes: the article list, the diff, the
 //! status line, and the help overlay.
 
-use super::app::{App, Compared, Focus};
+use super::app::{App, Compared, Focus, Overlay};
 use super::keymap;
 use super::theme;
 use crate::align::UnitKind;
@@ -46,8 +46,10 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         draw_diff(f, app, main);
     }
     draw_status(f, app, status);
-    if app.help {
-        draw_help(f, app, area);
+    match app.overlay {
+        Some(Overlay::Help) => draw_help(f, app, area),
+        Some(Overlay::Warnings) => draw_warnings(f, app, area),
+        None => {}
     }
 }
 
@@ -283,6 +285,13 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
             None => parts.push("comparing…".into()),
         }
     }
+    let nw = app.corpus.warnings.len();
+    if nw > 0 {
+        parts.push(format!(
+            "⚠ {nw} problem{} (w)",
+            if nw == 1 { "" } else { "s" }
+        ));
+    }
     if let Some(m) = &app.message {
         parts.push(display(m));
     }
@@ -300,6 +309,55 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     if area.width > rw + 20 {
         buf.set_stringn(area.x + lw, area.y, right, rw as usize, style);
     }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`, one cell from its edges.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_warnings(f: &mut Frame, app: &App, area: Rect) {
+    let ws = &app.corpus.warnings;
+    let lines: Vec<Line> = if ws.is_empty() {
+        vec![Line::raw(" No problems: every article loaded.")]
+    } else {
+        ws.iter()
+            .map(|w| {
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {}: ", display(&w.path.display().to_string())),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(display(&w.message)),
+                ])
+            })
+            .collect()
+    };
+    let popup = centered(
+        area,
+        area.width.saturating_sub(8).max(20),
+        lines.len() as u16 * 2 + 2,
+    );
+    f.render_widget(Clear, popup);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(format!(
+                    " Problems loading {} ",
+                    display(&app.corpus.root.display().to_string())
+                ))
+                .title_bottom(Line::from(" w or Esc to close ").right_aligned())
+                .border_style(theme::border(true, app.color)),
+        ),
+        popup,
+    );
 }
 
 fn draw_help(f: &mut Frame, app: &App, area: Rect) {
@@ -343,14 +401,7 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
         words.push(Span::raw("  "));
     }
     lines.push(Line::from(words));
-    let w = (key_w as u16 + 64).min(area.width.saturating_sub(2));
-    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
+    let popup = centered(area, key_w as u16 + 64, lines.len() as u16 + 2);
     f.render_widget(Clear, popup);
     f.render_widget(
         Paragraph::new(lines).block(

@@ -279,18 +279,24 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             geo.right,
         );
         let n = left.len().max(right.len()).max(1);
+        let (mut left, mut right) = (left.into_iter(), right.into_iter());
         for k in 0..n {
-            let mut runs = Vec::new();
-            cell(&mut runs, left.get(k), geo.left, row.a.is_empty());
+            let (l, rt) = (left.next(), right.next());
+            let mut runs = Vec::with_capacity(8);
+            let (na, nb) = (
+                l.as_ref().and_then(|c| c.number),
+                rt.as_ref().and_then(|c| c.number),
+            );
+            cell(&mut runs, l, geo.left, row.a.is_empty());
             gutter(
                 &mut runs,
                 &geo,
-                left.get(k).and_then(|c| c.number),
-                right.get(k).and_then(|c| c.number),
+                na,
+                nb,
                 (k == 0).then_some(row.kind),
                 k == 0 && flagged.contains(&r),
             );
-            cell(&mut runs, right.get(k), geo.right, row.b.is_empty());
+            cell(&mut runs, rt, geo.right, row.b.is_empty());
             lines.push(Line { row: Some(r), runs });
         }
         r += 1;
@@ -366,13 +372,14 @@ fn side_cell(
         (_, true) => (Style::Removed, Style::Text),
         (_, false) => (Style::Added, Style::Text),
     };
+    let mut m = Measured::new();
     for (n, &si) in idx.iter().enumerate() {
         let Some(sentence) = art.doc.sentences.get(si) else {
             continue;
         };
         let span = sentence.span;
         let boiler = art.boilerplate.get(si).is_some_and(Option::is_some);
-        let mut m = Measured::new();
+        m.clear();
         if n == 0
             && let Some(side) = moved_label
         {
@@ -468,10 +475,10 @@ fn pad(runs: &mut Vec<Run>, n: usize, style: Style) {
     }
 }
 
-fn cell(runs: &mut Vec<Run>, line: Option<&CellLine>, width: usize, missing: bool) {
+fn cell(runs: &mut Vec<Run>, line: Option<CellLine>, width: usize, missing: bool) {
     match line {
         Some(c) => {
-            runs.extend(c.runs.iter().cloned());
+            runs.extend(c.runs);
             pad(runs, width.saturating_sub(c.width), Style::Text);
         }
         None => pad(

@@ -68,7 +68,35 @@ impl Measured {
                 continue;
             }
             let safe = crate::sanitize::display(part);
-            for g in safe.graphemes(true) {
+            for (k, word) in safe.split(' ').enumerate() {
+                if k > 0 {
+                    self.push_space(style);
+                }
+                self.push_word(word, style);
+            }
+        }
+    }
+
+    /// Append safe text with no ASCII space in it.
+    fn push_word(&mut self, word: &str, style: Style) {
+        if word.bytes().all(|b| b.is_ascii_graphic()) {
+            // Fast path: printable ASCII is one cell per byte.
+            self.glyphs.reserve(word.len());
+            for i in 0..word.len() {
+                let start = (self.buf.len() + i) as u32;
+                self.glyphs.push(Glyph {
+                    start,
+                    end: start + 1,
+                    width: 1,
+                    style,
+                    space: false,
+                });
+            }
+            self.buf.push_str(word);
+            return;
+        }
+        {
+            for g in word.graphemes(true) {
                 if is_break_space(g) {
                     self.push_space(style);
                     continue;
@@ -109,6 +137,12 @@ impl Measured {
         });
     }
 
+    /// Empty it, keeping its allocations.
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.glyphs.clear();
+    }
+
     /// Total display width (whitespace collapsed, nothing wrapped).
     pub fn width(&self) -> usize {
         self.glyphs.iter().map(|g| g.width as usize).sum()
@@ -145,14 +179,10 @@ impl Measured {
                 if sp == 1 {
                     line.push(&self.buf, space.unwrap_or(glyphs[i]));
                 }
-                for g in &glyphs[i..j] {
-                    line.push(&self.buf, *g);
-                }
+                line.push_word(&self.buf, &glyphs[i..j], ww);
             } else if ww <= width {
                 out.push(line.take());
-                for g in &glyphs[i..j] {
-                    line.push(&self.buf, *g);
-                }
+                line.push_word(&self.buf, &glyphs[i..j], ww);
             } else {
                 // Longer than a whole line: fill the current line, then break anywhere.
                 if line.width + sp + 1 > width {
@@ -196,6 +226,22 @@ impl LineBuf {
             g.width as usize,
             g.style,
         );
+    }
+
+    /// Push a whole word (contiguous glyphs) of width `w`, one slice per style.
+    fn push_word(&mut self, buf: &str, word: &[Glyph], w: usize) {
+        let mut k = 0;
+        while k < word.len() {
+            let style = word[k].style;
+            let mut e = k + 1;
+            while e < word.len() && word[e].style == style {
+                e += 1;
+            }
+            let text = &buf[word[k].start as usize..word[e - 1].end as usize];
+            self.push_str(text, 0, style);
+            k = e;
+        }
+        self.width += w;
     }
 
     fn push_str(&mut self, s: &str, w: usize, style: Style) {

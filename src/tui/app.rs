@@ -157,11 +157,21 @@ impl App {
         if let Some((p, _, old)) = &self.view
             && *p == self.pair
         {
-            // Same pair, new width or folding: keep the top row in place.
-            self.scroll = old
-                .row_at(self.scroll)
+            // Same pair, new width or folding: keep the current change, or else the
+            // row at the top of the screen, at the top.
+            let row = match self.change.and_then(|k| old.changes.get(k)) {
+                Some(&r) => Some(r),
+                None => old.row_from(self.scroll),
+            };
+            self.scroll = row
                 .and_then(|r| new.row_start.get(r).copied())
-                .unwrap_or(0);
+                .map_or(0, |l| {
+                    if self.change.is_some() {
+                        l.saturating_sub(1)
+                    } else {
+                        l
+                    }
+                });
         }
         self.view = Some((self.pair, opts, new.clone()));
         Some(new)
@@ -523,9 +533,14 @@ mod tests {
         for _ in 0..15 {
             a.update(Action::Down);
         }
-        let row = a.current_view().unwrap().row_at(a.scroll).unwrap();
+        let row = a.current_view().unwrap().row_from(a.scroll).unwrap();
         let v = a.view_for(60).unwrap();
-        assert_eq!(v.row_at(a.scroll), Some(row));
+        assert_eq!(v.row_from(a.scroll), Some(row));
+        // With a current change, the change stays in view.
+        a.update(Action::NextChange);
+        let row = a.current_change_row().unwrap();
+        let v = a.view_for(100).unwrap();
+        assert_eq!(v.row_from(a.scroll), Some(row));
     }
 
     #[test]

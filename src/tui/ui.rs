@@ -251,40 +251,9 @@ fn put_line(
 }
 
 fn draw_status(f: &mut Frame, app: &App, area: Rect) {
-    let mut parts: Vec<String> = Vec::new();
-    if app.has_pair() {
-        parts.push(format!(
-            "A {} ⇄ B {}",
-            short_id(app, app.pair.0),
-            short_id(app, app.pair.1)
-        ));
-        match app.comparison() {
-            Some(Compared::Done(c)) => {
-                let s = &c.stats;
-                let m = view::mark;
-                parts.push(format!(
-                    "{} {} same · {} {} changed · {} {} only A · {} {} only B · {} {} moved",
-                    m(UnitKind::Same),
-                    s.same,
-                    m(UnitKind::Changed),
-                    s.changed,
-                    m(UnitKind::OnlyA),
-                    s.only_a,
-                    m(UnitKind::OnlyB),
-                    s.only_b,
-                    m(UnitKind::Moved),
-                    s.moved
-                ));
-                parts.push(format!("{:.0}% similar", s.similarity * 100.0));
-                if let Some(v) = app.current_view() {
-                    let pos = app.change.map_or("–".to_string(), |k| (k + 1).to_string());
-                    parts.push(format!("change {pos}/{}", v.changes.len()));
-                }
-            }
-            Some(Compared::Failed(_)) => parts.push("comparison failed".into()),
-            None => parts.push("comparing…".into()),
-        }
-    }
+    let long = status_parts(app, false);
+    let fits = view::display_width(&long.join(" │ ")) + 10 <= area.width as usize;
+    let mut parts = if fits { long } else { status_parts(app, true) };
     let nw = app.corpus.warnings.len();
     if nw > 0 {
         parts.push(format!(
@@ -305,6 +274,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     buf.set_style(area, style);
     let rw = right.len() as u16;
     let lw = area.width.saturating_sub(rw);
+    let (left, _) = view::truncate(&left, lw.saturating_sub(1) as usize);
     buf.set_stringn(area.x, area.y, &left, lw as usize, style);
     if area.width > rw + 20 {
         buf.set_stringn(area.x + lw, area.y, right, rw as usize, style);
@@ -358,6 +328,54 @@ fn draw_warnings(f: &mut Frame, app: &App, area: Rect) {
         ),
         popup,
     );
+}
+
+/// The pair, counts, similarity and position; `compact` for narrow screens.
+fn status_parts(app: &App, compact: bool) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if !app.has_pair() {
+        return parts;
+    }
+    parts.push(format!(
+        "A {} ⇄ B {}",
+        short_id(app, app.pair.0),
+        short_id(app, app.pair.1)
+    ));
+    match app.comparison() {
+        Some(Compared::Done(c)) => {
+            let s = &c.stats;
+            let counts = [
+                (UnitKind::Same, s.same, "same"),
+                (UnitKind::Changed, s.changed, "changed"),
+                (UnitKind::OnlyA, s.only_a, "only A"),
+                (UnitKind::OnlyB, s.only_b, "only B"),
+                (UnitKind::Moved, s.moved, "moved"),
+            ];
+            let counts: Vec<String> = counts
+                .iter()
+                .map(|&(k, n, name)| {
+                    if compact {
+                        format!("{}{n}", view::mark(k))
+                    } else {
+                        format!("{} {n} {name}", view::mark(k))
+                    }
+                })
+                .collect();
+            parts.push(counts.join(if compact { " " } else { " · " }));
+            parts.push(format!(
+                "{:.0}%{}",
+                s.similarity * 100.0,
+                if compact { "" } else { " similar" }
+            ));
+            if let Some(v) = app.current_view() {
+                let pos = app.change.map_or("–".to_string(), |k| (k + 1).to_string());
+                parts.push(format!("change {pos}/{}", v.changes.len()));
+            }
+        }
+        Some(Compared::Failed(_)) => parts.push("comparison failed".into()),
+        None => parts.push("comparing…".into()),
+    }
+    parts
 }
 
 fn draw_help(f: &mut Frame, app: &App, area: Rect) {

@@ -170,6 +170,15 @@ pub struct DiffView {
 }
 
 impl DiffView {
+    /// The row shown on line `line`, or the nearest row below it (for gaps and separators).
+    pub fn row_from(&self, line: usize) -> Option<usize> {
+        self.lines
+            .get(line..)?
+            .iter()
+            .find_map(|l| l.row)
+            .or_else(|| self.row_at(line))
+    }
+
     /// The row shown on line `line`, or the nearest row above it.
     pub fn row_at(&self, line: usize) -> Option<usize> {
         let line = line.min(self.lines.len().checked_sub(1)?);

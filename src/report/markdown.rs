@@ -13,17 +13,19 @@ use std::fmt::Write;
 /// Sanitise `s` and escape it for inline Markdown (GitHub-flavoured, also inside table cells).
 ///
 /// Backslash-escapes the characters with inline meaning (emphasis, code, links, HTML, tables,
-/// strike-through, maths) and writes `&` as `&amp;` so entities stay literal. Line-start syntax
+/// strike-through, maths) and writes `&`, `<`, `>` as entities so HTML and entities stay literal. Line-start syntax
 /// needs no escaping because untrusted text never starts a line.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in display_text(s).chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
             '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             c => out.push(c),
         }
     }

@@ -31,12 +31,12 @@ body { margin: 0 auto; padding: 1.5rem; max-width: 1600px; color: var(--fg); bac
 h1 { font-size: 1.4rem; margin: 0 0 .75rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; }
 table { border-collapse: collapse; width: 100%; }
-.meta { margin-bottom: .75rem; }
+.meta { margin-bottom: .75rem; table-layout: fixed; }
 .meta th, .meta td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
-.meta th { background: var(--head); width: 9rem; font-weight: 600; }
-.meta thead th { width: auto; }
+.meta th { background: var(--head); font-weight: 600; }
+.meta col.label { width: 9rem; }
 .stats, .legend { margin: .35rem 0; color: var(--muted); }
-.legend span { margin-right: 1rem; white-space: nowrap; }
+.legend > span { margin-right: 1.25rem; white-space: nowrap; }
 .cmp { table-layout: fixed; }
 .cmp col.n { width: 6.5rem; }
 .cmp thead th { position: sticky; top: 0; background: var(--head); text-align: left;
@@ -207,7 +207,7 @@ fn meta(out: &mut String, a: &Article, b: &Article) {
         );
     };
     out.push_str(
-        "<table class=\"meta\"><thead><tr><th></th><th>A</th><th>B</th></tr></thead><tbody>\n",
+        "<table class=\"meta\"><colgroup><col class=\"label\"><col><col></colgroup><thead><tr><th></th><th>A</th><th>B</th></tr></thead><tbody>\n",
     );
     row(out, "id", Some(&a.meta.id), Some(&b.meta.id));
     row(out, "title", Some(&a.meta.title), Some(&b.meta.title));

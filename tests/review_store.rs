@@ -471,3 +471,18 @@ fn killed_writer_never_corrupts() {
     }
     assert!(damaged_files(dir.path()).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn rewrites_keep_the_file_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    let (mut store, _) = ReviewStore::open(&path).unwrap();
+    store.set(simple_key(1), Verdict::Confirmed, "").unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600, "a new review file is private");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    store.set(simple_key(2), Verdict::Confirmed, "").unwrap();
+    assert_eq!(mode(&path), 0o640);
+}

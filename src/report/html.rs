@@ -326,7 +326,11 @@ pub fn html(report: &Report) -> String {
             if lines.is_empty() {
                 let _ = write!(out, "<td class=\"side {side} empty\">{empty}</td>");
             } else {
-                let _ = write!(out, "<td class=\"side {side}\" dir=\"auto\">");
+                let _ = write!(
+                    out,
+                    "<td class=\"side {side}\" dir=\"auto\" lang=\"{}\">",
+                    art.lang.code()
+                );
                 side_cell(&mut out, report, art, &lines, which);
                 out.push_str("</td>");
             }

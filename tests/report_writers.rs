@@ -435,3 +435,73 @@ fn kind_slugs_match_serde_names() {
         );
     }
 }
+
+#[test]
+fn pieces_tile_every_sentence_on_all_seed_pairs() {
+    use parallax::report::{Which, pieces};
+    let corpus = parallax::corpus::Corpus::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+    )
+    .unwrap();
+    let arts = &corpus.articles;
+    for i in 0..arts.len() {
+        for j in 0..arts.len() {
+            if i == j {
+                continue;
+            }
+            let (a, b) = (&arts[i], &arts[j]);
+            let mut cmp = compare(a, b);
+            // A disagreement over the second token of each two-sided row (and one-sided ones).
+            let second = |art: &Article, idx: &[usize]| -> Vec<Span> {
+                idx.first()
+                    .and_then(|&s| art.doc.sentences[s].tokens.get(1))
+                    .map(|t| vec![t.span])
+                    .unwrap_or_default()
+            };
+            cmp.disagreements = cmp
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| Disagreement {
+                    kind: DisagreementKind::OnlyHere,
+                    row: r,
+                    a: second(a, &row.a),
+                    b: second(b, &row.b),
+                    summary: String::new(),
+                })
+                .collect();
+            let report = Report::new(a, b, &cmp, None);
+            for (r, row) in cmp.rows.iter().enumerate() {
+                for (which, art, idx) in [(Which::A, a, &row.a), (Which::B, b, &row.b)] {
+                    let lines = pieces(&report, r, which);
+                    assert_eq!(lines.len(), idx.len());
+                    for (line, &s) in lines.iter().zip(idx) {
+                        let text: String = line.iter().map(|p| p.span.slice(&art.text)).collect();
+                        assert_eq!(text, art.sentence(s), "{} row {r}", a.meta.id);
+                        assert!(line.windows(2).all(|w| w[0].span.end == w[1].span.start));
+                    }
+                    let d = &cmp.disagreements[r];
+                    let spans = if which == Which::A { &d.a } else { &d.b };
+                    let marked: String = lines
+                        .iter()
+                        .flatten()
+                        .filter(|p| p.disagreements.contains(&r))
+                        .map(|p| p.span.slice(&art.text))
+                        .collect();
+                    let want: String = spans.iter().map(|s| s.slice(&art.text)).collect();
+                    assert_eq!(marked, want);
+                    let markers = lines
+                        .iter()
+                        .flatten()
+                        .filter(|p| p.ends.contains(&r))
+                        .count();
+                    assert_eq!(markers, usize::from(!spans.is_empty()));
+                }
+            }
+            // Every writer handles every pair.
+            for f in [Format::Markdown, Format::Html, Format::Json] {
+                assert!(!f.render(&report).is_empty());
+            }
+        }
+    }
+}

@@ -70,7 +70,12 @@ fn golden_rules_english() {
         println!("{f}");
     }
     assert_eq!(core_total, 48, "the core set has 48 rules");
-    assert_eq!(core_pass, 48, "{core_pass}/48 passed:\n{}", failures.join("\n"));
+    assert_eq!(
+        core_pass,
+        48,
+        "{core_pass}/48 passed:\n{}",
+        failures.join("\n")
+    );
     assert_eq!(ext_pass, ext_total, "extended:\n{}", failures.join("\n"));
 }
 
@@ -104,7 +109,12 @@ fn multilingual_cases() {
 fn german_and_french_abbreviations_need_their_language() {
     // With the right language the abbreviation holds the sentence together ...
     let de = "Er kam z.B. Montag. Und ging am 12. Oktober.";
-    assert_eq!(sentences(de, Lang::German).len(), 2, "{:?}", sentences(de, Lang::German));
+    assert_eq!(
+        sentences(de, Lang::German).len(),
+        2,
+        "{:?}",
+        sentences(de, Lang::German)
+    );
     let fr = "Hier, M. Barnier a parlé.";
     assert_eq!(sentences(fr, Lang::French), vec![fr]);
     // ... and an unknown language uses every list.
@@ -126,7 +136,8 @@ fn acronym_at_sentence_end_splits() {
 
 #[test]
 fn quotes_around_end_punctuation() {
-    let t = "“We are ready,” he said. “We will go.” The minister agreed. She asked “why?” and left.";
+    let t =
+        "“We are ready,” he said. “We will go.” The minister agreed. She asked “why?” and left.";
     assert_eq!(
         sentences(t, Lang::English),
         vec![
@@ -275,17 +286,25 @@ fn seed_000_paragraphs_and_abbreviations() {
     ));
     assert!(has("| Photo Credit: AP"));
     // The paragraph without a final full stop is still one sentence.
-    assert!(got.iter().any(|g| g.starts_with("On Tuesday (March 18, 2025)")
-        && g.ends_with("had to end")));
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("On Tuesday (March 18, 2025)") && g.ends_with("had to end"))
+    );
     // U.K., U.S., Mr., i.e. do not end sentences.
-    assert!(got.iter().any(|g| g.starts_with("U.K. Prime Minister Keir Starmer had said")
-        && g.ends_with("“operational phase”.")));
-    assert!(got.iter().any(|g| g.starts_with("While the U.S. is not part")
-        && g.ends_with("was necessary.")));
+    assert!(got.iter().any(
+        |g| g.starts_with("U.K. Prime Minister Keir Starmer had said")
+            && g.ends_with("“operational phase”.")
+    ));
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("While the U.S. is not part") && g.ends_with("was necessary."))
+    );
     assert!(has(
         "The security features of the peacekeeping forces would include a maritime and air presence."
     ));
-    assert!(has("“Because we want the ‘coalition of the willing’ to be a credible force that will allow Ukraine to enjoy a lasting peace,” he said."));
+    assert!(has(
+        "“Because we want the ‘coalition of the willing’ to be a credible force that will allow Ukraine to enjoy a lasting peace,” he said."
+    ));
     assert!(got.iter().any(|g| g.ends_with("according to Mr. Pollard.")));
     assert!(has("HINDI NEWS"));
 }
@@ -296,7 +315,12 @@ fn seed_001_captions_and_debris_lines() {
     let got = sentences(&text, Lang::English);
     let caption = "UK Prime Minister Keir Starmer is co-leading efforts to form the 'coalition of the willing' to help Ukraine in peace.";
     assert_eq!(got.iter().filter(|g| *g == caption).count(), 4);
-    assert_eq!(got.iter().filter(|g| *g == "JULIAN SIMMONDS / POOL/AFP").count(), 4);
+    assert_eq!(
+        got.iter()
+            .filter(|g| *g == "JULIAN SIMMONDS / POOL/AFP")
+            .count(),
+        4
+    );
     assert!(got.iter().any(|g| g == "TT"));
     assert!(got.iter().any(|g| g == "20"));
     assert!(got.iter().any(|g| g == "Instead, Russia agreed to a 30-day limited halt on strikes against Ukraine's power grid."));
@@ -306,28 +330,52 @@ fn seed_001_captions_and_debris_lines() {
 fn seed_002_and_003_one_paragraph_per_line() {
     let text = seed("003_");
     let got = sentences(&text, Lang::English);
-    assert!(got.iter().any(|g| g == "Major Obstacles to Peacekeeping Plans"));
-    assert!(got.iter().any(|g| g == "Starmer Highlights UK’s Defence Strength"));
+    assert!(
+        got.iter()
+            .any(|g| g == "Major Obstacles to Peacekeeping Plans")
+    );
+    assert!(
+        got.iter()
+            .any(|g| g == "Starmer Highlights UK’s Defence Strength")
+    );
     assert!(got.iter().any(|g| g == "“And that it most certainly is.”"));
-    assert!(got.iter().any(|g| g.starts_with("London, UK – The United Kingdom") && g.ends_with("for Ukraine.")));
+    assert!(
+        got.iter().any(
+            |g| g.starts_with("London, UK – The United Kingdom") && g.ends_with("for Ukraine.")
+        )
+    );
     let paras = paragraph_spans(&text);
-    assert_eq!(paras.len(), text.lines().filter(|l| !l.trim().is_empty()).count());
+    assert_eq!(
+        paras.len(),
+        text.lines().filter(|l| !l.trim().is_empty()).count()
+    );
 
     let text = seed("002_");
     let got = sentences(&text, Lang::English);
     assert!(got.iter().any(|g| g == "0:44"));
-    assert!(got.iter().any(|g| g == "Youngsters killed in Russian missile strike"));
-    assert!(got.iter().any(|g| g.starts_with("The UK’s chief of the defence workers Admiral Sir Tony Radakin joined")));
+    assert!(
+        got.iter()
+            .any(|g| g == "Youngsters killed in Russian missile strike")
+    );
+    assert!(got.iter().any(|g| {
+        g.starts_with("The UK’s chief of the defence workers Admiral Sir Tony Radakin joined")
+    }));
 }
 
 #[test]
 fn seed_004_date_marker() {
     let text = seed("004_");
     let doc = Document::parse(&text, Lang::English);
-    let first: Vec<&str> = doc.sentences[..3].iter().map(|s| s.span.slice(&text)).collect();
+    let first: Vec<&str> = doc.sentences[..3]
+        .iter()
+        .map(|s| s.span.slice(&text))
+        .collect();
     assert_eq!(first[0], "date 2025-03-20");
     assert!(first[1].starts_with("Senior military officers from the"));
-    assert_eq!(first[2], "It is believed that almost 20 nations are participating.");
+    assert_eq!(
+        first[2],
+        "It is believed that almost 20 nations are participating."
+    );
 }
 
 #[test]

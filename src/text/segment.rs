@@ -37,7 +37,9 @@ pub fn segment(text: &str, lang: Lang) -> Segmentation {
     let mut out = Segmentation::default();
     for block in blocks(text) {
         let p = out.paragraphs.len();
-        split_block(text, block, rules, &mut |span| out.sentences.push((span, p)));
+        split_block(text, block, rules, &mut |span| {
+            out.sentences.push((span, p))
+        });
         out.paragraphs.push(block);
     }
     out
@@ -209,7 +211,10 @@ fn date_marker_len(s: &str) -> Option<usize> {
     if b[i] == b':' {
         i += 1;
     }
-    let ws = b[i..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+    let ws = b[i..]
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count();
     if ws == 0 {
         return None;
     }
@@ -271,7 +276,10 @@ fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
     }
     if let Some(width) = wrap {
         // Greedy wrapping moves a word to the next line only when it does not fit.
-        let next_word = ns.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let next_word = ns
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
         if l.chars + 1 + next_word + width / 10 >= width {
             return true;
         }
@@ -440,7 +448,20 @@ fn is_opener(c: char) -> bool {
 fn is_bullet(c: char) -> bool {
     matches!(
         c,
-        '•' | '‣' | '⁃' | '◦' | '▪' | '▫' | '●' | '○' | '■' | '□' | '►' | '▶' | '➢' | '✓' | '✔'
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '✓'
+            | '✔'
     )
 }
 
@@ -661,6 +682,9 @@ impl<'a> Splitter<'a> {
             self.cut(end);
             return end;
         }
+        if self.only_aside_follows(end) {
+            return end; // "... on March 26, 2025. (AFP)": a credit, not a sentence
+        }
         if !only_dots {
             // ! ? and friends: a sentence ends unless the text goes on in lower case.
             if next.kind != NextKind::Lower {
@@ -680,6 +704,15 @@ impl<'a> Splitter<'a> {
             self.cut(end);
         }
         end
+    }
+
+    /// Is the rest of the block a short bracketed aside without end punctuation?
+    fn only_aside_follows(&self, end: usize) -> bool {
+        let rest = self.s[end..].trim();
+        rest.len() <= 40
+            && rest.starts_with(['(', '['])
+            && rest.ends_with([')', ']'])
+            && !rest.chars().any(|c| is_terminal(c, self.greek))
     }
 
     fn ellipsis(&mut self, start: usize, end: usize, dots: usize, spaced: bool, next: Next) {
@@ -830,7 +863,9 @@ impl<'a> Splitter<'a> {
         let Some(first) = words.next() else {
             return true;
         };
-        let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let first = first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         fronts_time(&first) && words.count() <= 3
     }
 
@@ -976,8 +1011,7 @@ fn is_number(word: &str) -> bool {
     let w = word.trim_start_matches(['$', '€', '£', '¥', '₹', '+', '-', '#', '№']);
     let w = w.trim_end_matches('%');
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && w
-            .chars()
+        && w.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '’'))
 }
 

@@ -4,8 +4,8 @@
 //! All signals come from the text itself (no site- or outlet-specific strings):
 //!
 //! - **Line shape** (only for lines made of whole sentences, never for the first line, which is
-//!   the headline): video durations (`0:44`) and lines of at most two words without a final stop
-//!   (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag lines and comma/pipe-separated keyword lists
+//!   the headline): video durations (`0:44`), lines of symbols only and lines of at most two words
+//!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag lines and comma/pipe-separated keyword lists
 //!   are [`Boilerplate::Tags`]; photo credits (`Photo Credit: …`, `©`, a trailing `(AFP)`-style or
 //!   `NAME / AGENCY` credit in capitals) are [`Boilerplate::Caption`], as are the caption line right
 //!   above a credit line and the title line right below a video duration.
@@ -19,7 +19,10 @@
 //!   vocabulary differs sharply from what came before (tf-idf cosine between the two sides) starts a
 //!   new part: its sentences get `part = 1` (2, … for further stories) and, unless another kind
 //!   applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
-//!   comparison. Without any structural cue the vocabulary drop must be much sharper.
+//!   comparison. A block opening with a headline that shares (almost) no words with the
+//!   article's title and lede needs no other cue, but a much sharper vocabulary drop. Without a
+//!   headline-like line nothing is split: on real news a vocabulary drop alone is not reliable
+//!   (measured on ECB+, see `tests/boilerplate_eval.rs`).
 //!
 //! Everything is linear in the length of the text (hash maps, one incremental pass for the
 //! similarity curve), so a 10 MB article is fine.
@@ -79,7 +82,11 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
             Some(Boilerplate::Tags)
         } else if is_credit(t) {
             Some(Boilerplate::Caption)
-        } else if w <= 2 && !ends_terminal(t) && t.chars().count() <= 24 {
+        } else if w <= 2
+            && !ends_terminal(t)
+            && t.chars().count() <= 24
+            && !t.chars().any(char::is_lowercase)
+        {
             Some(Boilerplate::Debris)
         } else {
             None
@@ -464,9 +471,10 @@ const MIN_CUES: u8 = 3;
 const COS_SAME_STORY: f64 = 0.35;
 /// Most share of the new headline's words that may also occur in the article's title and lede.
 const HEADLINE_OVERLAP: f64 = 0.2;
-/// Cosine below which a block without structural cues is a different story.
-const COS_WITHOUT_CUES: f64 = 0.04;
-/// Content sentences needed after the boundary when there are no structural cues.
+/// Cosine below which a block opening with an unrelated headline (and no other cue) is a
+/// different story.
+const COS_HEADLINE_ONLY: f64 = 0.10;
+/// Content sentences needed after the boundary when the headline is the only cue.
 const MIN_SIDE_WITHOUT_CUES: usize = 5;
 
 fn find_appended(
@@ -484,7 +492,10 @@ fn find_appended(
                 && c.cosine < COS_SAME_STORY
                 && c.headline_overlap <= HEADLINE_OVERLAP
                 && c.after >= MIN_SIDE)
-                || (c.cosine < COS_WITHOUT_CUES && c.after >= MIN_SIDE_WITHOUT_CUES)
+                || (c.headline
+                    && c.headline_overlap <= HEADLINE_OVERLAP
+                    && c.cosine < COS_HEADLINE_ONLY
+                    && c.after >= MIN_SIDE_WITHOUT_CUES)
         })
         .min_by(|a, b| b.cues.cmp(&a.cues).then(a.cosine.total_cmp(&b.cosine)))
         .map(|c| c.sentence)
@@ -512,7 +523,12 @@ fn split_candidates(
             }
         })
         .collect();
-    let n_content = content.iter().filter(|&&c| c).count();
+    // Sentences that count towards the size of a side: content with at least four words
+    // (fragments such as a split-up timestamp do not make an article).
+    let counts: Vec<bool> = (0..n)
+        .map(|s| content[s] && word_count(&doc.sentences[s].tokens) >= 4)
+        .collect();
+    let n_content = counts.iter().filter(|&&c| c).count();
     if n_content < 2 * MIN_SIDE {
         return Vec::new();
     }
@@ -603,8 +619,10 @@ fn split_candidates(
                 });
             }
         }
-        if content[s] {
+        if counts[s] {
             before += 1;
+        }
+        if content[s] {
             for &(id, c) in &terms[s] {
                 let i = id as usize;
                 let c = c as f64;

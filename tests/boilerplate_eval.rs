@@ -78,7 +78,7 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
             .doc
             .sentences
             .iter()
-            .position(|s| s.span.start >= ta.len() + 1);
+            .position(|s| s.span.start > ta.len());
         let n_a = article(ta).doc.sentences.len();
         let n_b = article(tb).doc.sentences.len();
         if n_a < 4 || n_b < 6 {

@@ -74,11 +74,7 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
         }
         let glued = format!("{ta}\n{tb}");
         let a = article(&glued);
-        let first_b = a
-            .doc
-            .sentences
-            .iter()
-            .position(|s| s.span.start > ta.len());
+        let first_b = a.doc.sentences.iter().position(|s| s.span.start > ta.len());
         let n_a = article(ta).doc.sentences.len();
         let n_b = article(tb).doc.sentences.len();
         if n_a < 4 || n_b < 6 {

@@ -32,7 +32,7 @@ pub struct Decoded {
 /// Why bytes were not accepted as text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
-    #[error("empty file")]
+    #[error("empty file; skipped")]
     Empty,
     #[error("binary file ({0}), skipped")]
     Binary(String),

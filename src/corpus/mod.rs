@@ -87,6 +87,18 @@ impl Article {
         }
     }
 
+    /// Words outside boilerplate (the article's own reporting, part 0).
+    pub fn content_word_count(&self) -> usize {
+        self.doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !self.is_boilerplate(i))
+            .flat_map(|(_, s)| &s.tokens)
+            .filter(|t| t.kind != crate::text::TokenKind::Punct)
+            .count()
+    }
+
     /// Whether sentence `i` is boilerplate (including an appended story).
     pub fn is_boilerplate(&self, i: usize) -> bool {
         self.boilerplate.get(i).is_some_and(Option::is_some)
@@ -111,6 +123,7 @@ impl Article {
         self.doc.sentences[i].span.slice(&self.text)
     }
 
+    /// All words of the text, boilerplate included.
     pub fn word_count(&self) -> usize {
         self.doc
             .sentences
@@ -286,6 +299,12 @@ impl Corpus {
                 }
                 Err(msg) => corpus.warnings.push(Warning::error(&path, msg)),
             }
+        }
+        if corpus.articles.is_empty() && !corpus.warnings.iter().any(Warning::is_error) {
+            corpus.warnings.push(Warning::error(
+                dir,
+                "no articles found (a corpus is a directory of .txt/.md files)",
+            ));
         }
         corpus.mark_across_outlets();
         Ok(corpus)
@@ -471,7 +490,7 @@ pub fn leading_date(text: &str) -> Option<(String, &str)> {
 pub fn derive_title(text: &str) -> String {
     let body = leading_date(text).map_or(text, |(_, rest)| rest);
     let line = body
-        .lines()
+        .split(['\n', '\r'])
         .map(|l| l.trim().trim_start_matches('#').trim())
         .find(|l| !l.is_empty())
         .unwrap_or("");

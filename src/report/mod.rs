@@ -225,7 +225,7 @@ pub fn display_text(s: &str) -> String {
             c => c,
         })
         .collect();
-    crate::sanitize::display(&one_line)
+    crate::sanitize::display(&one_line).into_owned()
 }
 
 #[cfg(test)]

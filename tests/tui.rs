@@ -118,6 +118,7 @@ fn warnings_view() {
     corpus.warnings.push(parallax::corpus::Warning {
         path: dir.path().join("bad\u{1b}[31m.txt"),
         message: "could not be read \u{1b}]0;x\u{7}".into(),
+        severity: parallax::corpus::Severity::Error,
     });
     let mut app = App::new(Arc::new(corpus));
     app.compare_now();

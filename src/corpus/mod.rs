@@ -1,9 +1,11 @@
 //! Articles and corpora: loading a directory, the optional `corpus.toml`
 //! manifest, decoding, and boilerplate marks. Read-only: nothing here writes.
 
+pub mod boilerplate;
+pub mod decode;
 mod manifest;
 
-pub use manifest::{Manifest, ManifestEntry};
+pub use manifest::{Manifest, ManifestEntry, ManifestError};
 
 use crate::text::{Document, Lang};
 use serde::Serialize;
@@ -26,7 +28,8 @@ pub struct ArticleMeta {
     pub language: Option<String>,
 }
 
-/// Why a sentence is not part of the article's own reporting.
+/// Why a sentence is not part of the article's own reporting
+/// (see [`boilerplate`] for how each kind is detected).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Boilerplate {
@@ -40,7 +43,7 @@ pub enum Boilerplate {
     SiteChrome,
     /// Short debris such as "TT" / "20" or a video duration.
     Debris,
-    /// A different story appended after the article.
+    /// A different story appended after the article (its sentences have `part > 0`).
     Appended,
 }
 
@@ -68,16 +71,51 @@ impl Article {
             .as_deref()
             .and_then(Lang::from_code)
             .unwrap_or_else(|| Lang::detect(&text));
+        Article::from_parts(meta, text, lang)
+    }
+
+    fn from_parts(meta: ArticleMeta, text: Arc<str>, lang: Lang) -> Article {
         let doc = Document::parse(&text, lang);
-        let n = doc.sentences.len();
+        let marks = boilerplate::detect(&text, &doc);
         Article {
             meta,
             text,
             lang,
             doc,
-            boilerplate: vec![None; n],
-            part: vec![0; n],
+            boilerplate: marks.boilerplate,
+            part: marks.part,
         }
+    }
+
+    /// Words outside boilerplate (the article's own reporting, part 0).
+    pub fn content_word_count(&self) -> usize {
+        self.doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !self.is_boilerplate(i))
+            .flat_map(|(_, s)| &s.tokens)
+            .filter(|t| t.kind != crate::text::TokenKind::Punct)
+            .count()
+    }
+
+    /// Whether sentence `i` is boilerplate (including an appended story).
+    pub fn is_boilerplate(&self, i: usize) -> bool {
+        self.boilerplate.get(i).is_some_and(Option::is_some)
+    }
+
+    /// One flag per sentence: leave it out of comparison (for `align::Side::skip`).
+    pub fn skip_mask(&self) -> Vec<bool> {
+        self.boilerplate.iter().map(Option::is_some).collect()
+    }
+
+    /// Number of parts: 1, or more when stories were found appended after the article.
+    pub fn parts(&self) -> usize {
+        self.part
+            .iter()
+            .copied()
+            .max()
+            .map_or(1, |p| p as usize + 1)
     }
 
     /// The text of sentence `i`.
@@ -85,6 +123,7 @@ impl Article {
         self.doc.sentences[i].span.slice(&self.text)
     }
 
+    /// All words of the text, boilerplate included.
     pub fn word_count(&self) -> usize {
         self.doc
             .sentences
@@ -95,11 +134,63 @@ impl Article {
     }
 }
 
+/// How bad a loading problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Loaded, but worth knowing (guessed encoding, NUL bytes, replaced bytes).
+    Note,
+    /// Something could not be loaded: a skipped file, a missing file, a bad manifest (entry).
+    Error,
+}
+
 /// A problem met while loading; loading goes on past it.
+///
+/// `path` and `message` are untrusted (file names, decoder output): sanitise before display.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub path: PathBuf,
     pub message: String,
+    pub severity: Severity,
+}
+
+impl Warning {
+    fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Warning {
+        Warning {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Error,
+        }
+    }
+    fn note(path: impl Into<PathBuf>, message: impl Into<String>) -> Warning {
+        Warning {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Note,
+        }
+    }
+    /// Whether something could not be loaded.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Options for [`Corpus::load_with`].
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Files larger than this many bytes are skipped with a warning.
+    pub max_bytes: u64,
+}
+
+/// Default size cap: 16 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 16 << 20;
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
 }
 
 /// All articles of one directory.
@@ -107,75 +198,184 @@ pub struct Warning {
 pub struct Corpus {
     pub root: PathBuf,
     pub articles: Vec<Article>,
+    /// Problems met while loading, in the order met.
     pub warnings: Vec<Warning>,
 }
 
+/// Why a corpus could not be loaded at all.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
     #[error("{}: no such directory", .0.display())]
     Missing(PathBuf),
+    #[error("{}: not a directory", .0.display())]
+    NotADirectory(PathBuf),
     #[error("{}: {}", .0.display(), .1)]
     Io(PathBuf, std::io::Error),
 }
 
+/// The manifest's file name inside a corpus directory.
+pub const MANIFEST: &str = "corpus.toml";
+
 impl Corpus {
-    /// Load every article of `dir`: those its `corpus.toml` lists, or else every `.txt`/`.md` file.
+    /// Load every article of `dir` with default [`LoadOptions`].
     pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
-        if !dir.is_dir() {
-            return Err(CorpusError::Missing(dir.to_path_buf()));
+        Corpus::load_with(dir, &LoadOptions::default())
+    }
+
+    /// Load every article of `dir`: those its `corpus.toml` lists, or, without a (usable)
+    /// manifest, every `.txt`/`.md` file directly in it (sorted by name).
+    ///
+    /// Only a missing or unreadable directory is an error. Every other problem — a malformed
+    /// manifest, a missing, unreadable, binary, empty or oversized file, a dangling symlink or
+    /// a symlink loop — becomes a [`Warning`] and loading goes on. Empty files are skipped.
+    /// Files are decoded by [`decode::decode`]; the text is otherwise kept exactly as read.
+    pub fn load_with(dir: &Path, opts: &LoadOptions) -> Result<Corpus, CorpusError> {
+        match std::fs::metadata(dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(CorpusError::NotADirectory(dir.to_path_buf())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(CorpusError::Missing(dir.to_path_buf()));
+            }
+            Err(e) => return Err(CorpusError::Io(dir.to_path_buf(), e)),
         }
         let mut corpus = Corpus {
             root: dir.to_path_buf(),
             ..Corpus::default()
         };
-        let manifest_path = dir.join("corpus.toml");
-        let entries: Vec<ManifestEntry> = if manifest_path.is_file() {
-            match std::fs::read_to_string(&manifest_path)
-                .map_err(|e| e.to_string())
-                .and_then(|s| Manifest::parse(&s).map_err(|e| e.to_string()))
-            {
-                Ok(m) => m.articles,
-                Err(e) => {
-                    corpus.warnings.push(Warning {
-                        path: manifest_path.clone(),
-                        message: e,
-                    });
-                    Vec::new()
+        let entries = corpus.read_manifest(opts);
+        let files: Vec<(PathBuf, Option<ManifestEntry>)> = match entries {
+            Some(entries) => {
+                let mut seen = std::collections::HashSet::new();
+                let mut files = Vec::new();
+                for e in entries {
+                    let path = dir.join(&e.file);
+                    if !seen.insert(path.clone()) {
+                        corpus.warnings.push(Warning::error(
+                            dir.join(MANIFEST),
+                            format!(
+                                "{} is listed twice; the first entry counts",
+                                e.file.display()
+                            ),
+                        ));
+                        continue;
+                    }
+                    files.push((path, Some(e)));
                 }
+                files
             }
-        } else {
-            Vec::new()
-        };
-        let mut files: Vec<PathBuf> = if entries.is_empty() {
-            let rd = std::fs::read_dir(dir).map_err(|e| CorpusError::Io(dir.to_path_buf(), e))?;
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.is_file()
-                        && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
-                })
-                .collect()
-        } else {
-            entries.iter().map(|e| dir.join(&e.file)).collect()
-        };
-        files.sort();
-        for path in files {
-            let entry = entries.iter().find(|e| dir.join(&e.file) == path);
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    let meta = meta_for(dir, &path, entry, &text);
-                    corpus.articles.push(Article::from_text(meta, text));
+            None => {
+                let rd =
+                    std::fs::read_dir(dir).map_err(|e| CorpusError::Io(dir.to_path_buf(), e))?;
+                let mut files = Vec::new();
+                for entry in rd {
+                    match entry {
+                        Ok(e) => {
+                            let p = e.path();
+                            let ext = p
+                                .extension()
+                                .and_then(|e| e.to_str())
+                                .map(str::to_ascii_lowercase);
+                            if matches!(ext.as_deref(), Some("txt" | "md")) {
+                                files.push((p, None));
+                            }
+                        }
+                        Err(e) => corpus
+                            .warnings
+                            .push(Warning::error(dir, format!("reading the directory: {e}"))),
+                    }
                 }
-                Err(e) => corpus.warnings.push(Warning {
-                    path: path.clone(),
-                    message: e.to_string(),
-                }),
+                files.sort_by(|a, b| a.0.cmp(&b.0));
+                files
+            }
+        };
+        for (path, entry) in files {
+            match read_article(&path, opts) {
+                Ok(d) => {
+                    for n in d.notes {
+                        corpus.warnings.push(Warning::note(&path, n));
+                    }
+                    let meta = meta_for(dir, &path, entry.as_ref(), &d.text);
+                    corpus.articles.push(Article::from_text(meta, d.text));
+                }
+                Err(msg) => corpus.warnings.push(Warning::error(&path, msg)),
             }
         }
+        if corpus.articles.is_empty() && !corpus.warnings.iter().any(Warning::is_error) {
+            corpus.warnings.push(Warning::error(
+                dir,
+                "no articles found (a corpus is a directory of .txt/.md files)",
+            ));
+        }
+        corpus.mark_across_outlets();
         Ok(corpus)
     }
 
-    /// Find an article by id, file name, or a unique id prefix (`003`).
+    /// Read `corpus.toml` if there is one. `None`: scan the directory instead.
+    fn read_manifest(&mut self, opts: &LoadOptions) -> Option<Vec<ManifestEntry>> {
+        let path = self.root.join(MANIFEST);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return None;
+        }
+        let text = match read_article(&path, opts) {
+            Ok(d) => d.text,
+            Err(e) => {
+                self.warnings.push(Warning::error(
+                    &path,
+                    format!("{e}; loading every .txt/.md file instead"),
+                ));
+                return None;
+            }
+        };
+        match Manifest::parse_lenient(&text) {
+            Ok((m, problems)) => {
+                for p in problems {
+                    self.warnings.push(Warning::error(&path, p.to_string()));
+                }
+                Some(m.articles)
+            }
+            Err(e) => {
+                self.warnings.push(Warning::error(
+                    &path,
+                    format!("{e}; loading every .txt/.md file instead"),
+                ));
+                None
+            }
+        }
+    }
+
+    fn mark_across_outlets(&mut self) {
+        if self
+            .articles
+            .iter()
+            .filter(|a| a.meta.outlet.is_some())
+            .count()
+            < 2
+        {
+            return;
+        }
+        let mut marks: Vec<boilerplate::Marks> = self
+            .articles
+            .iter()
+            .map(|a| boilerplate::Marks {
+                boilerplate: a.boilerplate.clone(),
+                part: a.part.clone(),
+            })
+            .collect();
+        {
+            let mut input: Vec<_> = self
+                .articles
+                .iter()
+                .zip(marks.iter_mut())
+                .map(|(a, m)| (a.meta.outlet.as_deref(), &*a.text, &a.doc, m))
+                .collect();
+            boilerplate::mark_across(&mut input);
+        }
+        for (a, m) in self.articles.iter_mut().zip(marks) {
+            a.boilerplate = m.boilerplate;
+        }
+    }
+
+    /// Find an article by id, file name, unique id prefix (`003`), or path.
     pub fn find(&self, name: &str) -> Option<usize> {
         let by = |f: &dyn Fn(&Article) -> bool| {
             let hits: Vec<usize> = (0..self.articles.len())
@@ -185,8 +385,129 @@ impl Corpus {
         };
         by(&|a| a.meta.id == name)
             .or_else(|| by(&|a| a.meta.file.to_str() == Some(name)))
-            .or_else(|| by(&|a| a.meta.id.starts_with(name)))
+            .or_else(|| by(&|a| a.meta.file.file_name().and_then(|f| f.to_str()) == Some(name)))
+            .or_else(|| {
+                (!name.is_empty())
+                    .then(|| by(&|a| a.meta.id.starts_with(name)))
+                    .flatten()
+            })
+            .or_else(|| {
+                let want = std::fs::canonicalize(name).ok()?;
+                by(&|a| {
+                    std::fs::canonicalize(self.root.join(&a.meta.file))
+                        .ok()
+                        .as_ref()
+                        == Some(&want)
+                })
+            })
     }
+}
+
+/// Read and decode one article file, refusing what is not a readable regular text file.
+fn read_article(path: &Path, opts: &LoadOptions) -> Result<decode::Decoded, String> {
+    use std::io::Read;
+    let md = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            return Err(match (link, e.kind()) {
+                (true, std::io::ErrorKind::NotFound) => {
+                    "dangling symlink (its target does not exist)".to_owned()
+                }
+                (true, _) => format!("symlink cannot be followed (a loop?): {e}"),
+                (false, std::io::ErrorKind::NotFound) => "missing: no such file".to_owned(),
+                _ => e.to_string(),
+            });
+        }
+    };
+    if md.is_dir() {
+        return Err("is a directory, not a file".to_owned());
+    }
+    if !md.is_file() {
+        return Err("not a regular file (device, FIFO or socket); skipped".to_owned());
+    }
+    let too_big = |n: u64| {
+        format!(
+            "{} is over the size cap of {}; skipped",
+            human_size(n),
+            human_size(opts.max_bytes)
+        )
+    };
+    if md.len() > opts.max_bytes {
+        return Err(too_big(md.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(md.len() as usize);
+    file.take(opts.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    decode::decode(&bytes).map_err(|e| e.to_string())
+}
+
+fn human_size(n: u64) -> String {
+    if n >= 1 << 20 {
+        format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64)
+    } else if n >= 1 << 10 {
+        format!("{:.1} KiB", n as f64 / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// Longest title derived from the text, in chars.
+const TITLE_CHARS: usize = 100;
+
+/// A leading `date YYYY-MM-DD` (case-insensitive, optional colon): the date and the rest of the line.
+pub fn leading_date(text: &str) -> Option<(String, &str)> {
+    let t = text.trim_start();
+    let rest = t.get(..4).filter(|w| w.eq_ignore_ascii_case("date"))?;
+    let _ = rest;
+    let rest = t[4..].strip_prefix(':').unwrap_or(&t[4..]);
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let date = rest.get(..10)?;
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let month: u32 = date[5..7].parse().ok()?;
+    let day: u32 = date[8..10].parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let after = &rest[10..];
+    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    Some((date.to_owned(), after))
+}
+
+/// A display-safe title from the first non-empty line (after a leading date), truncated by
+/// chars at a word boundary.
+pub fn derive_title(text: &str) -> String {
+    let body = leading_date(text).map_or(text, |(_, rest)| rest);
+    let line = body
+        .split(['\n', '\r'])
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let clean = crate::sanitize::display_line(line);
+    let clean = clean.trim();
+    if clean.chars().count() <= TITLE_CHARS {
+        return clean.to_owned();
+    }
+    let cut: String = clean.chars().take(TITLE_CHARS).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(p) if p > cut.len() / 2 => &cut[..p],
+        _ => &cut[..],
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+    )
 }
 
 fn meta_for(dir: &Path, path: &Path, entry: Option<&ManifestEntry>, text: &str) -> ArticleMeta {
@@ -195,20 +516,19 @@ fn meta_for(dir: &Path, path: &Path, entry: Option<&ManifestEntry>, text: &str) 
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let first_line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
+    let clean = |s: &Option<String>| -> Option<String> {
+        s.as_deref()
+            .map(|v| crate::sanitize::display_line(v).trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let e = entry.cloned().unwrap_or_default();
     ArticleMeta {
         id,
         file,
-        title: entry
-            .and_then(|e| e.title.clone())
-            .unwrap_or_else(|| first_line.chars().take(120).collect()),
-        outlet: entry.and_then(|e| e.outlet.clone()),
-        published: entry.and_then(|e| e.published.clone()),
-        url: entry.and_then(|e| e.url.clone()),
-        language: entry.and_then(|e| e.language.clone()),
+        title: clean(&e.title).unwrap_or_else(|| derive_title(text)),
+        outlet: clean(&e.outlet),
+        published: clean(&e.published).or_else(|| leading_date(text).map(|(d, _)| d)),
+        url: clean(&e.url),
+        language: clean(&e.language),
     }
 }

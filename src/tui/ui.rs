@@ -65,7 +65,7 @@ pub fn short_id(app: &App, i: usize) -> String {
             .iter()
             .enumerate()
             .all(|(j, a)| j == i || !a.meta.id.starts_with(short));
-    display(if unique { short } else { id })
+    display(if unique { short } else { id }).into_owned()
 }
 
 fn draw_list(f: &mut Frame, app: &mut App, area: Rect) {
@@ -117,11 +117,11 @@ fn list_item<'a>(app: &App, i: usize, a: &'a Article) -> ListItem<'a> {
         marker(is_a, "A", true),
         marker(is_b, "B", false),
         Span::raw(" "),
-        Span::raw(display(&one_line(&a.meta.title))),
+        Span::raw(display(&one_line(&a.meta.title)).into_owned()),
     ]);
     let mut facts = vec![short_id(app, i)];
-    facts.extend(a.meta.outlet.as_deref().map(display));
-    facts.extend(a.meta.published.as_deref().map(display));
+    facts.extend(a.meta.outlet.as_deref().map(|s| display(s).into_owned()));
+    facts.extend(a.meta.published.as_deref().map(|s| display(s).into_owned()));
     facts.push(format!("{} words", a.word_count()));
     let meta = Line::from(Span::styled(
         format!("   {}", facts.join(" · ")),
@@ -168,7 +168,7 @@ fn draw_diff(f: &mut Frame, app: &mut App, area: Rect) {
     let width = inner.width as usize;
     let Some(v) = app.view_for(width) else {
         let msg = match app.comparison() {
-            Some(Compared::Failed(e)) => display(e),
+            Some(Compared::Failed(e)) => display(e).into_owned(),
             _ => "comparing…".to_string(),
         };
         f.render_widget(Paragraph::new(msg).centered(), inner);
@@ -262,7 +262,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         ));
     }
     if let Some(m) = &app.message {
-        parts.push(display(m));
+        parts.push(display(m).into_owned());
     }
     if let Some(p) = &app.pending_key {
         parts.push(format!("{}…", display(p)));

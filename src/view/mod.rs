@@ -217,8 +217,8 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             lines.push(separator(
                 &geo,
                 Some(r),
-                &format!("⋯ {n} boilerplate sentence{s} folded "),
-                '⋯',
+                &format!("⋯ {n} boilerplate sentence{s} folded"),
+                ' ',
             ));
             for row in &cmp.rows[r..end] {
                 seen_a = row.a.iter().copied().max().max(seen_a);

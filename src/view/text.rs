@@ -56,24 +56,17 @@ impl Measured {
         Measured::default()
     }
 
-    /// Append untrusted `raw` text in `style`. Line breaks become spaces, the rest goes
-    /// through the one sanitiser; runs of whitespace collapse to one space; graphemes that
-    /// take no cells are dropped (they would not be drawn either).
+    /// Append untrusted `raw` text in `style`. It goes through the one sanitiser
+    /// ([`crate::sanitize::display_line`]: line breaks become spaces, tabs expand,
+    /// escapes and controls are shown visibly or removed); runs of whitespace collapse to
+    /// one space; graphemes that take no cells are dropped (they would not be drawn either).
     pub fn push(&mut self, raw: &str, style: Style) {
-        for (i, part) in raw.split(['\n', '\r']).enumerate() {
-            if i > 0 {
+        let safe = crate::sanitize::display_line(raw);
+        for (k, word) in safe.split(' ').enumerate() {
+            if k > 0 {
                 self.push_space(style);
             }
-            if part.is_empty() {
-                continue;
-            }
-            let safe = crate::sanitize::display(part);
-            for (k, word) in safe.split(' ').enumerate() {
-                if k > 0 {
-                    self.push_space(style);
-                }
-                self.push_word(word, style);
-            }
+            self.push_word(word, style);
         }
     }
 

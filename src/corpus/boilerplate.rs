@@ -1,0 +1,729 @@
+//! Boilerplate marks: which sentences are not the article's own reporting.
+//!
+//! Nothing is deleted: each sentence gets an optional [`Boilerplate`] kind and a part number.
+//! All signals come from the text itself (no site- or outlet-specific strings):
+//!
+//! - **Line shape** (only for lines made of whole sentences, never for the first line, which is
+//!   the headline): video durations (`0:44`), lines of symbols only and lines of at most two words
+//!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag lines and comma/pipe-separated keyword lists
+//!   are [`Boilerplate::Tags`]; photo credits (`Photo Credit: …`, `©`, a trailing `(AFP)`-style or
+//!   `NAME / AGENCY` credit in capitals) are [`Boilerplate::Caption`], as are the caption line right
+//!   above a credit line and the title line right below a video duration.
+//! - **Trailing furniture**: a block of two or more short, title-case lines without a full stop at the
+//!   end of the text ("Related News", "More like this") is [`Boilerplate::SiteChrome`].
+//! - **Repetition**: a sentence whose words were already seen earlier in the article (a duplicated
+//!   headline or caption block) is [`Boilerplate::Repeated`]; [`mark_across`] does the same for short
+//!   non-sentence lines shared by several articles of one outlet.
+//! - **Appended story**: a later block that opens like a new article (a gap of blank lines, a
+//!   headline-like line, a caption/credit block or a repeated headline right after it) *and* whose
+//!   vocabulary differs sharply from what came before (tf-idf cosine between the two sides) starts a
+//!   new part: its sentences get `part = 1` (2, … for further stories) and, unless another kind
+//!   applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
+//!   comparison. A block opening with a headline that shares (almost) no words with the
+//!   article's title and lede needs no other cue, but a much sharper vocabulary drop. Without a
+//!   headline-like line nothing is split: on real news a vocabulary drop alone is not reliable
+//!   (measured on ECB+, see `tests/boilerplate_eval.rs`).
+//!
+//! Everything is linear in the length of the text (hash maps, one incremental pass for the
+//! similarity curve), so a 10 MB article is fine.
+
+use super::Boilerplate;
+use crate::text::{Document, Span, Token, TokenKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Per-sentence marks for one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub boilerplate: Vec<Option<Boilerplate>>,
+    pub part: Vec<u16>,
+}
+
+/// One non-blank line of the text.
+#[derive(Clone, Debug)]
+struct Line {
+    /// Trimmed span of the line.
+    span: Span,
+    /// Blank lines directly before this one.
+    blank_before: usize,
+    /// Sentences lying entirely within the line.
+    sents: Range<usize>,
+    /// The line consists of whole sentences (none crosses its edges).
+    clean: bool,
+}
+
+/// Most parts an article is split into.
+const MAX_PARTS: u16 = 8;
+
+/// Detect boilerplate in `text`, segmented as `doc`.
+pub fn detect(text: &str, doc: &Document) -> Marks {
+    let n = doc.sentences.len();
+    let mut marks = Marks {
+        boilerplate: vec![None; n],
+        part: vec![0; n],
+    };
+    if n == 0 {
+        return marks;
+    }
+    let lines = lines(text, doc);
+    let mut kind: Vec<Option<Boilerplate>> = vec![None; lines.len()];
+    let words = |l: &Line| -> usize { line_words(doc, l) };
+
+    // Pass 1: line shape. Line 0 is the headline and never marked by shape.
+    for (i, l) in lines.iter().enumerate().skip(1) {
+        if !l.clean {
+            continue;
+        }
+        let t = l.span.slice(text);
+        let w = words(l);
+        kind[i] = if is_duration(t) || w == 0 {
+            Some(Boilerplate::Debris)
+        } else if is_hashtag_line(t) || is_keyword_list(t) {
+            Some(Boilerplate::Tags)
+        } else if is_credit(t) {
+            Some(Boilerplate::Caption)
+        } else if w <= 2
+            && !ends_terminal(t)
+            && t.chars().count() <= 24
+            && !t.chars().any(char::is_lowercase)
+        {
+            Some(Boilerplate::Debris)
+        } else {
+            None
+        };
+    }
+    // Pass 2: context. The caption above a separate credit line; the title below a video duration.
+    for i in 1..lines.len() {
+        let (prev, cur) = (&lines[i - 1], &lines[i]);
+        if cur.blank_before > 0 || !prev.clean || !cur.clean {
+            continue;
+        }
+        let pt = prev.span.slice(text);
+        let ct = cur.span.slice(text);
+        if i >= 2
+            && kind[i] == Some(Boilerplate::Caption)
+            && kind[i - 1].is_none()
+            && words(cur) <= 8
+            && words(prev) <= 80
+        {
+            kind[i - 1] = Some(Boilerplate::Caption);
+        }
+        if is_duration(pt) && kind[i].is_none() && !ends_terminal(ct) && words(cur) <= 20 {
+            kind[i] = Some(Boilerplate::Caption);
+        }
+    }
+    // Pass 3: a trailing block of site furniture.
+    {
+        let mut tentative = Vec::new();
+        let mut block = 0;
+        let mut i = lines.len();
+        while i > 1 {
+            i -= 1;
+            let l = &lines[i];
+            if kind[i].is_some() {
+                if kind[i] == Some(Boilerplate::Debris)
+                    && is_chrome_like(l.span.slice(text), words(l))
+                    && !l.span.slice(text).chars().any(|c| c.is_ascii_digit())
+                {
+                    tentative.push(i);
+                }
+                block += 1;
+            } else if l.clean && is_chrome_like(l.span.slice(text), words(l)) {
+                tentative.push(i);
+                block += 1;
+            } else {
+                break;
+            }
+        }
+        if block >= 2 && !tentative.is_empty() && block * 2 <= lines.len() {
+            for i in tentative {
+                kind[i] = Some(Boilerplate::SiteChrome);
+            }
+        }
+    }
+    // Line kinds → sentence kinds.
+    for (l, k) in lines.iter().zip(&kind) {
+        if let Some(k) = k {
+            for s in l.sents.clone() {
+                marks.boilerplate[s] = Some(*k);
+            }
+        }
+    }
+    // Pass 4: repetition within the article.
+    let standalone: Vec<bool> = {
+        let mut v = vec![false; n];
+        for l in lines.iter().filter(|l| l.clean && l.sents.len() == 1) {
+            v[l.sents.start] = true;
+        }
+        v
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        let w = word_count(&sent.tokens);
+        if w < 2 || (w < 4 && !standalone[s]) {
+            continue;
+        }
+        let key = norm_key(text, &sent.tokens);
+        if seen.insert(key, s).is_some() && marks.boilerplate[s].is_none() {
+            marks.boilerplate[s] = Some(Boilerplate::Repeated);
+        }
+    }
+    // Pass 5: appended stories.
+    let mut from = 0;
+    let mut part = 0u16;
+    while part + 1 < MAX_PARTS {
+        match find_appended(text, doc, &lines, &marks, from) {
+            Some(k) => {
+                part += 1;
+                for p in &mut marks.part[k..] {
+                    *p = part;
+                }
+                from = k;
+            }
+            None => break,
+        }
+    }
+    for s in 0..n {
+        if marks.part[s] > 0 && marks.boilerplate[s].is_none() {
+            marks.boilerplate[s] = Some(Boilerplate::Appended);
+        }
+    }
+    marks
+}
+
+/// Key of a sentence's words: lower-cased word and number tokens joined by spaces.
+pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> String {
+    let mut key = String::new();
+    for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(t.span.slice(text).chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+fn word_count(tokens: &[Token]) -> usize {
+    tokens.iter().filter(|t| t.kind != TokenKind::Punct).count()
+}
+
+/// The non-blank lines of `text` with the sentences each contains.
+fn lines(text: &str, doc: &Document) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut blank = 0;
+    let mut push = |s: usize, e: usize, out: &mut Vec<Line>| {
+        let raw = &text[s..e];
+        let t = raw.trim();
+        if t.is_empty() {
+            blank += 1;
+            return;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let span = Span::new(s + lead, s + lead + t.len());
+        out.push(Line {
+            span,
+            blank_before: std::mem::take(&mut blank),
+            sents: 0..0,
+            clean: false,
+        });
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                push(start, i, &mut out);
+                start = i + 1;
+            }
+            b'\r' => {
+                push(start, i, &mut out);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(start, text.len(), &mut out);
+    // Assign sentences (both lists are in text order).
+    let sents = &doc.sentences;
+    let mut j = 0;
+    for l in &mut out {
+        while j < sents.len() && sents[j].span.end <= l.span.start {
+            j += 1;
+        }
+        let first = j;
+        let mut k = j;
+        while k < sents.len()
+            && sents[k].span.start >= l.span.start
+            && sents[k].span.end <= l.span.end
+        {
+            k += 1;
+        }
+        l.sents = first..k;
+        let crossing_before = first > 0 && sents[first - 1].span.end > l.span.start;
+        l.clean = k > first
+            && !crossing_before
+            && sents[first].span.start == l.span.start
+            && sents[k - 1].span.end == l.span.end;
+        j = k;
+    }
+    out
+}
+
+/// Word and number tokens of the sentences within a line.
+fn line_words(doc: &Document, l: &Line) -> usize {
+    l.sents
+        .clone()
+        .map(|s| word_count(&doc.sentences[s].tokens))
+        .sum()
+}
+
+/// Whether a line ends like a sentence: a full stop, `!`, `?`, `…`, `:` or `;`
+/// (possibly followed by closing quotes or brackets).
+fn ends_terminal(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」' | '』' | '）'
+        ) || c.is_whitespace()
+    });
+    t.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।'])
+}
+
+/// `0:44`, `12:03`, `1:02:03`.
+fn is_duration(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts[0].len() <= 2
+        && !parts[0].is_empty()
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.len() == 2)
+}
+
+/// A line that is mostly hashtags: `#Defence #Chiefs #Meet`.
+fn is_hashtag_line(t: &str) -> bool {
+    let items: Vec<&str> = t.split_whitespace().collect();
+    let tags = items
+        .iter()
+        .filter(|w| w.len() > 1 && w.starts_with(['#', '＃']))
+        .count();
+    tags >= 2 && tags * 3 >= items.len() * 2
+}
+
+/// A list of short keyword phrases separated by commas, pipes or middle dots, without a final stop.
+fn is_keyword_list(t: &str) -> bool {
+    if ends_terminal(t) || t.contains(['"', '“', '”']) {
+        return false;
+    }
+    let items: Vec<&str> = t
+        .split([',', '|', '·', '•', '、', '，'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() < 4 {
+        return false;
+    }
+    let long = items
+        .iter()
+        .filter(|s| s.split_whitespace().count() > 6 || s.chars().count() > 60)
+        .count();
+    long == 0
+}
+
+/// A photo or image credit.
+fn is_credit(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let head = lower.trim_start_matches(['|', '-', '—', '–', '(', '[', ' ']);
+    const LEADS: &[&str] = &[
+        "photo",
+        "photograph",
+        "image",
+        "picture",
+        "credit",
+        "foto",
+        "bild",
+        "file photo",
+        "pic:",
+    ];
+    let words = t.split_whitespace().count();
+    if LEADS.iter().any(|l| head.starts_with(l)) {
+        // `Photo Credit: AP`, `Image: Reuters`, `Photo by …`.
+        let first3: String = head
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if first3.contains(':') || first3.contains(" by ") || (words <= 8 && !ends_terminal(t)) {
+            return true;
+        }
+    }
+    if t.contains('©') && words <= 15 {
+        return true;
+    }
+    for marker in [
+        "getty images",
+        "shutterstock",
+        "via reuters",
+        "ap photo",
+        "afp via",
+    ] {
+        if lower.contains(marker) && words <= 60 {
+            return true;
+        }
+    }
+    trailing_agency_credit(t)
+}
+
+/// A credit at the end of a line: `… peace. JULIAN SIMMONDS / POOL/AFP` or `… 2025. (AFP)`.
+fn trailing_agency_credit(t: &str) -> bool {
+    let t = t.trim_end();
+    // `(AFP)`, `(EPA-EFE)`, `(Reuters)` after the last sentence.
+    if let Some(inner) = t.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        let (before, inner) = inner;
+        let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
+        let caps = letters.iter().filter(|c| c.is_uppercase()).count();
+        let before = before.trim_end();
+        if (2..=20).contains(&letters.len())
+            && caps * 2 >= letters.len()
+            && inner.split_whitespace().count() <= 3
+            && (before.is_empty() || ends_terminal(before))
+            && inner.chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+    }
+    // `NAME NAME / AGENCY/AGENCY` in capitals after the last full stop.
+    let tail = match t.rfind(['.', '!', '?']) {
+        Some(p) if p + 1 < t.len() => &t[p + 1..],
+        _ => return false,
+    };
+    let letters: Vec<char> = tail.chars().filter(|c| c.is_alphabetic()).collect();
+    tail.contains('/')
+        && letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && tail.split_whitespace().count() <= 8
+}
+
+/// Short title-case furniture such as "Related News" or "More like this".
+fn is_chrome_like(t: &str, words: usize) -> bool {
+    words <= 5
+        && !ends_terminal(t)
+        && !t.contains(['"', '“', '”', '«', '»'])
+        && t.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+}
+
+/// Content terms of a sentence for the similarity curve: lower-cased words of 3+ letters.
+fn content_terms(text: &str, tokens: &[Token], ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+    let mut v: Vec<u32> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(text))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .map(|w| {
+            let w: String = w.chars().flat_map(char::to_lowercase).collect();
+            let next = ids.len() as u32;
+            *ids.entry(w).or_insert(next)
+        })
+        .collect();
+    v.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for id in v {
+        match out.last_mut() {
+            Some((last, c)) if *last == id => *c += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
+/// A candidate start of an appended story, with its score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SplitCandidate {
+    /// First sentence of the later block.
+    pub sentence: usize,
+    /// tf-idf cosine between the content before and after.
+    pub cosine: f64,
+    /// Structural cues (0–4): a headline-like line, a gap of two or more blank lines before it,
+    /// a caption/debris block right after it, the headline repeated right after.
+    pub cues: u8,
+    /// Share of the later block's content words that never occur before it.
+    pub novelty: f64,
+    /// The block opens with a headline-like line (one sentence, no final stop, 3–25 words).
+    pub headline: bool,
+    /// Share of that headline's words found in the article's first line and first content sentences.
+    pub headline_overlap: f64,
+    /// Content sentences before and after.
+    pub before: usize,
+    pub after: usize,
+}
+
+/// Content sentences needed on each side of an appended-story boundary.
+const MIN_SIDE: usize = 3;
+/// Structural cues needed (the headline-like line is one and is required).
+const MIN_CUES: u8 = 3;
+/// Above this cosine the later block continues the same story even with structural cues.
+const COS_SAME_STORY: f64 = 0.35;
+/// Most share of the new headline's words that may also occur in the article's title and lede.
+const HEADLINE_OVERLAP: f64 = 0.2;
+/// Cosine below which a block opening with an unrelated headline (and no other cue) is a
+/// different story.
+const COS_HEADLINE_ONLY: f64 = 0.10;
+/// Content sentences needed after the boundary when the headline is the only cue.
+const MIN_SIDE_WITHOUT_CUES: usize = 5;
+
+fn find_appended(
+    text: &str,
+    doc: &Document,
+    lines: &[Line],
+    marks: &Marks,
+    from: usize,
+) -> Option<usize> {
+    split_candidates(text, doc, lines, marks, from)
+        .into_iter()
+        .filter(|c| {
+            (c.headline
+                && c.cues >= MIN_CUES
+                && c.cosine < COS_SAME_STORY
+                && c.headline_overlap <= HEADLINE_OVERLAP
+                && c.after >= MIN_SIDE)
+                || (c.headline
+                    && c.headline_overlap <= HEADLINE_OVERLAP
+                    && c.cosine < COS_HEADLINE_ONLY
+                    && c.after >= MIN_SIDE_WITHOUT_CUES)
+        })
+        .min_by(|a, b| b.cues.cmp(&a.cues).then(a.cosine.total_cmp(&b.cosine)))
+        .map(|c| c.sentence)
+}
+
+/// Score every line start after sentence `from` as the start of an appended story.
+fn split_candidates(
+    text: &str,
+    doc: &Document,
+    lines: &[Line],
+    marks: &Marks,
+    from: usize,
+) -> Vec<SplitCandidate> {
+    let n = doc.sentences.len();
+    let content: Vec<bool> = (0..n)
+        .map(|s| s >= from && marks.boilerplate[s].is_none())
+        .collect();
+    let mut ids = HashMap::new();
+    let terms: Vec<Vec<(u32, u32)>> = (0..n)
+        .map(|s| {
+            if content[s] {
+                content_terms(text, &doc.sentences[s].tokens, &mut ids)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Sentences that count towards the size of a side: content with at least four words
+    // (fragments such as a split-up timestamp do not make an article).
+    let counts: Vec<bool> = (0..n)
+        .map(|s| content[s] && word_count(&doc.sentences[s].tokens) >= 4)
+        .collect();
+    let n_content = counts.iter().filter(|&&c| c).count();
+    if n_content < 2 * MIN_SIDE {
+        return Vec::new();
+    }
+    let mut df = vec![0u32; ids.len()];
+    let mut total = vec![0f64; ids.len()];
+    for t in &terms {
+        for &(id, c) in t {
+            df[id as usize] += 1;
+            total[id as usize] += c as f64;
+        }
+    }
+    let w2: Vec<f64> = df
+        .iter()
+        .map(|&d| {
+            let idf = ((n_content as f64 + 1.0) / (d as f64 + 0.5)).ln().max(0.0);
+            idf * idf
+        })
+        .collect();
+    let mut h = vec![0f64; ids.len()];
+    let (mut dot, mut hh) = (0f64, 0f64);
+    let mut tt: f64 = total.iter().zip(&w2).map(|(t, w)| w * t * t).sum();
+    let mut tail_mass: f64 = total.iter().sum();
+    let mut novel = tail_mass;
+
+    // The article's own topic: its first line and first content sentences.
+    let lede: std::collections::HashSet<String> = {
+        let mut probe = HashMap::new();
+        let first_line = lines
+            .iter()
+            .find(|l| l.span.start >= doc.sentences[from].span.start);
+        let mut picked: Vec<usize> = first_line
+            .map(|l| l.sents.clone().collect())
+            .unwrap_or_default();
+        picked.extend((from..n).filter(|&s| content[s]).take(MIN_SIDE));
+        for s in picked {
+            content_terms(text, &doc.sentences[s].tokens, &mut probe);
+        }
+        probe.into_keys().collect()
+    };
+    // Line-level cue data.
+    let line_of_sentence: HashMap<usize, usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.clean)
+        .map(|(i, l)| (l.sents.start, i))
+        .collect();
+    let line_kind = |l: &Line| l.sents.clone().find_map(|s| marks.boilerplate[s]);
+
+    let mut out = Vec::new();
+    let mut before = 0;
+    for s in 0..n {
+        // Candidate boundary before sentence `s`.
+        if s > from && before >= MIN_SIDE && n_content - before >= MIN_SIDE {
+            if let Some(&li) = line_of_sentence.get(&s) {
+                let (cues, headline) = cues_at(text, doc, lines, li, &line_kind);
+                let headline_overlap = if headline {
+                    let mut probe = HashMap::new();
+                    let h = content_terms(text, &doc.sentences[s].tokens, &mut probe);
+                    let shared = h
+                        .iter()
+                        .filter(|(id, _)| {
+                            let w = probe.iter().find(|(_, v)| *v == id).map(|(k, _)| k);
+                            w.is_some_and(|w| lede.contains(w.as_str()))
+                        })
+                        .count();
+                    shared as f64 / h.len().max(1) as f64
+                } else {
+                    1.0
+                };
+                let cosine = if hh > 0.0 && tt > 0.0 {
+                    dot / (hh * tt).sqrt()
+                } else {
+                    0.0
+                };
+                out.push(SplitCandidate {
+                    sentence: s,
+                    cosine,
+                    novelty: if tail_mass > 0.0 {
+                        novel / tail_mass
+                    } else {
+                        0.0
+                    },
+                    cues,
+                    headline,
+                    headline_overlap,
+                    before,
+                    after: n_content - before,
+                });
+            }
+        }
+        if counts[s] {
+            before += 1;
+        }
+        if content[s] {
+            for &(id, c) in &terms[s] {
+                let i = id as usize;
+                let c = c as f64;
+                let t = total[i] - h[i];
+                if h[i] == 0.0 {
+                    novel -= total[i];
+                }
+                tail_mass -= c;
+                dot += w2[i] * (c * t - c * h[i] - c * c);
+                hh += w2[i] * (2.0 * h[i] * c + c * c);
+                tt += w2[i] * (c * c - 2.0 * t * c);
+                h[i] += c;
+            }
+        }
+    }
+    out
+}
+
+fn cues_at(
+    text: &str,
+    doc: &Document,
+    lines: &[Line],
+    li: usize,
+    line_kind: &dyn Fn(&Line) -> Option<Boilerplate>,
+) -> (u8, bool) {
+    let l = &lines[li];
+    let t = l.span.slice(text);
+    let mut cues = 0;
+    if l.blank_before >= 2 {
+        cues += 1;
+    }
+    let w = line_words(doc, l);
+    let headline = l.sents.len() == 1 && !ends_terminal(t) && (3..=25).contains(&w);
+    if headline {
+        cues += 1;
+    }
+    let window = &lines[li + 1..lines.len().min(li + 8)];
+    if window.iter().any(|m| {
+        matches!(
+            line_kind(m),
+            Some(Boilerplate::Caption | Boilerplate::Debris)
+        )
+    }) {
+        cues += 1;
+    }
+    if headline {
+        let key = norm_key(text, &doc.sentences[l.sents.start].tokens);
+        if window.iter().any(|m| {
+            m.sents.len() == 1 && norm_key(text, &doc.sentences[m.sents.start].tokens) == key
+        }) {
+            cues += 1;
+        }
+    }
+    (cues, headline)
+}
+
+/// Candidates for the start of an appended story, for diagnostics and tuning.
+pub fn appended_candidates(text: &str, doc: &Document) -> Vec<SplitCandidate> {
+    let marks = detect(text, doc);
+    let mut base = marks.clone();
+    for (b, p) in base.boilerplate.iter_mut().zip(&marks.part) {
+        if *p > 0 && *b == Some(Boilerplate::Appended) {
+            *b = None;
+        }
+    }
+    split_candidates(text, doc, &lines(text, doc), &base, 0)
+}
+
+/// Mark short non-sentence lines that recur in several articles of the same outlet.
+///
+/// `articles[i]` is `(outlet, text, doc, marks)`; only articles with a known outlet take part.
+pub fn mark_across(articles: &mut [(Option<&str>, &str, &Document, &mut Marks)]) {
+    let mut by_key: HashMap<(&str, String), Vec<(usize, usize)>> = HashMap::new();
+    for (a, (outlet, text, doc, _)) in articles.iter().enumerate() {
+        let Some(outlet) = outlet else { continue };
+        let mut seen_here = std::collections::HashSet::new();
+        for l in lines(text, doc).iter().skip(1) {
+            if !l.clean || l.sents.len() != 1 {
+                continue;
+            }
+            let s = l.sents.start;
+            let t = l.span.slice(text);
+            let w = word_count(&doc.sentences[s].tokens);
+            if ends_terminal(t) || w == 0 || w > 30 {
+                continue;
+            }
+            let key = norm_key(text, &doc.sentences[s].tokens);
+            if seen_here.insert(key.clone()) {
+                by_key.entry((outlet, key)).or_default().push((a, s));
+            }
+        }
+    }
+    let hits: Vec<(usize, usize)> = by_key
+        .into_values()
+        .filter(|v| v.len() >= 2)
+        .flatten()
+        .collect();
+    for (a, s) in hits {
+        let marks = &mut articles[a].3;
+        if marks.boilerplate[s].is_none() {
+            marks.boilerplate[s] = Some(Boilerplate::Repeated);
+        }
+    }
+}

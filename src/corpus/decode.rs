@@ -1,0 +1,290 @@
+//! Bytes of an article file → text.
+//!
+//! Policy:
+//! - A byte-order mark decides: UTF-8, UTF-16LE or UTF-16BE; the BOM is stripped.
+//! - Without a BOM, text whose zero bytes sit at every other position is UTF-16 (LE or BE).
+//! - Otherwise valid UTF-8 is UTF-8. UTF-8 with a few invalid bytes among many valid multi-byte
+//!   sequences stays UTF-8, invalid bytes become U+FFFD (with a note).
+//! - Anything else is handed to `chardetng` (Windows-1252/Latin-1, other legacy encodings) and
+//!   decoded with `encoding_rs`.
+//! - Line endings (LF, CRLF, lone CR) are kept exactly as in the file; segmentation and the
+//!   sanitiser handle all three. Nothing else is rewritten: NUL and other control characters
+//!   stay in the text (the sanitiser shows them visibly).
+//! - Empty (or whitespace-only) files and binary files are refused. A file is binary when it
+//!   starts with a well-known binary signature, or when more than [`BINARY_RATIO`] of its
+//!   decoded characters are controls (other than tab, LF, CR, FF) or replacement characters.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Share of suspicious characters above which decoded text is considered binary.
+pub const BINARY_RATIO: f64 = 0.10;
+
+/// Successfully decoded text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding used, by its WHATWG name (e.g. `UTF-8`, `UTF-16LE`, `windows-1252`).
+    pub encoding: &'static str,
+    /// Remarks worth telling the user (guessed encoding, replaced bytes, NUL bytes).
+    pub notes: Vec<String>,
+}
+
+/// Why bytes were not accepted as text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refused {
+    #[error("empty file; skipped")]
+    Empty,
+    #[error("binary file ({0}), skipped")]
+    Binary(String),
+}
+
+/// Decode the bytes of one article file.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
+    if bytes.is_empty() {
+        return Err(Refused::Empty);
+    }
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(Refused::Binary(format!("{kind} signature")));
+    }
+    let mut notes = Vec::new();
+    let (text, encoding) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            notes.push(format!(
+                "invalid {} sequences replaced by U+FFFD",
+                enc.name()
+            ));
+        }
+        (text.into_owned(), enc)
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        notes.push(format!("decoded as {} (no byte-order mark)", enc.name()));
+        (text.into_owned(), enc)
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_owned(), UTF_8),
+            Err(_) => {
+                let (valid_multibyte, invalid) = utf8_stats(bytes);
+                if valid_multibyte > 0 && invalid * 4 <= valid_multibyte {
+                    notes.push(format!(
+                        "{invalid} invalid UTF-8 sequence(s) replaced by U+FFFD"
+                    ));
+                    (String::from_utf8_lossy(bytes).into_owned(), UTF_8)
+                } else {
+                    let mut det =
+                        chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                    // Enough to decide; keeps huge files linear and fast.
+                    let sample = &bytes[..bytes.len().min(1 << 20)];
+                    det.feed(sample, sample.len() == bytes.len());
+                    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+                    let (text, _, had_errors) = enc.decode(bytes);
+                    notes.push(format!("not UTF-8; decoded as {} (guessed)", enc.name()));
+                    if had_errors {
+                        notes.push("undecodable bytes replaced by U+FFFD".to_owned());
+                    }
+                    (text.into_owned(), enc)
+                }
+            }
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(Refused::Empty);
+    }
+    let (total, bad, nul) = text.chars().fold((0usize, 0usize, 0usize), |(t, b, n), c| {
+        (
+            t + 1,
+            b + usize::from(suspicious(c)),
+            n + usize::from(c == '\0'),
+        )
+    });
+    if bad as f64 > BINARY_RATIO * total as f64 {
+        return Err(Refused::Binary(format!(
+            "{:.0}% control or undecodable characters",
+            100.0 * bad as f64 / total as f64
+        )));
+    }
+    if nul > 0 {
+        notes.push(format!("{nul} NUL byte(s) in the text"));
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        notes,
+    })
+}
+
+fn suspicious(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x20 && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+        || (0x7f..=0x9f).contains(&u)
+        || c == '\u{fffd}'
+}
+
+/// Well-known signatures of binary formats.
+fn binary_signature(b: &[u8]) -> Option<&'static str> {
+    const SIGS: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"%PDF-", "PDF"),
+        (b"PK\x03\x04", "ZIP"),
+        (b"\x1f\x8b", "gzip"),
+        (b"\x7fELF", "ELF"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"\xff\xd8\xff", "JPEG"),
+        (b"7z\xbc\xaf\x27\x1c", "7z"),
+        (b"\x28\xb5\x2f\xfd", "zstd"),
+        (b"BZh", "bzip2"),
+        (b"\xfd7zXZ\x00", "xz"),
+        (b"\x00asm", "WebAssembly"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 (MS Office)"),
+        (b"SQLite format 3\x00", "SQLite"),
+        (b"OggS", "Ogg"),
+        (b"\xca\xfe\xba\xbe", "Mach-O/class"),
+    ];
+    SIGS.iter()
+        .find(|(sig, _)| b.starts_with(sig))
+        .map(|&(_, name)| name)
+}
+
+/// UTF-16 without a BOM: zero bytes at (nearly) every odd (LE) or even (BE) position.
+fn utf16_without_bom(b: &[u8]) -> Option<&'static Encoding> {
+    if b.len() < 4 || b.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &b[..b.len().min(1 << 16)];
+    let pairs = sample.len() / 2;
+    let (mut even0, mut odd0) = (0usize, 0usize);
+    for p in sample.chunks_exact(2) {
+        even0 += usize::from(p[0] == 0);
+        odd0 += usize::from(p[1] == 0);
+    }
+    let strong = |n: usize| n * 10 >= pairs * 4; // ≥ 40%
+    let weak = |n: usize| n * 20 <= pairs; // ≤ 5%
+    if strong(odd0) && weak(even0) {
+        Some(UTF_16LE)
+    } else if strong(even0) && weak(odd0) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Counts of valid multi-byte sequences and invalid sequences in `b`.
+fn utf8_stats(mut b: &[u8]) -> (usize, usize) {
+    let (mut multi, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(b) {
+            Ok(s) => {
+                multi += s.chars().filter(|c| !c.is_ascii()).count();
+                return (multi, invalid);
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                // SAFETY-free: the prefix is valid UTF-8 by definition of valid_up_to.
+                let s = std::str::from_utf8(&b[..valid]).unwrap_or("");
+                multi += s.chars().filter(|c| !c.is_ascii()).count();
+                invalid += 1;
+                let skip = valid + e.error_len().unwrap_or(b.len() - valid);
+                b = &b[skip.min(b.len())..];
+                if b.is_empty() {
+                    return (multi, invalid);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
+        let mut v = Vec::new();
+        if bom {
+            v.extend(if le { [0xff, 0xfe] } else { [0xfe, 0xff] });
+        }
+        for u in s.encode_utf16() {
+            v.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        v
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("héllo\r\nworld".as_bytes()).unwrap();
+        assert_eq!(d.text, "héllo\r\nworld");
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.notes.is_empty());
+        let d = decode(b"\xef\xbb\xbfhi").unwrap();
+        assert_eq!(d.text, "hi");
+    }
+
+    #[test]
+    fn utf16_all_forms() {
+        let s = "Ünïcode “text”\r\nline 2";
+        for (le, bom) in [(true, true), (false, true), (true, false), (false, false)] {
+            let d = decode(&utf16(s, le, bom)).unwrap();
+            assert_eq!(d.text, s, "le={le} bom={bom}");
+            assert_eq!(d.encoding, if le { "UTF-16LE" } else { "UTF-16BE" });
+        }
+    }
+
+    #[test]
+    fn latin1_and_windows_1252() {
+        // "Café – déjà vu “quoted”" in windows-1252.
+        let bytes = b"Caf\xe9 \x96 d\xe9j\xe0 vu \x93quoted\x94 and more text to be sure, na\xefve r\xe9sum\xe9.";
+        let d = decode(bytes).unwrap();
+        assert!(d.text.starts_with("Café – déjà vu “quoted”"), "{}", d.text);
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.notes.iter().any(|n| n.contains("guessed")));
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_stray_byte_stays_utf8() {
+        let mut b = "Zürich – “quote” déjà vu ".repeat(5).into_bytes();
+        b.push(0xff);
+        let d = decode(&b).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("Zürich"));
+        assert!(d.text.ends_with('\u{fffd}'));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_kept() {
+        let d = decode(b"a\r\nb\rc\n").unwrap();
+        assert_eq!(d.text, "a\r\nb\rc\n");
+    }
+
+    #[test]
+    fn nul_bytes_in_text_are_kept_with_a_note() {
+        let d = decode(b"some text\0 with a NUL in the middle of a sentence").unwrap();
+        assert!(d.text.contains('\0'));
+        assert!(d.notes.iter().any(|n| n.contains("NUL")));
+    }
+
+    #[test]
+    fn refused() {
+        assert_eq!(decode(b""), Err(Refused::Empty));
+        assert_eq!(decode(b" \n\r\n\t "), Err(Refused::Empty));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\nxxxx"),
+            Err(Refused::Binary(_))
+        ));
+        assert!(matches!(decode(&[0u8; 4096]), Err(Refused::Binary(_))));
+        // Pseudo-random bytes.
+        let mut x: u32 = 12345;
+        let noise: Vec<u8> = (0..65536)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x >> 24) as u8
+            })
+            .collect();
+        assert!(
+            matches!(decode(&noise), Err(Refused::Binary(_))),
+            "{:?}",
+            decode(&noise).map(|d| d.encoding)
+        );
+    }
+}

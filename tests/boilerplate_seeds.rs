@@ -1,0 +1,243 @@
+//! Boilerplate marks: each detector on small synthetic texts, and the bundled seed articles.
+
+use parallax::corpus::{Article, ArticleMeta, Boilerplate, Corpus};
+use std::path::Path;
+
+fn article(text: &str) -> Article {
+    Article::from_text(ArticleMeta::default(), text.to_owned())
+}
+
+/// The mark of the (first) sentence containing `needle`.
+fn mark_of(a: &Article, needle: &str) -> Option<Boilerplate> {
+    let i = (0..a.doc.sentences.len())
+        .find(|&i| a.sentence(i).contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not found"));
+    a.boilerplate[i]
+}
+
+const BODY: &str = "The council approved the new budget on Monday after a long debate.\n\n\
+    Members said the plan would fund schools and repair roads across the city.\n\n\
+    The mayor welcomed the vote and promised to publish the details next week.\n\n\
+    Opponents argued that the tax increase would hurt small businesses.\n";
+
+#[test]
+fn debris_and_durations() {
+    let a = article(&format!(
+        "Budget approved\n\nTT\n20\n\n{BODY}\n1:02:03\n\n***\n"
+    ));
+    assert_eq!(mark_of(&a, "TT"), Some(Boilerplate::Debris));
+    assert_eq!(mark_of(&a, "20"), Some(Boilerplate::Debris));
+    assert_eq!(mark_of(&a, "1:02:03"), Some(Boilerplate::Debris));
+    assert_eq!(mark_of(&a, "***"), Some(Boilerplate::Debris));
+    assert_eq!(
+        mark_of(&a, "Budget approved"),
+        None,
+        "the headline is never debris"
+    );
+    assert_eq!(mark_of(&a, "council approved"), None);
+}
+
+#[test]
+fn video_title_after_duration_is_a_caption() {
+    let a = article(&format!(
+        "Budget approved\n{BODY}0:44\nProtesters gather outside city hall\nThe vote passed by nine to four.\n"
+    ));
+    assert_eq!(mark_of(&a, "0:44"), Some(Boilerplate::Debris));
+    assert_eq!(mark_of(&a, "Protesters gather"), Some(Boilerplate::Caption));
+    assert_eq!(mark_of(&a, "nine to four"), None);
+}
+
+#[test]
+fn hashtags_and_keyword_lines() {
+    let a = article(&format!(
+        "Budget approved\n\n{BODY}\n#Budget #City #Council\n\nbudget news, city council, local politics, taxes, schools\n"
+    ));
+    assert_eq!(mark_of(&a, "#Budget"), Some(Boilerplate::Tags));
+    assert_eq!(mark_of(&a, "local politics"), Some(Boilerplate::Tags));
+    // A real sentence with a list is not a keyword line.
+    let b =
+        article("Title here\n\nDelegates came from France, Germany, Italy, Spain and Poland.\n");
+    assert_eq!(mark_of(&b, "Delegates"), None);
+}
+
+#[test]
+fn credits_and_captions() {
+    let a = article(&format!(
+        "Budget approved\n\nThe mayor speaks to reporters outside city hall on Monday\n| Photo Credit: Staff\n\n{BODY}\nCouncil members vote on the plan. JANE DOE / CITY NEWS/AGENCY\n\nThe chamber during the vote. (XYZ)\n"
+    ));
+    assert_eq!(mark_of(&a, "Photo Credit"), Some(Boilerplate::Caption));
+    assert_eq!(mark_of(&a, "mayor speaks"), Some(Boilerplate::Caption));
+    assert_eq!(mark_of(&a, "JANE DOE"), Some(Boilerplate::Caption));
+    assert_eq!(mark_of(&a, "chamber during"), Some(Boilerplate::Caption));
+    // Parenthesised abbreviations inside real sentences stay.
+    let b = article(
+        "Title here\n\nThe economy grew by 2% of gross domestic product (GDP) last year, officials said.\n",
+    );
+    assert_eq!(mark_of(&b, "economy grew"), None);
+}
+
+#[test]
+fn trailing_site_furniture() {
+    let a = article(&format!(
+        "Budget approved\n\n{BODY}\nRelated Stories\n\nMore From Our Site\n\nTop Picks\n"
+    ));
+    assert_eq!(
+        mark_of(&a, "Related Stories"),
+        Some(Boilerplate::SiteChrome)
+    );
+    assert_eq!(
+        mark_of(&a, "More From Our Site"),
+        Some(Boilerplate::SiteChrome)
+    );
+    assert_eq!(mark_of(&a, "Top Picks"), Some(Boilerplate::SiteChrome));
+    assert_eq!(mark_of(&a, "Opponents argued"), None);
+    // A single short closing line is not furniture; subheadings mid-text are untouched.
+    let b = article(&format!(
+        "Budget approved\n\nWhat Comes Next\n\n{BODY}\nThe End Of Debate\n"
+    ));
+    assert_eq!(mark_of(&b, "What Comes Next"), None);
+    assert_eq!(mark_of(&b, "The End Of Debate"), None);
+}
+
+#[test]
+fn repeated_headline_block() {
+    let a = article(&format!(
+        "Budget approved after debate\n\nBudget approved after debate\n\n{BODY}\nThe mayor welcomed the vote and promised to publish the details next week.\n"
+    ));
+    let idx: Vec<usize> = (0..a.doc.sentences.len())
+        .filter(|&i| a.sentence(i) == "Budget approved after debate")
+        .collect();
+    assert_eq!(idx.len(), 2);
+    assert_eq!(a.boilerplate[idx[0]], None);
+    assert_eq!(a.boilerplate[idx[1]], Some(Boilerplate::Repeated));
+    let mayor: Vec<usize> = (0..a.doc.sentences.len())
+        .filter(|&i| a.sentence(i).starts_with("The mayor welcomed"))
+        .collect();
+    assert_eq!(a.boilerplate[mayor[0]], None);
+    assert_eq!(a.boilerplate[mayor[1]], Some(Boilerplate::Repeated));
+}
+
+#[test]
+fn appended_story_becomes_part_one() {
+    let other = "Storm Hits Coastal Villages Overnight\n\n\
+        Fishermen watch the waves from the harbour wall at dawn. (XYZ)\n\n\
+        Storm Hits Coastal Villages Overnight\n\n\
+        Heavy rain and strong winds flooded several coastal villages overnight.\n\n\
+        Emergency crews evacuated dozens of families from low-lying houses near the harbour.\n\n\
+        Forecasters expect the storm to weaken as it moves inland on Wednesday.\n\n\
+        Fishermen said the waves were the highest they had seen in twenty years.\n";
+    let text = format!("Budget approved after debate\n\n{BODY}\n\n\n{other}");
+    let a = article(&text);
+    assert_eq!(a.parts(), 2);
+    let first = a.part.iter().position(|&p| p == 1).unwrap();
+    assert_eq!(a.sentence(first), "Storm Hits Coastal Villages Overnight");
+    assert!(a.part[..first].iter().all(|&p| p == 0));
+    assert!((first..a.doc.sentences.len()).all(|i| a.is_boilerplate(i)));
+    assert_eq!(mark_of(&a, "Heavy rain"), Some(Boilerplate::Appended));
+    // The same block, continuing the article's own story, is not split off.
+    let same = "Council Budget Vote Draws Protest\n\n\
+        Protesters gather outside the council chamber before the vote. (XYZ)\n\n\
+        Council Budget Vote Draws Protest\n\n\
+        The council budget vote drew protesters to city hall on Monday.\n\n\
+        Members said the budget would fund schools despite the tax increase.\n\n\
+        The mayor said the council budget was fair to small businesses.\n";
+    let b = article(&format!(
+        "Budget approved after debate\n\n{BODY}\n\n\n{same}"
+    ));
+    assert_eq!(b.parts(), 1);
+}
+
+#[test]
+fn clean_prose_is_not_marked() {
+    let a = article(BODY);
+    assert!(a.boilerplate.iter().all(Option::is_none));
+    assert_eq!(a.parts(), 1);
+}
+
+fn seeds() -> Corpus {
+    Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap()
+}
+
+#[test]
+fn seed_001_nato_story_is_part_one_and_captions_marked() {
+    let c = seeds();
+    let a = &c.articles[c.find("001").unwrap()];
+    assert_eq!(a.parts(), 2);
+    let first = a.part.iter().position(|&p| p == 1).unwrap();
+    assert!(
+        a.sentence(first).contains("Not the Time to Go It Alone"),
+        "{}",
+        a.sentence(first)
+    );
+    for i in 0..a.doc.sentences.len() {
+        let s = a.sentence(i);
+        if s.contains("Rutte") || s.contains("NATO allies will step up") {
+            assert_eq!(a.part[i], 1, "{s}");
+            assert!(a.is_boilerplate(i), "{s}");
+        }
+        if s.contains("Dozens of military chiefs") || s.contains("are very much on track") {
+            assert_eq!(a.part[i], 0, "{s}");
+            assert!(!a.is_boilerplate(i), "{s}");
+        }
+    }
+    // Every copy of the repeated caption is marked; the headline copy too.
+    let captions: Vec<usize> = (0..a.doc.sentences.len())
+        .filter(|&i| {
+            a.sentence(i)
+                .starts_with("UK Prime Minister Keir Starmer is co-leading")
+        })
+        .collect();
+    assert_eq!(captions.len(), 4);
+    assert!(captions.iter().all(|&i| a.is_boilerplate(i)));
+    let heads: Vec<usize> = (0..a.doc.sentences.len())
+        .filter(|&i| a.sentence(i) == "Military Chiefs Gather in UK to Discuss Ukraine Protections")
+        .collect();
+    assert_eq!(heads.len(), 2);
+    assert!(!a.is_boilerplate(heads[0]));
+    assert_eq!(a.boilerplate[heads[1]], Some(Boilerplate::Repeated));
+    for needle in ["TT", "20"] {
+        let i = (0..a.doc.sentences.len())
+            .find(|&i| a.sentence(i) == needle)
+            .unwrap();
+        assert_eq!(a.boilerplate[i], Some(Boilerplate::Debris));
+    }
+}
+
+#[test]
+fn seed_000_tail_is_boilerplate() {
+    let c = seeds();
+    let a = &c.articles[c.find("000").unwrap()];
+    assert_eq!(a.parts(), 1);
+    let tail = (0..a.doc.sentences.len())
+        .position(|i| a.sentence(i).starts_with("#Defence"))
+        .unwrap();
+    for i in tail..a.doc.sentences.len() {
+        assert!(a.is_boilerplate(i), "{}", a.sentence(i));
+    }
+    assert_eq!(mark_of(a, "Photo Credit"), Some(Boilerplate::Caption));
+    for i in 0..tail {
+        let s = a.sentence(i);
+        if s.len() > 40 && !s.starts_with("Britain’s Prime Minister") {
+            assert!(!a.is_boilerplate(i), "{s}");
+        }
+    }
+}
+
+#[test]
+fn seeds_003_004_news_unmarked_and_002_video_marked() {
+    let c = seeds();
+    for id in ["003", "004"] {
+        let a = &c.articles[c.find(id).unwrap()];
+        assert_eq!(a.parts(), 1);
+        for i in 0..a.doc.sentences.len() {
+            assert!(!a.is_boilerplate(i), "{id}: {}", a.sentence(i));
+        }
+    }
+    let a = &c.articles[c.find("002").unwrap()];
+    assert_eq!(mark_of(a, "0:44"), Some(Boilerplate::Debris));
+    assert_eq!(mark_of(a, "Youngsters killed"), Some(Boilerplate::Caption));
+    let marked = (0..a.doc.sentences.len())
+        .filter(|&i| a.is_boilerplate(i))
+        .count();
+    assert_eq!(marked, 2);
+}

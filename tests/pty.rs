@@ -254,6 +254,22 @@ fn a_panic_restores_the_terminal() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    for sig in [Signal::SIGTERM, Signal::SIGHUP] {
+        let s = Session::start(&[]);
+        s.wait_for("the reader", |sc| sc.contents().contains("Articles"));
+        let pid = s.child.process_id().expect("child pid") as i32;
+        kill(Pid::from_raw(pid), sig).unwrap();
+        let (status, main_screen) = s.finish();
+        assert!(!status.success(), "{sig}: exit status {status:?}");
+        assert!(main_screen.contains("stopped by"), "{sig}: {main_screen}");
+    }
+}
+
 #[test]
 fn the_reader_needs_a_terminal() {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))

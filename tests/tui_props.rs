@@ -5,7 +5,7 @@ use parallax::compare::{Comparison, Row, SegTag, Segment, Stats};
 use parallax::corpus::{Article, ArticleMeta, Corpus};
 use parallax::tui::keymap::{Action, KEYMAP};
 use parallax::tui::{App, ui};
-use parallax::view::{LayoutOptions, Style, layout};
+use parallax::view::{LayoutOptions, layout};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -100,14 +100,12 @@ proptest! {
         let (mut na, mut nb) = (0, 0);
         for l in &v.lines {
             prop_assert_eq!(l.width(), width, "{:?}", l.plain());
-            for r in &l.runs {
+            for r in l.runs() {
                 prop_assert!(!r.text.chars().any(|c| c.is_control()), "{:?}", r.text);
             }
-            if v.geometry.num > 0 {
-                let nums: Vec<&str> = l.runs.iter().filter(|r| r.style == Style::Gutter).map(|r| r.text.trim()).collect();
-                na += usize::from(nums.first().is_some_and(|t| !t.is_empty()));
-                nb += usize::from(nums.len() > 1 && nums.last().is_some_and(|t| !t.is_empty()));
-            }
+            let (x, y) = v.geometry.numbers(l);
+            na += usize::from(x.is_some());
+            nb += usize::from(y.is_some());
         }
         if v.geometry.num > 0 {
             prop_assert_eq!(na, a.doc.sentences.len());

@@ -104,13 +104,8 @@ fn write_text(
 ) -> std::io::Result<()> {
     let v = view::layout(a, b, cmp, &LayoutOptions::new(width));
     let header = view::header(&v.geometry, &label('A', a), &label('B', b));
-    let rule = view::Line {
-        row: None,
-        runs: vec![view::Run {
-            text: "─".repeat(v.geometry.width),
-            style: Style::Separator,
-        }],
-    };
+    let mut rule = view::Line::new(None);
+    rule.push(&"─".repeat(v.geometry.width), Style::Separator);
     for line in std::iter::once(&header)
         .chain(std::iter::once(&rule))
         .chain(&v.lines)
@@ -142,7 +137,7 @@ fn write_line(out: &mut impl Write, line: &view::Line, color: bool) -> std::io::
     if !color {
         return writeln!(out, "{}", line.plain().trim_end());
     }
-    for r in &line.runs {
+    for r in line.runs() {
         match sgr(r.style) {
             "" => out.write_all(r.text.as_bytes())?,
             code => write!(out, "\x1b[{code}m{}\x1b[0m", r.text)?,

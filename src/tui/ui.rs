@@ -237,14 +237,13 @@ fn put_line(
     current: bool,
 ) {
     let spans: Vec<Span> = line
-        .runs
-        .iter()
+        .runs()
         .map(|r| {
             let mut st = theme::style(r.style, color);
             if current && matches!(r.style, view::Style::Mark(_) | view::Style::Gutter) {
                 st = st.add_modifier(Modifier::REVERSED);
             }
-            Span::styled(r.text.as_str(), st)
+            Span::styled(r.text, st)
         })
         .collect();
     buf.set_line(x, y, &Line::from(spans), width);

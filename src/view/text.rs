@@ -1,7 +1,7 @@
 //! Display-safe, measured text: sanitised pieces split into graphemes with
 //! exact terminal widths, and greedy word wrapping by display width.
 
-use super::{Run, Style};
+use super::{Line, Style};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -146,9 +146,9 @@ impl Measured {
     }
 
     /// Wrap into lines of at most `width` cells (at least 1). Breaks at spaces; a word
-    /// longer than a line is broken between graphemes. Each line is a list of runs
+    /// longer than a line is broken between graphemes. Each line comes with its width;
     /// and its width; lines are not padded. Leading and trailing spaces are dropped.
-    pub fn wrap(&self, width: usize) -> Vec<(Vec<Run>, usize)> {
+    pub fn wrap(&self, width: usize) -> Vec<(Line, usize)> {
         let width = width.max(1);
         let mut out = Vec::new();
         let mut line = LineBuf::default();
@@ -205,10 +205,10 @@ impl Measured {
     }
 }
 
-/// A line being built from glyphs: runs of one style.
+/// A line being built from glyphs.
 #[derive(Default)]
 struct LineBuf {
-    runs: Vec<Run>,
+    line: Line,
     width: usize,
 }
 
@@ -231,26 +231,20 @@ impl LineBuf {
                 e += 1;
             }
             let text = &buf[word[k].start as usize..word[e - 1].end as usize];
-            self.push_str(text, 0, style);
+            self.line.push(text, style);
             k = e;
         }
         self.width += w;
     }
 
     fn push_str(&mut self, s: &str, w: usize, style: Style) {
-        match self.runs.last_mut() {
-            Some(r) if r.style == style => r.text.push_str(s),
-            _ => self.runs.push(Run {
-                text: s.to_string(),
-                style,
-            }),
-        }
+        self.line.push(s, style);
         self.width += w;
     }
 
-    fn take(&mut self) -> (Vec<Run>, usize) {
+    fn take(&mut self) -> (Line, usize) {
         let w = std::mem::take(&mut self.width);
-        (std::mem::take(&mut self.runs), w)
+        (std::mem::take(&mut self.line), w)
     }
 }
 
@@ -288,8 +282,8 @@ mod tests {
     fn lines(m: &Measured, w: usize) -> Vec<String> {
         m.wrap(w)
             .into_iter()
-            .map(|(runs, lw)| {
-                let s: String = runs.iter().map(|r| r.text.as_str()).collect();
+            .map(|(line, lw)| {
+                let s = line.plain().to_string();
                 assert_eq!(display_width(&s), lw, "width of {s:?}");
                 assert!(lw <= w.max(1), "{s:?} wider than {w}");
                 s
@@ -352,7 +346,8 @@ mod tests {
         let mut m = Measured::new();
         m.push("same ", Style::Text);
         m.push("gone", Style::Removed);
-        let (runs, _) = m.wrap(40).remove(0);
+        let (line, _) = m.wrap(40).remove(0);
+        let runs: Vec<_> = line.runs().collect();
         assert_eq!(runs.len(), 2);
         assert_eq!(runs[1].text, "gone");
         assert_eq!(runs[1].style, Style::Removed);

@@ -29,7 +29,35 @@
 
 use super::Boilerplate;
 use crate::text::{Document, Span, Token, TokenKind};
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hasher for the short keys used here (no untrusted-key DoS concern worth
+/// SipHash: keys are words of one article).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+
 use std::ops::Range;
 
 /// Per-sentence marks for one article.
@@ -67,7 +95,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
     }
     let lines = lines(text, doc);
     let mut kind: Vec<Option<Boilerplate>> = vec![None; lines.len()];
-    let words = |l: &Line| -> usize { line_words(doc, l) };
+    let line_w: Vec<usize> = lines.iter().map(|l| line_words(doc, l)).collect();
 
     // Pass 1: line shape. Line 0 is the headline and never marked by shape.
     for (i, l) in lines.iter().enumerate().skip(1) {
@@ -75,7 +103,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
             continue;
         }
         let t = l.span.slice(text);
-        let w = words(l);
+        let w = line_w[i];
         kind[i] = if is_duration(t) || w == 0 {
             Some(Boilerplate::Debris)
         } else if is_hashtag_line(t) || is_keyword_list(t) {
@@ -103,12 +131,12 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         if i >= 2
             && kind[i] == Some(Boilerplate::Caption)
             && kind[i - 1].is_none()
-            && words(cur) <= 8
-            && words(prev) <= 80
+            && line_w[i] <= 8
+            && line_w[i - 1] <= 80
         {
             kind[i - 1] = Some(Boilerplate::Caption);
         }
-        if is_duration(pt) && kind[i].is_none() && !ends_terminal(ct) && words(cur) <= 20 {
+        if is_duration(pt) && kind[i].is_none() && !ends_terminal(ct) && line_w[i] <= 20 {
             kind[i] = Some(Boilerplate::Caption);
         }
     }
@@ -122,13 +150,13 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
             let l = &lines[i];
             if kind[i].is_some() {
                 if kind[i] == Some(Boilerplate::Debris)
-                    && is_chrome_like(l.span.slice(text), words(l))
+                    && is_chrome_like(l.span.slice(text), line_w[i])
                     && !l.span.slice(text).chars().any(|c| c.is_ascii_digit())
                 {
                     tentative.push(i);
                 }
                 block += 1;
-            } else if l.clean && is_chrome_like(l.span.slice(text), words(l)) {
+            } else if l.clean && is_chrome_like(l.span.slice(text), line_w[i]) {
                 tentative.push(i);
                 block += 1;
             } else {
@@ -157,7 +185,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         }
         v
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<u64, usize> = HashMap::default();
     for (s, sent) in doc.sentences.iter().enumerate() {
         let w = word_count(&sent.tokens);
         if w < 2 || (w < 4 && !standalone[s]) {
@@ -191,16 +219,36 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
     marks
 }
 
-/// Key of a sentence's words: lower-cased word and number tokens joined by spaces.
-pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> String {
-    let mut key = String::new();
+/// Key of a sentence's words: a 64-bit FNV-1a hash of its lower-cased word and number tokens
+/// (punctuation and spacing ignored). Collisions are astronomically unlikely at article sizes.
+pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> u64 {
+    let mut h = Fnv::default();
     for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(t.span.slice(text).chars().flat_map(char::to_lowercase));
+        hash_lower(&mut h, t.span.slice(text));
+        h.write(&[0xff]); // separator: not valid UTF-8, cannot occur in a word
     }
-    key
+    h.finish()
+}
+
+/// Feed `w` lower-cased into `h` (fast path for ASCII).
+fn hash_lower(h: &mut Fnv, w: &str) {
+    if w.is_ascii() {
+        for b in w.bytes() {
+            h.write(&[b.to_ascii_lowercase()]);
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in w.chars().flat_map(char::to_lowercase) {
+            h.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+}
+
+/// Hash of one word, lower-cased.
+fn term_hash(w: &str) -> u64 {
+    let mut h = Fnv::default();
+    hash_lower(&mut h, w);
+    h.finish()
 }
 
 fn word_count(tokens: &[Token]) -> usize {
@@ -419,16 +467,15 @@ fn is_chrome_like(t: &str, words: usize) -> bool {
 }
 
 /// Content terms of a sentence for the similarity curve: lower-cased words of 3+ letters.
-fn content_terms(text: &str, tokens: &[Token], ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+fn content_terms(text: &str, tokens: &[Token], ids: &mut HashMap<u64, u32>) -> Vec<(u32, u32)> {
     let mut v: Vec<u32> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(text))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .map(|w| {
-            let w: String = w.chars().flat_map(char::to_lowercase).collect();
             let next = ids.len() as u32;
-            *ids.entry(w).or_insert(next)
+            *ids.entry(term_hash(w)).or_insert(next)
         })
         .collect();
     v.sort_unstable();
@@ -513,7 +560,7 @@ fn split_candidates(
     let content: Vec<bool> = (0..n)
         .map(|s| s >= from && marks.boilerplate[s].is_none())
         .collect();
-    let mut ids = HashMap::new();
+    let mut ids = HashMap::default();
     let terms: Vec<Vec<(u32, u32)>> = (0..n)
         .map(|s| {
             if content[s] {
@@ -554,8 +601,8 @@ fn split_candidates(
     let mut novel = tail_mass;
 
     // The article's own topic: its first line and first content sentences.
-    let lede: std::collections::HashSet<String> = {
-        let mut probe = HashMap::new();
+    let lede: HashSet<u64> = {
+        let mut probe = HashMap::default();
         let first_line = lines
             .iter()
             .find(|l| l.span.start >= doc.sentences[from].span.start);
@@ -585,13 +632,13 @@ fn split_candidates(
             if let Some(&li) = line_of_sentence.get(&s) {
                 let (cues, headline) = cues_at(text, doc, lines, li, &line_kind);
                 let headline_overlap = if headline {
-                    let mut probe = HashMap::new();
+                    let mut probe = HashMap::default();
                     let h = content_terms(text, &doc.sentences[s].tokens, &mut probe);
                     let shared = h
                         .iter()
                         .filter(|(id, _)| {
                             let w = probe.iter().find(|(_, v)| *v == id).map(|(k, _)| k);
-                            w.is_some_and(|w| lede.contains(w.as_str()))
+                            w.is_some_and(|w| lede.contains(w))
                         })
                         .count();
                     shared as f64 / h.len().max(1) as f64
@@ -695,10 +742,10 @@ pub fn appended_candidates(text: &str, doc: &Document) -> Vec<SplitCandidate> {
 ///
 /// `articles[i]` is `(outlet, text, doc, marks)`; only articles with a known outlet take part.
 pub fn mark_across(articles: &mut [(Option<&str>, &str, &Document, &mut Marks)]) {
-    let mut by_key: HashMap<(&str, String), Vec<(usize, usize)>> = HashMap::new();
+    let mut by_key: HashMap<(&str, u64), Vec<(usize, usize)>> = HashMap::default();
     for (a, (outlet, text, doc, _)) in articles.iter().enumerate() {
         let Some(outlet) = outlet else { continue };
-        let mut seen_here = std::collections::HashSet::new();
+        let mut seen_here = HashSet::default();
         for l in lines(text, doc).iter().skip(1) {
             if !l.clean || l.sents.len() != 1 {
                 continue;
@@ -710,7 +757,7 @@ pub fn mark_across(articles: &mut [(Option<&str>, &str, &Document, &mut Marks)])
                 continue;
             }
             let key = norm_key(text, &doc.sentences[s].tokens);
-            if seen_here.insert(key.clone()) {
+            if seen_here.insert(key) {
                 by_key.entry((outlet, key)).or_default().push((a, s));
             }
         }

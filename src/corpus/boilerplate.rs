@@ -501,6 +501,9 @@ pub struct SplitCandidate {
     pub cues: u8,
     /// Share of the later block's content words that never occur before it.
     pub novelty: f64,
+    /// Of the later block's topical words (used twice or more there, and not in most
+    /// sentences of the article), the share that also occurs before it.
+    pub topic_overlap: f64,
     /// The block opens with a headline-like line (one sentence, no final stop, 3–25 words).
     pub headline: bool,
     /// Share of that headline's words found in the article's first line and first content sentences.
@@ -521,6 +524,13 @@ const HEADLINE_OVERLAP: f64 = 0.2;
 /// Cosine below which a block opening with an unrelated headline (and no other cue) is a
 /// different story.
 const COS_HEADLINE_ONLY: f64 = 0.10;
+/// Cosine below which a block opening with an unrelated headline is a different story when,
+/// in addition, few of its topical words occur before it (below [`TOPIC_OVERLAP`]).
+const COS_HEADLINE_TOPIC: f64 = 0.15;
+/// See [`COS_HEADLINE_TOPIC`].
+const TOPIC_OVERLAP: f64 = 0.2;
+/// Topical words the later block needs for its topic overlap to count.
+const MIN_TOPICAL: i64 = 3;
 /// Content sentences needed after the boundary when the headline is the only cue.
 const MIN_SIDE_WITHOUT_CUES: usize = 5;
 
@@ -541,7 +551,8 @@ fn find_appended(
                 && c.after >= MIN_SIDE)
                 || (c.headline
                     && c.headline_overlap <= HEADLINE_OVERLAP
-                    && c.cosine < COS_HEADLINE_ONLY
+                    && (c.cosine < COS_HEADLINE_ONLY
+                        || (c.cosine < COS_HEADLINE_TOPIC && c.topic_overlap < TOPIC_OVERLAP))
                     && c.after >= MIN_SIDE_WITHOUT_CUES)
         })
         .min_by(|a, b| b.cues.cmp(&a.cues).then(a.cosine.total_cmp(&b.cosine)))
@@ -598,6 +609,12 @@ fn split_candidates(
     let (mut dot, mut hh) = (0f64, 0f64);
     let mut tt: f64 = total.iter().zip(&w2).map(|(t, w)| w * t * t).sum();
     let mut tail_mass: f64 = total.iter().sum();
+    let topical = |d: u32| (d as f64) <= 0.3 * n_content.max(1) as f64;
+    // a: topical words used 2+ times after the boundary; b: those also used before it.
+    let mut a_cnt: i64 = (0..total.len())
+        .filter(|&i| total[i] >= 2.0 && topical(df[i]))
+        .count() as i64;
+    let mut b_cnt: i64 = 0;
     let mut novel = tail_mass;
 
     // The article's own topic: its first line and first content sentences.
@@ -658,6 +675,11 @@ fn split_candidates(
                     } else {
                         0.0
                     },
+                    topic_overlap: if a_cnt >= MIN_TOPICAL {
+                        b_cnt as f64 / a_cnt as f64
+                    } else {
+                        1.0
+                    },
                     cues,
                     headline,
                     headline_overlap,
@@ -674,6 +696,13 @@ fn split_candidates(
                 let i = id as usize;
                 let c = c as f64;
                 let t = total[i] - h[i];
+                if topical(df[i]) {
+                    let (a_old, b_old) = (t >= 2.0, t >= 2.0 && h[i] > 0.0);
+                    let t_new = t - c;
+                    let (a_new, b_new) = (t_new >= 2.0, t_new >= 2.0);
+                    a_cnt += i64::from(a_new) - i64::from(a_old);
+                    b_cnt += i64::from(b_new) - i64::from(b_old);
+                }
                 if h[i] == 0.0 {
                     novel -= total[i];
                 }

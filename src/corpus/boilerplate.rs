@@ -5,8 +5,8 @@
 //!
 //! - **Line shape** (only for lines made of whole sentences, never for the first line, which is
 //!   the headline): video durations (`0:44`), lines of symbols only and lines of at most two words
-//!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag lines and comma/pipe-separated keyword lists
-//!   are [`Boilerplate::Tags`]; photo credits (`Photo Credit: …`, `©`, a trailing `(AFP)`-style or
+//!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag
+//!   lines and comma/pipe-separated keyword lists are [`Boilerplate::Tags`]; photo credits (`Photo Credit: …`, `©`, a trailing `(AFP)`-style or
 //!   `NAME / AGENCY` credit in capitals) are [`Boilerplate::Caption`], as are the caption line right
 //!   above a credit line and the title line right below a video duration.
 //! - **Trailing furniture**: a block of two or more short, title-case lines without a full stop at the
@@ -14,15 +14,21 @@
 //! - **Repetition**: a sentence whose words were already seen earlier in the article (a duplicated
 //!   headline or caption block) is [`Boilerplate::Repeated`]; [`mark_across`] does the same for short
 //!   non-sentence lines shared by several articles of one outlet.
-//! - **Appended story**: a later block that opens like a new article (a gap of blank lines, a
-//!   headline-like line, a caption/credit block or a repeated headline right after it) *and* whose
-//!   vocabulary differs sharply from what came before (tf-idf cosine between the two sides) starts a
-//!   new part: its sentences get `part = 1` (2, … for further stories) and, unless another kind
-//!   applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
-//!   comparison. A block opening with a headline that shares (almost) no words with the
-//!   article's title and lede needs no other cue, but a much sharper vocabulary drop. Without a
-//!   headline-like line nothing is split: on real news a vocabulary drop alone is not reliable
-//!   (measured on ECB+, see `tests/boilerplate_eval.rs`).
+//! - **Appended story**: a later block may start a new part. Candidates are line starts with at
+//!   least three content sentences (of four or more words) on each side. A candidate needs a
+//!   headline-like first line (one sentence, no final stop, 3–25 words) whose words are (almost)
+//!   absent from the article's first line and lede (at most 20% shared), and then either
+//!   - two more structural cues out of: two or more blank lines before it, a caption/credit/debris
+//!     block right after it, the headline repeated right after it — plus a vocabulary check that it
+//!     is not the same story (tf-idf cosine between the two sides below 0.35); or
+//!   - no other cue but a sharp vocabulary drop: cosine below 0.10, or below 0.15 when fewer than
+//!     20% of the later block's topical words (used twice there, not in most sentences) occur
+//!     before it; and five content sentences after it.
+//!
+//!   The sentences of the new part get `part = 1` (2, … for further stories) and, unless another
+//!   kind applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
+//!   comparison. Without a headline-like line nothing is split: on real news a vocabulary drop
+//!   alone is not reliable (measured on ECB+, see `tests/boilerplate_eval.rs`).
 //!
 //! Everything is linear in the length of the text (hash maps, one incremental pass for the
 //! similarity curve), so a 10 MB article is fine.

@@ -1,19 +1,385 @@
+//! `parallax diff A B`: the aligned, side-by-side comparison on standard output.
+
+use anyhow::{Context, bail};
+use parallax::align::UnitKind;
+use parallax::compare::{Comparison, SegTag};
+use parallax::corpus::{Article, ArticleMeta, Corpus};
+use parallax::view::{self, LayoutOptions, Style};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Only on a terminal, with `NO_COLOR` unset or empty and `TERM` not `dumb`.
+    Auto,
+    /// Always (an explicit request overrides `NO_COLOR`).
+    Always,
+    Never,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Article A: a path or a corpus id.
+    /// Article A: a path to a file, or an id in the corpus (e.g. `003`).
     a: String,
-    /// Article B: a path or a corpus id.
+    /// Article B: a path to a file, or an id in the corpus.
     b: String,
-    /// Print rows with spans and kinds as JSON.
+    /// Print rows with spans, kinds, scores and word segments as JSON (pure ASCII).
     #[arg(long)]
     json: bool,
     /// Total output width in columns (default: the terminal's, or 100).
-    #[arg(long)]
-    width: Option<u16>,
+    #[arg(long, value_name = "N")]
+    width: Option<usize>,
+    /// Corpus directory that ids refer to (default: the bundled corpus).
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
+    /// Colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("diff: not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.width == Some(0) {
+        bail!("--width must be at least 1");
+    }
+    let mut corpus = None;
+    let a = resolve(&args.a, args.corpus.as_deref(), &mut corpus)?;
+    let b = resolve(&args.b, args.corpus.as_deref(), &mut corpus)?;
+    let cmp = parallax::compare::compare(&a, &b);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        write_json(&mut out, &a, &b, &cmp)?;
+    } else {
+        let tty = std::io::stdout().is_terminal();
+        let width = args.width.unwrap_or_else(|| {
+            tty.then(|| crossterm::terminal::size().ok())
+                .flatten()
+                .map_or(100, |(w, _)| (w as usize).max(1))
+        });
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && color_allowed(),
+        };
+        write_text(&mut out, &a, &b, &cmp, width, color)?;
+    }
+    match out.flush() {
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `NO_COLOR` unset or empty, and `TERM` not `dumb`.
+fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// An article named by a path (loaded on its own) or by an id in the corpus.
+fn resolve(name: &str, dir: Option<&Path>, corpus: &mut Option<Corpus>) -> anyhow::Result<Article> {
+    let path = Path::new(name);
+    if path.is_file() {
+        return load_file(path);
+    }
+    if path.is_dir() {
+        bail!("{name}: is a directory, not an article");
+    }
+    let looks_like_path = name.contains(std::path::MAIN_SEPARATOR)
+        || name.contains('/')
+        || matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        );
+    if corpus.is_none() {
+        match super::load_corpus(dir) {
+            Ok(c) => *corpus = Some(c),
+            Err(_) if looks_like_path => bail!("{name}: no such file"),
+            Err(e) => return Err(e),
+        }
+    }
+    let c = corpus.as_ref().expect("loaded above");
+    match c.find(name) {
+        Some(i) => Ok(c.articles[i].clone()),
+        None if looks_like_path => bail!("{name}: no such file"),
+        None => bail!(
+            "{name}: no such file, and no article with that id in {}",
+            c.root.display()
+        ),
+    }
+}
+
+/// Load one file as an article of its own.
+fn load_file(path: &Path) -> anyhow::Result<Article> {
+    let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let title = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(120)
+        .collect();
+    let meta = ArticleMeta {
+        id: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        file: path.to_path_buf(),
+        title,
+        ..ArticleMeta::default()
+    };
+    Ok(Article::from_text(meta, text))
+}
+
+fn label(side: char, a: &Article) -> String {
+    let mut s = format!("{side} {}", a.meta.id);
+    if let Some(o) = &a.meta.outlet {
+        s.push_str(" · ");
+        s.push_str(o);
+    }
+    if let Some(d) = &a.meta.published {
+        s.push_str(" · ");
+        s.push_str(d);
+    }
+    s.push_str(" · ");
+    s.push_str(&a.meta.title);
+    s
+}
+
+fn write_text(
+    out: &mut impl Write,
+    a: &Article,
+    b: &Article,
+    cmp: &Comparison,
+    width: usize,
+    color: bool,
+) -> std::io::Result<()> {
+    let v = view::layout(a, b, cmp, &LayoutOptions::new(width));
+    let header = view::header(&v.geometry, &label('A', a), &label('B', b));
+    let rule = view::Line {
+        row: None,
+        runs: vec![view::Run {
+            text: "─".repeat(v.geometry.width),
+            style: Style::Separator,
+        }],
+    };
+    for line in std::iter::once(&header)
+        .chain(std::iter::once(&rule))
+        .chain(&v.lines)
+    {
+        write_line(out, line, color)?;
+    }
+    let s = &cmp.stats;
+    let m = view::mark;
+    let summary = format!(
+        "{} {} same · {} {} changed · {} {} only A · {} {} only B · {} {} moved · {:.0}% similar",
+        m(UnitKind::Same),
+        s.same,
+        m(UnitKind::Changed),
+        s.changed,
+        m(UnitKind::OnlyA),
+        s.only_a,
+        m(UnitKind::OnlyB),
+        s.only_b,
+        m(UnitKind::Moved),
+        s.moved,
+        s.similarity * 100.0
+    );
+    writeln!(out)?;
+    writeln!(out, "{}", view::truncate(&summary, v.geometry.width).0)
+}
+
+/// One line: styled with ANSI escapes when `color`, else plain with trailing spaces cut.
+fn write_line(out: &mut impl Write, line: &view::Line, color: bool) -> std::io::Result<()> {
+    if !color {
+        return writeln!(out, "{}", line.plain().trim_end());
+    }
+    for r in &line.runs {
+        match sgr(r.style) {
+            "" => out.write_all(r.text.as_bytes())?,
+            code => write!(out, "\x1b[{code}m{}\x1b[0m", r.text)?,
+        }
+    }
+    writeln!(out)
+}
+
+/// SGR parameters for a view role (the same palette as the reader's).
+fn sgr(style: Style) -> &'static str {
+    match style {
+        Style::Text => "",
+        Style::Removed => "97;48;5;52",
+        Style::Added => "97;48;5;22",
+        Style::OnlyA => "91",
+        Style::OnlyB => "92",
+        Style::Moved => "1;36",
+        Style::Disagree => "1;30;43",
+        Style::Boilerplate => "2;90",
+        Style::Filler => "48;5;236",
+        Style::Gutter | Style::Separator => "90",
+        Style::Flag => "1;33",
+        Style::Header => "1",
+        Style::Mark(k) => match k {
+            UnitKind::Same => "1;90",
+            UnitKind::Changed => "1;33",
+            UnitKind::OnlyA => "1;91",
+            UnitKind::OnlyB => "1;92",
+            UnitKind::Moved => "1;36",
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct JsonSide<'a> {
+    id: &'a str,
+    title: &'a str,
+    file: String,
+    outlet: Option<&'a str>,
+    published: Option<&'a str>,
+    sentences: usize,
+}
+
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    index: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSegment {
+    start: usize,
+    end: usize,
+    tag: SegTag,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    kind: UnitKind,
+    score: f32,
+    a: Vec<JsonSentence<'a>>,
+    b: Vec<JsonSentence<'a>>,
+    a_segments: Vec<JsonSegment>,
+    b_segments: Vec<JsonSegment>,
+}
+
+#[derive(Serialize)]
+struct JsonDiff<'a> {
+    a: JsonSide<'a>,
+    b: JsonSide<'a>,
+    stats: &'a parallax::compare::Stats,
+    rows: Vec<JsonRow<'a>>,
+    disagreements: &'a [parallax::compare::Disagreement],
+}
+
+fn write_json(
+    out: &mut impl Write,
+    a: &Article,
+    b: &Article,
+    cmp: &Comparison,
+) -> anyhow::Result<()> {
+    let segs = |s: &[parallax::compare::Segment]| -> Vec<JsonSegment> {
+        s.iter()
+            .map(|g| JsonSegment {
+                start: g.span.start,
+                end: g.span.end,
+                tag: g.tag,
+            })
+            .collect()
+    };
+    let doc = JsonDiff {
+        a: json_side(a),
+        b: json_side(b),
+        stats: &cmp.stats,
+        rows: cmp
+            .rows
+            .iter()
+            .map(|r| JsonRow {
+                kind: r.kind,
+                score: r.score,
+                a: json_sentences(a, &r.a),
+                b: json_sentences(b, &r.b),
+                a_segments: segs(&r.a_segments),
+                b_segments: segs(&r.b_segments),
+            })
+            .collect(),
+        disagreements: &cmp.disagreements,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, AsciiFormatter);
+    doc.serialize(&mut ser)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn json_side(art: &Article) -> JsonSide<'_> {
+    JsonSide {
+        id: &art.meta.id,
+        title: &art.meta.title,
+        file: art.meta.file.display().to_string(),
+        outlet: art.meta.outlet.as_deref(),
+        published: art.meta.published.as_deref(),
+        sentences: art.doc.sentences.len(),
+    }
+}
+
+fn json_sentences<'a>(art: &'a Article, idx: &[usize]) -> Vec<JsonSentence<'a>> {
+    idx.iter()
+        .map(|&i| {
+            let span = art.doc.sentences[i].span;
+            JsonSentence {
+                index: i,
+                start: span.start,
+                end: span.end,
+                text: art.sentence(i),
+            }
+        })
+        .collect()
+}
+
+/// Compact JSON with every character outside printable ASCII written as a `\u` escape:
+/// article text stays exact for a parser and can never act on a terminal.
+struct AsciiFormatter;
+
+impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if (' '..='~').contains(&c) {
+                continue;
+            }
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                write!(w, "\\u{u:04x}")?;
+            }
+            start = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_ascii_and_exact() {
+        let s = "naïve \u{1b}[31m 日本 😀 \u{7f}\u{9b} \"q\" \\";
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, AsciiFormatter);
+        s.serialize(&mut ser).unwrap();
+        assert!(out.iter().all(|&b| (0x20..0x7f).contains(&b)), "{out:?}");
+        let back: String = serde_json::from_slice(&out).unwrap();
+        assert_eq!(back, s);
+    }
 }

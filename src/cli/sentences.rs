@@ -1,3 +1,5 @@
+//! `parallax sentences FILE|-`: print the sentences of a text, one per line.
+
 use parallax::text::{Document, Lang};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,11 +8,11 @@ use std::process::ExitCode;
 pub struct Args {
     /// File to segment, or `-` for standard input.
     file: PathBuf,
-    /// Print `[{"text","start","end"}]` with byte offsets.
+    /// Print `[{"text","start","end"}]` with byte offsets into the text as read.
     #[arg(long)]
     json: bool,
-    /// Language code (default: detected).
-    #[arg(long)]
+    /// Language code, e.g. `en`, `de`, `fr` (default: detected).
+    #[arg(long, value_name = "CODE")]
     lang: Option<String>,
 }
 
@@ -22,15 +24,19 @@ struct Out<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = match args.lang.as_deref() {
+        Some(code) => Some(
+            Lang::from_code(code)
+                .ok_or_else(|| anyhow::anyhow!("unknown language code {code:?}"))?,
+        ),
+        None => None,
+    };
     let text = super::read_input(&args.file)?;
-    let lang = args
-        .lang
-        .as_deref()
-        .and_then(Lang::from_code)
-        .unwrap_or_else(|| Lang::detect(&text));
+    let lang = lang.unwrap_or_else(|| Lang::detect(&text));
     let doc = Document::parse(&text, lang);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
     if args.json {
-        let out: Vec<Out> = doc
+        let items: Vec<Out> = doc
             .sentences
             .iter()
             .map(|s| Out {
@@ -39,14 +45,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 end: s.span.end,
             })
             .collect();
-        println!("{}", serde_json::to_string(&out)?);
+        out.push_str(&serde_json::to_string(&items)?);
+        out.push('\n');
     } else {
         for s in &doc.sentences {
-            println!(
-                "{}",
-                parallax::sanitize::display(&s.span.slice(&text).replace('\n', " "))
-            );
+            out.push_str(&parallax::sanitize::display(&one_line(s.span.slice(&text))));
+            out.push('\n');
         }
     }
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A sentence on one line: each line break inside it (CRLF counts once) becomes a space.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push(' ');
+            }
+            '\n' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Write to stdout; a closed pipe (`| head`) is not an error.
+fn write_stdout(s: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }

@@ -55,6 +55,7 @@ impl Lang {
         })
     }
 
+    /// The ISO 639-1 code (`"und"` for [`Lang::Unknown`]).
     pub fn code(self) -> &'static str {
         match self {
             Lang::English => "en",
@@ -79,8 +80,137 @@ impl Lang {
         }
     }
 
-    /// Guess the language of a text. Placeholder: always English.
-    pub fn detect(_text: &str) -> Lang {
-        Lang::English
+    /// Guess the language of a text with `whatlang` (trigram statistics).
+    ///
+    /// Only a sample of long texts is examined (about the first 4 KiB), so this is
+    /// cheap on book-length input. Returns [`Lang::Unknown`] when the text is too short
+    /// or the guess is not reliable, and when the detected language is not one of ours.
+    pub fn detect(text: &str) -> Lang {
+        let sample = sample(text, DETECT_SAMPLE_BYTES);
+        let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < MIN_LETTERS {
+            return Lang::Unknown;
+        }
+        let Some(info) = whatlang::detect(sample) else {
+            return Lang::Unknown;
+        };
+        // whatlang's own `is_reliable` (confidence > 0.9) is strict on one-line texts;
+        // accept a clear lead on texts of a few sentences.
+        let reliable = info.is_reliable() || (letters >= 60 && info.confidence() >= 0.5);
+        if !reliable {
+            return Lang::Unknown;
+        }
+        Lang::from_whatlang(info.lang())
+    }
+
+    /// Map a `whatlang` language onto ours (`Unknown` for languages we have no rules for).
+    pub fn from_whatlang(lang: whatlang::Lang) -> Lang {
+        use whatlang::Lang as W;
+        match lang {
+            W::Eng => Lang::English,
+            W::Deu => Lang::German,
+            W::Fra => Lang::French,
+            W::Spa => Lang::Spanish,
+            W::Ita => Lang::Italian,
+            W::Por => Lang::Portuguese,
+            W::Nld => Lang::Dutch,
+            W::Swe => Lang::Swedish,
+            W::Nob => Lang::Norwegian,
+            W::Dan => Lang::Danish,
+            W::Fin => Lang::Finnish,
+            W::Hun => Lang::Hungarian,
+            W::Ron => Lang::Romanian,
+            W::Rus => Lang::Russian,
+            W::Ell => Lang::Greek,
+            W::Tur => Lang::Turkish,
+            W::Ara => Lang::Arabic,
+            W::Tam => Lang::Tamil,
+            _ => Lang::Unknown,
+        }
+    }
+}
+
+/// How much of a text [`Lang::detect`] looks at.
+const DETECT_SAMPLE_BYTES: usize = 4096;
+/// Fewer letters than this and no guess is made.
+const MIN_LETTERS: usize = 12;
+
+/// The first `max` bytes of `text`, cut back to a char boundary.
+fn sample(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_major_languages() {
+        let cases = [
+            (
+                "Defence chiefs from thirty countries met in London on Thursday to discuss a \
+                 peacekeeping force for Ukraine after a ceasefire.",
+                Lang::English,
+            ),
+            (
+                "Die Verteidigungschefs von dreißig Ländern trafen sich am Donnerstag in London, \
+                 um über eine Friedenstruppe für die Ukraine zu beraten.",
+                Lang::German,
+            ),
+            (
+                "Les chefs militaires d'une trentaine de pays se sont réunis jeudi à Londres pour \
+                 discuter d'une force de maintien de la paix en Ukraine.",
+                Lang::French,
+            ),
+            (
+                "Los jefes de defensa de treinta países se reunieron el jueves en Londres para \
+                 debatir una fuerza de paz para Ucrania tras un alto el fuego.",
+                Lang::Spanish,
+            ),
+            (
+                "I capi della difesa di trenta paesi si sono riuniti giovedì a Londra per \
+                 discutere di una forza di pace per l'Ucraina.",
+                Lang::Italian,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Lang::detect(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_when_too_short_or_unsupported() {
+        assert_eq!(Lang::detect(""), Lang::Unknown);
+        assert_eq!(Lang::detect("12 34 !!"), Lang::Unknown);
+        assert_eq!(Lang::detect("Hi."), Lang::Unknown);
+        // Japanese is detected by whatlang but has no rules here.
+        assert_eq!(
+            Lang::detect("これはペンです。それはマーカーです。今日はとても良い天気ですね。"),
+            Lang::Unknown
+        );
+    }
+
+    #[test]
+    fn long_text_is_sampled_on_a_char_boundary() {
+        let text = "é".repeat(5000);
+        let _ = Lang::detect(&text);
+        assert_eq!(sample(&text, 4097).len(), 4096);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for code in [
+            "en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "da", "fi",
+        ] {
+            assert_eq!(Lang::from_code(code).unwrap().code(), code);
+        }
+        assert_eq!(Lang::from_code("xx"), None);
     }
 }

@@ -2,11 +2,12 @@
 //! into the original article text. Nothing downstream re-tokenises.
 
 mod lang;
+mod rules;
 mod segment;
 mod token;
 
 pub use lang::Lang;
-pub use segment::split_sentences;
+pub use segment::{Segmentation, segment, split_paragraphs, split_sentences};
 pub use token::{Token, TokenKind, tokenize};
 
 use serde::{Deserialize, Serialize};
@@ -62,25 +63,35 @@ pub struct Document {
 }
 
 impl Document {
-    /// Segment `text` into paragraphs, sentences and tokens.
+    /// Segment `text` into paragraphs, sentences and tokens (see [`segment`] for the rules).
     pub fn parse(text: &str, lang: Lang) -> Document {
-        let mut doc = Document::default();
-        for para in paragraph_spans(text) {
-            let first = doc.sentences.len();
-            for span in split_sentences(para.slice(text), lang) {
-                let span = Span::new(para.start + span.start, para.start + span.end);
-                doc.sentences.push(Sentence {
-                    span,
-                    paragraph: doc.paragraphs.len(),
-                    tokens: tokenize(text, span),
-                });
+        let seg = segment(text, lang);
+        let sentences = seg
+            .sentences
+            .iter()
+            .map(|&(span, paragraph)| Sentence {
+                span,
+                paragraph,
+                tokens: tokenize(text, span),
+            })
+            .collect();
+        let mut paragraphs = Vec::with_capacity(seg.paragraphs.len());
+        let mut first = 0;
+        for (p, &span) in seg.paragraphs.iter().enumerate() {
+            let mut last = first;
+            while last < seg.sentences.len() && seg.sentences[last].1 == p {
+                last += 1;
             }
-            doc.paragraphs.push(Paragraph {
-                span: para,
-                sentences: first..doc.sentences.len(),
+            paragraphs.push(Paragraph {
+                span,
+                sentences: first..last,
             });
+            first = last;
         }
-        doc
+        Document {
+            paragraphs,
+            sentences,
+        }
     }
 
     /// Every non-empty line is one sentence (and one paragraph); no re-segmentation.
@@ -112,29 +123,9 @@ impl Document {
     }
 }
 
-/// Paragraph spans: runs of non-blank lines, trimmed of surrounding whitespace.
+/// Paragraph spans, trimmed: blocks separated by blank lines, or by a single line break
+/// where the line is a heading, caption or list item, or the text is one paragraph per
+/// line (hard-wrapped prose is joined). The same paragraphs [`Document::parse`] finds.
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, end));
-            }
-        } else {
-            let lead = line.len() - line.trim_start().len();
-            if start.is_none() {
-                start = Some(pos + lead);
-            }
-            end = pos + line.trim_end().len();
-        }
-        pos += line.len();
-    }
-    if let Some(s) = start {
-        out.push(Span::new(s, end));
-    }
-    out
+    split_paragraphs(text)
 }

@@ -1,33 +1,1179 @@
-//! Sentence boundary detection.
+//! Sentence and paragraph boundary detection.
+//!
+//! Two layers, both linear in the length of the text:
+//!
+//! 1. **Lines → blocks.** The text is cut into lines (`\n`, `\r\n`, lone `\r`, U+2028,
+//!    U+0085; U+2029 and form feed end a paragraph). A blank line always ends a block.
+//!    A single line break ends one too — the line is a heading, a caption, a list item,
+//!    or the text is written one paragraph per line — unless the line's shape says the
+//!    break is a soft wrap: the text is hard-wrapped at a fixed width and the line is
+//!    full, or the next line continues it in lower case. Each block is a paragraph.
+//! 2. **Punctuation → sentences.** Inside a block, every run of end punctuation
+//!    (`.`, `!`, `?`, `…`, CJK and other scripts' full stops), with its closing quotes and
+//!    brackets, is a candidate. It ends a sentence when the next word could start one,
+//!    judged by the word before it (abbreviations per language, initials, acronyms such as
+//!    U.S. or z.B., numbers, a.m./p.m.), the word after it (lower case never starts a
+//!    sentence; after an abbreviation only a typical sentence opener such as "The" or
+//!    "How" does), ellipsis conventions, and list markers ("1.", "a)", "•").
+//!
+//! Sentence spans are trimmed, non-empty, in order, and together cover every
+//! non-whitespace character of the text exactly once.
 
+use super::rules::{Rules, continues_time, fronts_time, rules_for};
 use super::{Lang, Span};
 
+/// The segmentation of one text: paragraphs and the sentences inside them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// Paragraph spans, in order, trimmed.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans, in order, trimmed, each with the index of its paragraph.
+    pub sentences: Vec<(Span, usize)>,
+}
+
+/// Segment `text` into paragraphs and sentences.
+pub fn segment(text: &str, lang: Lang) -> Segmentation {
+    let rules = rules_for(lang);
+    let mut out = Segmentation::default();
+    for block in blocks(text) {
+        let p = out.paragraphs.len();
+        split_block(text, block, rules, &mut |span| {
+            out.sentences.push((span, p))
+        });
+        out.paragraphs.push(block);
+    }
+    out
+}
+
 /// Split `text` into sentence spans (relative to `text`), trimmed of surrounding whitespace.
-/// Placeholder: splits after `.`, `!`, `?` followed by whitespace, and at line breaks.
-pub fn split_sentences(text: &str, _lang: Lang) -> Vec<Span> {
+///
+/// Line structure counts: a heading or caption on its own line is a sentence even without
+/// end punctuation, while hard-wrapped prose is joined across line breaks.
+pub fn split_sentences(text: &str, lang: Lang) -> Vec<Span> {
+    let rules = rules_for(lang);
+    let mut out = Vec::new();
+    for block in blocks(text) {
+        split_block(text, block, rules, &mut |span| out.push(span));
+    }
+    out
+}
+
+/// Paragraph spans of `text`: blocks separated by blank lines, or by single line breaks
+/// where the line's shape shows the break is not a soft wrap (see the module docs).
+pub fn split_paragraphs(text: &str) -> Vec<Span> {
+    blocks(text)
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines and blocks
+// ---------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    /// Trimmed content (start == end for a blank line).
+    start: usize,
+    end: usize,
+    /// Length of the trimmed content in chars.
+    chars: usize,
+    /// The content is followed by whitespace before the line break.
+    trailing_space: bool,
+    /// A paragraph separator (U+2029, form feed) ends this line.
+    hard_after: bool,
+}
+
+impl Line {
+    fn is_blank(&self) -> bool {
+        self.start >= self.end
+    }
+}
+
+/// Cut `text` into lines, recognising `\n`, `\r\n`, `\r`, U+0085, U+2028 (line breaks) and
+/// U+2029, form feed, vertical tab (paragraph breaks).
+fn lines(text: &str) -> Vec<Line> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = text.as_bytes();
-    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
-        let piece = &text[s..e];
-        let lead = piece.len() - piece.trim_start().len();
-        let trail = piece.trim_end().len();
-        if piece.trim().is_empty() {
-            return;
+    let mut i = 0;
+    while i < b.len() {
+        let (len, hard) = match b[i] {
+            b'\n' => (1, false),
+            b'\r' => (if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 }, false),
+            0x0b | 0x0c => (1, true),
+            0xC2 if b.get(i + 1) == Some(&0x85) => (2, false),
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => {
+                (3, b[i + 2] == 0xA9)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push(make_line(text, start, i, hard));
+        i += len;
+        start = i;
+    }
+    if start < b.len() {
+        out.push(make_line(text, start, b.len(), false));
+    }
+    out
+}
+
+fn make_line(text: &str, start: usize, end: usize, hard_after: bool) -> Line {
+    let raw = &text[start..end];
+    let body = raw.trim();
+    if body.is_empty() {
+        return Line {
+            start,
+            end: start,
+            chars: 0,
+            trailing_space: false,
+            hard_after,
+        };
+    }
+    let s = start + (raw.len() - raw.trim_start().len());
+    let e = s + body.len();
+    Line {
+        start: s,
+        end: e,
+        chars: body.bytes().filter(|b| (b & 0xC0) != 0x80).count(),
+        trailing_space: e < end,
+        hard_after,
+    }
+}
+
+/// Paragraph blocks of `text`.
+fn blocks(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    let wrap = wrap_width(text, &lines);
+    let mut out = Vec::new();
+    let mut cur: Option<Span> = None;
+    let mut prev: Option<&Line> = None;
+    for line in &lines {
+        if line.is_blank() {
+            if let Some(b) = cur.take() {
+                out.push(b);
+            }
+            prev = None;
+            continue;
         }
-        out.push(Span::new(s + lead, s + trail));
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        let end_punct = matches!(b, b'.' | b'!' | b'?')
-            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
-        if end_punct {
-            push(start, i + 1, &mut out);
-            start = i + 1;
-        } else if b == b'\n' {
-            push(start, i, &mut out);
-            start = i + 1;
+        match (cur.as_mut(), prev) {
+            (Some(b), Some(p)) if !p.hard_after && soft_break(text, p, line, wrap) => {
+                b.end = line.end;
+            }
+            _ => {
+                if let Some(b) = cur.take() {
+                    out.push(b);
+                }
+                cur = Some(Span::new(line.start, line.end));
+            }
+        }
+        prev = Some(line);
+        if line.hard_after {
+            if let Some(b) = cur.take() {
+                out.push(b);
+            }
+            prev = None;
         }
     }
-    push(start, text.len(), &mut out);
+    if let Some(b) = cur {
+        out.push(b);
+    }
+    split_date_marker(text, &mut out);
     out
+}
+
+/// A text that starts with a `date YYYY-MM-DD` marker (the corpus convention for an
+/// article's date) gets the marker as a block of its own.
+fn split_date_marker(text: &str, blocks: &mut Vec<Span>) {
+    let Some(first) = blocks.first().copied() else {
+        return;
+    };
+    let s = first.slice(text);
+    let Some(len) = date_marker_len(s) else {
+        return;
+    };
+    let rest = &s[len..];
+    let lead = rest.len() - rest.trim_start().len();
+    if lead == rest.len() {
+        return;
+    }
+    blocks[0] = Span::new(first.start, first.start + len);
+    blocks.insert(1, Span::new(first.start + len + lead, first.end));
+}
+
+/// Length of a leading `date YYYY-MM-DD` (or `Date: YYYY-MM-DD`) followed by whitespace.
+fn date_marker_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 15 || !b[..4].eq_ignore_ascii_case(b"date") {
+        return None;
+    }
+    let mut i = 4;
+    if b[i] == b':' {
+        i += 1;
+    }
+    let ws = b[i..]
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count();
+    if ws == 0 {
+        return None;
+    }
+    i += ws;
+    let d = b.get(i..i + 10)?;
+    let shape = d.iter().enumerate().all(|(k, c)| match k {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    let end = i + 10;
+    let after_ok = b.get(end).is_none_or(|c| c.is_ascii_whitespace());
+    (shape && after_ok).then_some(end)
+}
+
+/// If the text is hard-wrapped at a fixed width, that width (in chars).
+///
+/// Looks at lines followed by another line of the same block. In wrapped prose many of
+/// them are nearly as long as the longest, end mid-sentence, and are often continued in
+/// lower case; a column of headings or one-sentence lines is not.
+fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
+    let mut lens = Vec::new();
+    for w in lines.windows(2) {
+        let (l, n) = (&w[0], &w[1]);
+        if !l.is_blank() && !n.is_blank() && !l.hard_after {
+            lens.push(l.chars);
+        }
+    }
+    if lens.len() < 3 {
+        return None;
+    }
+    let mut sorted = lens.clone();
+    sorted.sort_unstable();
+    let width = sorted[(sorted.len() - 1) * 95 / 100];
+    if !(30..=150).contains(&width) {
+        return None;
+    }
+    let (mut wrapped, mut lower_next) = (0usize, 0usize);
+    for w in lines.windows(2) {
+        let (l, n) = (&w[0], &w[1]);
+        if l.is_blank() || n.is_blank() || l.hard_after {
+            continue;
+        }
+        if l.chars * 10 >= width * 8 && !ends_with_terminal(&text[l.start..l.end]) {
+            wrapped += 1;
+            if text[n.start..n.end].starts_with(char::is_lowercase) {
+                lower_next += 1;
+            }
+        }
+    }
+    (wrapped >= 3 && wrapped * 10 >= lens.len() * 4 && lower_next * 4 >= wrapped).then_some(width)
+}
+
+/// Is the line break between `l` and `n` (both non-blank) a soft wrap inside a paragraph?
+fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
+    let ls = &text[l.start..l.end];
+    let ns = &text[n.start..n.end];
+    if starts_list_item(ns) {
+        return false;
+    }
+    if let Some(width) = wrap {
+        // Greedy wrapping moves a word to the next line only when it does not fit.
+        let next_word = ns
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        if l.chars + 1 + next_word + width / 10 >= width {
+            return true;
+        }
+    }
+    if ends_with_terminal(ls) {
+        return false;
+    }
+    let (Some(first), Some(last)) = (ns.chars().next(), ls.chars().next_back()) else {
+        return false;
+    };
+    if first.is_lowercase() {
+        if l.trailing_space || matches!(last, ',' | ';' | '&') {
+            return true;
+        }
+        if matches!(last, '-' | '\u{2010}' | '\u{00AD}')
+            && ls[..ls.len() - last.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        {
+            return true;
+        }
+        return ls.split_whitespace().nth(2).is_some();
+    }
+    // Scripts written without spaces wrap anywhere.
+    is_unspaced_script(last) && is_unspaced_script(first)
+}
+
+/// Does the line begin like a list item ("- x", "• x", "1. x", "2) x", "(a) x")?
+fn starts_list_item(s: &str) -> bool {
+    let mut chars = s.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    if is_bullet(c) {
+        return true;
+    }
+    let second = chars.next();
+    if matches!(c, '-' | '*' | '+' | '–' | '—') {
+        return second.is_none_or(char::is_whitespace);
+    }
+    let b = s.as_bytes();
+    let mut i = usize::from(b[0] == b'(');
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let letter = digits == 0 && b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    if !(1..=3).contains(&digits) && !letter {
+        return false;
+    }
+    i += if letter { 1 } else { digits };
+    let close = match b.get(i) {
+        Some(b')') => true,
+        Some(b'.') if !letter => false,
+        _ => return false,
+    };
+    i += 1;
+    if !close && b.get(i) == Some(&b')') {
+        i += 1;
+    }
+    b.get(i).is_none_or(u8::is_ascii_whitespace)
+}
+
+/// Does `s` end with sentence-final punctuation (ignoring closing quotes and brackets)?
+fn ends_with_terminal(s: &str) -> bool {
+    s.chars()
+        .rev()
+        .find(|&c| !is_closer(c))
+        .is_some_and(|c| is_terminal(c, false))
+}
+
+// ---------------------------------------------------------------------------------------
+// Character classes
+// ---------------------------------------------------------------------------------------
+
+/// Sentence-final punctuation. `greek` adds the Greek question mark `;`.
+fn is_terminal(c: char, greek: bool) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '。'
+            | '！'
+            | '？'
+            | '｡'
+            | '।'
+            | '॥'
+            | '؟'
+            | '۔'
+            | '።'
+            | '፧'
+            | '။'
+            | '։'
+    ) || (greek && c == ';')
+}
+
+/// Full stops of scripts written without spaces: they end a sentence even when no space
+/// follows.
+fn is_strong_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡' | '።' | '፧' | '။')
+}
+
+/// Closing quotes and brackets that may follow end punctuation. Quote marks of every
+/// convention are included (German closes with “ and ‘, and »…« runs backwards).
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | '”'
+            | '“'
+            | '’'
+            | '‘'
+            | '」'
+            | '』'
+            | '）'
+            | '］'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '｣'
+    )
+}
+
+/// Opening quotes and brackets that may precede the first word of a sentence.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '{'
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '（'
+            | '［'
+            | '【'
+            | '〔'
+            | '〈'
+            | '《'
+            | '*'
+            | '_'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '✓'
+            | '✔'
+    )
+}
+
+/// Letters of scripts written without spaces between words (Han, kana, Thai, ...).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Ext A
+        | 0x4E00..=0x9FFF // CJK Unified
+        | 0xF900..=0xFAFF // CJK Compatibility
+        | 0x0E00..=0x0E7F // Thai
+        | 0x0E80..=0x0EFF // Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x3000..=0x303F // CJK punctuation
+        | 0xFF00..=0xFFEF // Full-width forms
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentences inside a block
+// ---------------------------------------------------------------------------------------
+
+fn split_block(text: &str, block: Span, rules: &Rules, emit: &mut dyn FnMut(Span)) {
+    let s = block.slice(text);
+    let mut cuts = Splitter::new(s, rules).run();
+    cuts.push(s.len());
+    let mut prev = 0;
+    for c in cuts {
+        if c <= prev {
+            continue;
+        }
+        let piece = &s[prev..c];
+        let body = piece.trim();
+        if !body.is_empty() {
+            let lead = piece.len() - piece.trim_start().len();
+            let start = block.start + prev + lead;
+            emit(Span::new(start, start + body.len()));
+        }
+        prev = c;
+    }
+}
+
+/// What follows a candidate sentence end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NextKind {
+    End,
+    Lower,
+    Upper,
+    Digit,
+    /// A letter of a script without case (Han, Arabic, Devanagari, ...).
+    Caseless,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Next<'a> {
+    kind: NextKind,
+    /// The leading letters of the next word.
+    word: &'a str,
+    /// The word is directly followed by a full stop ("Mr.", "A.").
+    dotted: bool,
+}
+
+/// The word before a full stop, classified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Left {
+    Regular,
+    /// A known abbreviation or an acronym with inner dots (U.S., z.B.).
+    Abbrev,
+    /// Only an abbreviation before a number ("No. 5").
+    AbbrevBeforeNumber,
+    /// a.m. / p.m.
+    Time,
+    /// A single capital letter ("E." in "Jonas E. Smith").
+    Initial,
+    Number,
+}
+
+struct Splitter<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    rules: &'a Rules,
+    greek: bool,
+    cuts: Vec<usize>,
+    sent_start: usize,
+    /// Cuts forced by list markers and bullets, sorted.
+    forced: Vec<usize>,
+    next_forced: usize,
+    /// Positions of full stops that belong to list markers ("1." "a.").
+    marker_dots: Vec<usize>,
+}
+
+impl<'a> Splitter<'a> {
+    fn new(s: &'a str, rules: &'a Rules) -> Self {
+        let (forced, marker_dots) = scan_lists(s, rules);
+        Splitter {
+            s,
+            b: s.as_bytes(),
+            rules,
+            greek: std::ptr::eq(rules, rules_for(Lang::Greek)),
+            cuts: Vec::new(),
+            sent_start: 0,
+            forced,
+            next_forced: 0,
+            marker_dots,
+        }
+    }
+
+    fn cut(&mut self, at: usize) {
+        if at > self.sent_start {
+            self.cuts.push(at);
+            self.sent_start = at;
+        }
+    }
+
+    fn apply_forced_until(&mut self, pos: usize) {
+        while let Some(&f) = self.forced.get(self.next_forced) {
+            if f > pos {
+                break;
+            }
+            self.next_forced += 1;
+            self.cut(f);
+        }
+    }
+
+    fn run(mut self) -> Vec<usize> {
+        let b = self.b;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if c == b'.' || c == b'!' || c == b'?' || (self.greek && c == b';') {
+                    self.apply_forced_until(i);
+                    i = self.candidate(i);
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            let width = utf8_width(c);
+            if matches!(c, 0xD6 | 0xD8 | 0xDB | 0xE0..=0xEF) {
+                let ch = self.s[i..].chars().next().unwrap_or('\0');
+                if is_terminal(ch, self.greek) {
+                    self.apply_forced_until(i);
+                    i = self.candidate(i);
+                    continue;
+                }
+            }
+            i += width;
+        }
+        self.apply_forced_until(usize::MAX);
+        let mut cuts = self.cuts;
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
+    }
+
+    /// Examine the run of end punctuation starting at `start`; returns where to resume.
+    fn candidate(&mut self, start: usize) -> usize {
+        let s = self.s;
+        // The run: end punctuation, spaced dots (". . ."), then closing quotes/brackets,
+        // possibly more end punctuation (`?”.`).
+        let mut j = start;
+        let mut dots = 0usize;
+        let mut only_dots = true;
+        let mut spaced = false;
+        let mut strong = false;
+        while let Some(c) = s[j..].chars().next() {
+            if c == '.' {
+                dots += 1;
+            } else if c == '…' {
+                dots += 3;
+            } else if is_terminal(c, self.greek) {
+                only_dots = false;
+                strong |= is_strong_terminal(c);
+            } else if only_dots
+                && dots > 0
+                && (c == ' ' || c == '\u{a0}')
+                && s[j + c.len_utf8()..].starts_with('.')
+                && !s[j + c.len_utf8()..].starts_with("..")
+            {
+                spaced = true;
+            } else {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        let run_end = j;
+        let mut closers = false;
+        while let Some(c) = s[j..].chars().next() {
+            if is_closer(c) {
+                closers = true;
+            } else if matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+                && s[j + c.len_utf8()..].starts_with(['»', '›'])
+            {
+                // French spacing: « Fin. »
+            } else if !is_terminal(c, self.greek) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        let end = j;
+        let after = s[end..].chars().next();
+
+        if let Some(a) = after
+            && !a.is_whitespace()
+        {
+            if strong && !closers {
+                self.cut(end);
+            } else if dots == 1 && only_dots && run_end == start + 1 && self.glued(start) {
+                self.cut(start + 1);
+            }
+            return end.max(start + 1);
+        }
+        let next = next_word(s, end);
+
+        if strong {
+            self.cut(end);
+            return end;
+        }
+        if self.only_aside_follows(end) {
+            return end; // "... on March 26, 2025. (AFP)": a credit, not a sentence
+        }
+        if !only_dots {
+            // ! ? and friends: a sentence ends unless the text goes on in lower case.
+            if next.kind != NextKind::Lower {
+                self.cut(end);
+            }
+            return end;
+        }
+        if dots >= 3 || spaced {
+            self.ellipsis(start, end, dots, spaced, next);
+            return end;
+        }
+        // A single full stop (or a doubled typo "..").
+        if self.marker_dots.binary_search(&start).is_ok() {
+            return end;
+        }
+        if self.full_stop_ends(start, next) {
+            self.cut(end);
+        }
+        end
+    }
+
+    /// Is the rest of the block a short bracketed aside without end punctuation?
+    fn only_aside_follows(&self, end: usize) -> bool {
+        let rest = self.s[end..].trim();
+        rest.len() <= 40
+            && rest.starts_with(['(', '['])
+            && rest.ends_with([')', ']'])
+            && !rest.chars().any(|c| is_terminal(c, self.greek))
+    }
+
+    fn ellipsis(&mut self, start: usize, end: usize, dots: usize, spaced: bool, next: Next) {
+        let before = self.s[..start].chars().next_back();
+        if matches!(before, Some('[' | '(')) {
+            return; // "[...]": an omission inside a quotation
+        }
+        let attached = before.is_some_and(|c| !c.is_whitespace());
+        if spaced {
+            if dots >= 4 {
+                if attached {
+                    // "word. . . . Next": a full stop, then an ellipsis opening the next one.
+                    if next.kind == NextKind::Upper {
+                        self.cut(start + 1);
+                    }
+                } else if next.kind != NextKind::Lower {
+                    // "word . . . . Next": an ellipsis, then the full stop.
+                    self.cut(end);
+                }
+            }
+            // ". . ." alone marks an omission inside the sentence.
+            return;
+        }
+        let ends = if dots == 3 {
+            matches!(next.kind, NextKind::Upper | NextKind::End)
+        } else {
+            next.kind != NextKind::Lower
+        };
+        if ends {
+            self.cut(end);
+        }
+    }
+
+    /// Does the single full stop at `dot` end a sentence, given what follows?
+    fn full_stop_ends(&self, dot: usize, next: Next) -> bool {
+        use NextKind as N;
+        match next.kind {
+            N::End => return true,
+            N::Lower => return false,
+            _ => {}
+        }
+        let (word_start, word) = self.word_before(dot);
+        let starter = next.kind == N::Upper && !next.dotted && self.is_starter(next.word);
+        match self.classify(word) {
+            Left::Regular => true,
+            Left::AbbrevBeforeNumber => next.kind != N::Digit,
+            Left::Abbrev => starter,
+            Left::Time => {
+                if next.kind != N::Upper {
+                    return false;
+                }
+                if starter {
+                    return true;
+                }
+                if continues_time(next.word) {
+                    return false;
+                }
+                !self.fronted_time_phrase(word_start)
+            }
+            Left::Initial => {
+                if next.kind != N::Upper {
+                    return false;
+                }
+                if starter {
+                    return true;
+                }
+                // "Jonas E. Smith", "J. K. Rowling": an initial inside a name.
+                match self.word_before_pos(word_start) {
+                    None => false,
+                    Some(prev) => !prev
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase),
+                }
+            }
+            Left::Number => {
+                if self.is_sentence_initial(word_start) {
+                    return false; // "1. Introduction": a list marker or heading number
+                }
+                if self.rules.ordinal_dot {
+                    // "am 12. Juni": an ordinal unless a new sentence clearly starts.
+                    return starter || next.kind == N::Other;
+                }
+                true
+            }
+        }
+    }
+
+    fn is_starter(&self, word: &str) -> bool {
+        if word.is_empty() || word.len() > 24 {
+            return false;
+        }
+        self.rules.is_starter(&word.to_lowercase())
+    }
+
+    /// The whitespace-delimited word before `pos` (not reaching back past the start of
+    /// the current sentence), without opening or closing quotes and brackets.
+    fn word_before(&self, pos: usize) -> (usize, &'a str) {
+        let s = self.s;
+        let mut k = pos;
+        let mut steps = 0;
+        while k > self.sent_start {
+            let Some(c) = s[..k].chars().next_back() else {
+                break;
+            };
+            if c.is_whitespace() {
+                break;
+            }
+            k -= c.len_utf8();
+            steps += 1;
+            if steps > 64 {
+                return (k, "");
+            }
+        }
+        let raw = &s[k..pos];
+        let trimmed_start = raw.trim_start_matches(is_opener);
+        let start = k + (raw.len() - trimmed_start.len());
+        (start, trimmed_start.trim_end_matches(is_closer))
+    }
+
+    /// The word before the one starting at `pos`, inside the current sentence.
+    fn word_before_pos(&self, pos: usize) -> Option<&'a str> {
+        let head = &self.s[self.sent_start..pos];
+        let tail = head.trim_end();
+        if tail.len() > 200 {
+            let cut = floor_char_boundary(tail, tail.len() - 200);
+            return tail[cut..].split_whitespace().next_back();
+        }
+        tail.split_whitespace().next_back()
+    }
+
+    /// Is the word at `pos` the first of its sentence (ignoring quotes, bullets, dashes)?
+    fn is_sentence_initial(&self, pos: usize) -> bool {
+        self.s[self.sent_start..pos]
+            .chars()
+            .take(16)
+            .all(|c| c.is_whitespace() || is_opener(c) || is_bullet(c) || "-–—".contains(c))
+            && pos - self.sent_start <= 64
+    }
+
+    /// "At 5 a.m. Mr. Smith ...": the time belongs to a short phrase opening the sentence.
+    fn fronted_time_phrase(&self, word_start: usize) -> bool {
+        let head = &self.s[self.sent_start..word_start];
+        if head.len() > 60 {
+            return false;
+        }
+        let mut words = head.split_whitespace();
+        let Some(first) = words.next() else {
+            return true;
+        };
+        let first = first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        fronts_time(&first) && words.count() <= 3
+    }
+
+    fn classify(&self, word: &str) -> Left {
+        if word.is_empty() || word.len() > 32 {
+            return Left::Regular;
+        }
+        let lower = word.to_lowercase();
+        if lower == "a.m" || lower == "p.m" {
+            return Left::Time;
+        }
+        if self.rules.is_abbreviation(word, &lower) {
+            return Left::Abbrev;
+        }
+        let mut chars = word.chars();
+        let first = chars.next().unwrap_or(' ');
+        if chars.next().is_none() && first.is_alphabetic() {
+            if self.rules.is_abbreviation_before_number(&lower) {
+                return Left::AbbrevBeforeNumber;
+            }
+            return if first.is_uppercase() {
+                Left::Initial
+            } else {
+                Left::Abbrev
+            };
+        }
+        if is_acronym(word) {
+            return Left::Abbrev;
+        }
+        if self.rules.is_abbreviation_before_number(&lower) {
+            return Left::AbbrevBeforeNumber;
+        }
+        if is_number(word) {
+            return Left::Number;
+        }
+        Left::Regular
+    }
+
+    /// A full stop with no space after it, as in "world.Today": a missing space between
+    /// sentences, unless it sits in an address, a file name or an abbreviation.
+    fn glued(&self, dot: usize) -> bool {
+        let s = self.s;
+        let before = s[..dot].chars().next_back();
+        if !before.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        let mut after = s[dot + 1..].chars();
+        let (Some(a1), Some(a2)) = (after.next(), after.next()) else {
+            return false;
+        };
+        if !(a1.is_uppercase() && a2.is_lowercase()) {
+            return false;
+        }
+        // The whole token, both sides, bounded.
+        let mut lo = dot;
+        for (n, (i, c)) in s[..dot].char_indices().rev().enumerate() {
+            if c.is_whitespace() {
+                break;
+            }
+            if n >= 128 {
+                return false;
+            }
+            lo = i;
+        }
+        let lo = lo.max(self.sent_start);
+        let mut hi = s.len();
+        for (n, (i, c)) in s[dot..].char_indices().enumerate() {
+            if c.is_whitespace() {
+                hi = dot + i;
+                break;
+            }
+            if n >= 128 {
+                return false;
+            }
+        }
+        let token = &s[lo..hi];
+        if token.contains(['@', '/', '\\', ':', '_']) || token.to_lowercase().starts_with("www") {
+            return false;
+        }
+        let fragment = s[lo..dot].rsplit('.').next().unwrap_or("");
+        if fragment.chars().count() < 2 {
+            return false;
+        }
+        let lower = fragment.to_lowercase();
+        !self.rules.is_abbreviation(fragment, &lower)
+    }
+}
+
+/// The first word after `pos`, skipping whitespace and opening quotes/brackets.
+fn next_word(s: &str, pos: usize) -> Next<'_> {
+    let rest = &s[pos..];
+    let rest = rest.trim_start();
+    let mut skipped = 0;
+    let rest = rest.trim_start_matches(|c: char| {
+        skipped += 1;
+        skipped <= 8 && is_opener(c)
+    });
+    let mut chars = rest.chars();
+    let Some(c) = chars.next() else {
+        return Next {
+            kind: NextKind::End,
+            word: "",
+            dotted: false,
+        };
+    };
+    let kind = if c.is_lowercase() {
+        // "iPhone", "eBay" start sentences too.
+        if chars.next().is_some_and(char::is_uppercase) {
+            NextKind::Upper
+        } else {
+            NextKind::Lower
+        }
+    } else if c.is_uppercase() || (c.is_alphabetic() && c.to_lowercase().next() != Some(c)) {
+        NextKind::Upper
+    } else if c.is_numeric() {
+        NextKind::Digit
+    } else if c.is_alphabetic() {
+        NextKind::Caseless
+    } else {
+        NextKind::Other
+    };
+    let letters = rest
+        .char_indices()
+        .take(32)
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(rest.len().min(floor_char_boundary(rest, 128)), |(i, _)| i);
+    let word = &rest[..letters];
+    let dotted = rest[letters..].starts_with('.');
+    Next { kind, word, dotted }
+}
+
+/// "U.S", "e.g", "Ph.D", "z.B", "J.-C": dot-separated groups of one or two letters.
+fn is_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|seg| {
+            let letters = seg.chars().filter(|c| c.is_alphabetic()).count();
+            (1..=2).contains(&letters) && seg.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+}
+
+/// "100", "1,000", "3.5", "$100.00", "-4", "12%".
+fn is_number(word: &str) -> bool {
+    let w = word.trim_start_matches(['$', '€', '£', '¥', '₹', '+', '-', '#', '№']);
+    let w = w.trim_end_matches('%');
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '’'))
+}
+
+/// List markers and bullets inside a block: returns (forced cut positions, full stops of
+/// list markers), both sorted. A marker counts when the one after it has the next number
+/// or letter ("1. … 2. …", "a) … b) …"); a bullet counts when it follows a space.
+fn scan_lists(s: &str, rules: &Rules) -> (Vec<usize>, Vec<usize>) {
+    let b = s.as_bytes();
+    let mut forced = Vec::new();
+    let mut markers: Vec<Marker> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == 0xE2 {
+            let ch = s[i..].chars().next().unwrap_or('\0');
+            if is_bullet(ch) && i > 0 && s[..i].chars().next_back().is_some_and(char::is_whitespace)
+            {
+                forced.push(i);
+            }
+            i += utf8_width(c);
+            continue;
+        }
+        if c.is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            if let Some(m) = marker_at(s, i, rules) {
+                markers.push(m);
+            }
+        }
+        i += utf8_width(c);
+    }
+    let mut dots = Vec::new();
+    if markers.len() >= 2 {
+        let mut is_item = vec![false; markers.len()];
+        for (k, m) in markers.iter().enumerate() {
+            if let Some(n) = markers[k + 1..].iter().position(|n| n.style == m.style) {
+                let n = k + 1 + n;
+                if markers[n].value == m.value + 1 {
+                    is_item[k] = true;
+                    is_item[n] = true;
+                }
+            }
+        }
+        for (m, item) in markers.iter().zip(is_item) {
+            if item {
+                forced.push(m.cut);
+                if let Some(d) = m.dot {
+                    dots.push(d);
+                }
+            }
+        }
+    }
+    forced.retain(|&f| f > 0 && !s[..f].trim().is_empty());
+    forced.sort_unstable();
+    forced.dedup();
+    dots.sort_unstable();
+    (forced, dots)
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Marker {
+    style: (u8, u8),
+    value: u32,
+    /// Where a sentence starts if this is a list item (before a bullet that precedes it).
+    cut: usize,
+    dot: Option<usize>,
+}
+
+/// A list marker ("12.", "3)", "4.)", "b.", "(c)") starting at byte `i`.
+fn marker_at(s: &str, i: usize, rules: &Rules) -> Option<Marker> {
+    let b = s.as_bytes();
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let (kind, len, value) = if digits > 0 {
+        if digits > 3 {
+            return None;
+        }
+        let v = s[i..i + digits].parse::<u32>().ok()?;
+        (0u8, digits, v)
+    } else {
+        let c = b[i];
+        let kind = if c.is_ascii_lowercase() { 1 } else { 2 };
+        (kind, 1, u32::from(c.to_ascii_lowercase() - b'a'))
+    };
+    let mut j = i + len;
+    let (close, dot) = match b.get(j) {
+        Some(b'.') if b.get(j + 1) == Some(&b')') => {
+            j += 2;
+            (1u8, Some(j - 2))
+        }
+        Some(b'.') => {
+            j += 1;
+            (0, Some(j - 1))
+        }
+        Some(b')') => {
+            j += 1;
+            (2, None)
+        }
+        _ => return None,
+    };
+    if kind == 2 && close != 2 {
+        return None; // "A." is an initial, not a list marker
+    }
+    let after = s[j..].chars().next();
+    if !after.is_none_or(char::is_whitespace) {
+        return None;
+    }
+    // What precedes: the start, a space, a bullet or "(".
+    let head = &s[..i];
+    let before = head.chars().next_back();
+    let open = before == Some('(');
+    if open && close != 2 {
+        return None;
+    }
+    let mut cut = if open { i - 1 } else { i };
+    match before {
+        None => {}
+        Some(c) if c.is_whitespace() || c == '(' => {}
+        Some(c) if is_bullet(c) => cut = i - c.len_utf8(),
+        _ => return None,
+    }
+    let trimmed = s[..cut].trim_end();
+    if let Some(p) = trimmed.chars().next_back()
+        && is_bullet(p)
+    {
+        cut = trimmed.len() - p.len_utf8();
+    }
+    if close != 2 {
+        // "1. The first item": the item begins like a sentence.
+        let next = next_word(s, j);
+        if next.kind == NextKind::Lower {
+            return None;
+        }
+        if rules.ordinal_dot && kind == 0 {
+            // "am 1. Mai und 2. Juni" are dates; numbered items follow a break or colon.
+            let prev = trimmed.chars().next_back();
+            if !prev.is_none_or(|c| c == ':' || is_bullet(c) || is_terminal(c, false)) {
+                return None;
+            }
+        }
+    }
+    Some(Marker {
+        style: (kind, close * 2 + u8::from(open)),
+        value,
+        cut,
+        dot,
+    })
+}
+
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1, // continuation byte: never a char start, step over it
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

@@ -1,8 +1,116 @@
 //! The terminal reader: app state, keymap, widgets and the event loop.
+//!
+//! Elm style: crossterm events → [`keymap::Action`] (through the one keymap) →
+//! [`App::update`]; [`ui::draw`] is a function of the state. Comparisons are computed
+//! on a worker thread and cached by pair; layouts are cached per width.
+//!
+//! The terminal is always restored: on normal exit, on error (a guard), and on panic
+//! (a hook installed before the terminal is touched).
+
+pub mod app;
+pub mod keymap;
+pub mod theme;
+pub mod ui;
+pub mod worker;
+
+pub use app::App;
 
 use crate::corpus::Corpus;
+use crossterm::event::{self, Event};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{IsTerminal, Stdout, stdout};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
+
+/// Put the terminal back as we found it: cooked mode, main screen, cursor shown.
+/// Safe to call more than once.
+pub fn restore_terminal() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+}
+
+/// A panic on the UI thread restores the terminal before the message is printed.
+/// A panic elsewhere (the comparison worker) is caught there and shown in the UI,
+/// so it prints nothing: writing to the screen would garble it.
+fn install_panic_hook() {
+    let _ = UI_THREAD.set(std::thread::current().id());
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if UI_THREAD.get() == Some(&std::thread::current().id()) {
+            restore_terminal();
+            previous(info);
+        }
+    }));
+}
+
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
 
 /// Run the reader on `corpus` until the user quits.
-pub fn run(_corpus: Corpus) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is not implemented yet")
+pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+    if !stdout().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; for text output try `parallax list` or `parallax diff A B`"
+        );
+    }
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    let _restore = Restore;
+    execute!(stdout(), terminal::EnterAlternateScreen)?;
+    let mut term = Terminal::new(CrosstermBackend::new(stdout()))?;
+    // No `term.clear()`: it asks the terminal for the cursor position, which not every
+    // terminal answers; the first frame on the fresh alternate screen is drawn in full.
+    term.hide_cursor()?;
+    let corpus = Arc::new(corpus);
+    let mut app = App::new(corpus.clone());
+    app.color = theme::color_allowed();
+    event_loop(&mut term, &mut app, worker::Worker::spawn(corpus))
+}
+
+fn event_loop(
+    term: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    mut worker: worker::Worker,
+) -> anyhow::Result<()> {
+    let mut dirty = true;
+    loop {
+        while let Some((pair, c)) = worker.try_recv() {
+            app.insert_comparison(pair, c);
+            dirty |= pair == app.pair;
+        }
+        if let Some(pair) = app.wanted() {
+            worker.request(pair);
+        }
+        if dirty {
+            term.draw(|f| ui::draw(f, app))?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        // Wake often while a comparison is on its way, rarely otherwise.
+        let wait = if worker.busy() { 5 } else { 250 };
+        if event::poll(Duration::from_millis(wait))? {
+            match event::read()? {
+                Event::Key(k) => {
+                    app.handle_key(k);
+                    dirty = true;
+                }
+                Event::Resize(..) => {
+                    term.autoresize()?;
+                    dirty = true;
+                }
+                _ => {}
+            }
+        }
+    }
 }

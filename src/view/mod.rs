@@ -1,1 +1,544 @@
 //! Rows → wrapped, aligned lines for a width; styles (pure, no ratatui).
+//!
+//! [`layout`] turns a [`Comparison`] of two articles into screen lines of a given total
+//! width: A's column, a gutter, B's column. Each side of a row is wrapped by display width
+//! (wide CJK characters, combining marks, words longer than the column); the shorter side
+//! is padded so the next row starts level on both sides. Every line is exactly `width`
+//! cells wide, made of [`Run`]s of text with a [`Style`] — a role, not a colour: the TUI
+//! maps roles to ratatui styles and `parallax diff` maps them to ANSI escapes.
+//!
+//! All article text goes through [`crate::sanitize::display`] before it is measured, so the
+//! widths computed here are the widths drawn.
+//!
+//! The gutter reads ` 12!~ 14 `: A's sentence number (1-based), a flag (`!` when the row
+//! has a disagreement), the row mark ([`mark`]), B's sentence number. Numbers appear on the
+//! line where each sentence starts; every sentence starts on a new line.
+
+mod text;
+
+pub use text::{Measured, display_width, grapheme_width, truncate};
+
+use crate::align::UnitKind;
+use crate::compare::{Comparison, Row, SegTag, Segment};
+use crate::corpus::Article;
+use crate::text::Span;
+use serde::Serialize;
+
+/// The role of a piece of the screen. Front ends map roles to colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    /// Ordinary text: words both sides share, padding.
+    Text,
+    /// Words of A that B does not have (in a matched row).
+    Removed,
+    /// Words of B that A does not have (in a matched row).
+    Added,
+    /// A sentence only A has.
+    OnlyA,
+    /// A sentence only B has.
+    OnlyB,
+    /// The "moved from" label of an out-of-order match.
+    Moved,
+    /// Tokens involved in a disagreement (numbers, quotes, names).
+    Disagree,
+    /// Boilerplate (captions, tags, site chrome): dimmed.
+    Boilerplate,
+    /// The blank opposite an unmatched sentence.
+    Filler,
+    /// Sentence numbers in the gutter.
+    Gutter,
+    /// The row mark in the gutter.
+    Mark(UnitKind),
+    /// The disagreement flag in the gutter.
+    Flag,
+    /// The header naming each side.
+    Header,
+    /// Separators (an appended story begins; folded boilerplate).
+    Separator,
+}
+
+/// The one-character mark for a row kind, shown in the gutter.
+pub fn mark(kind: UnitKind) -> char {
+    match kind {
+        UnitKind::Same => '=',
+        UnitKind::Changed => '~',
+        UnitKind::OnlyA => '<',
+        UnitKind::OnlyB => '>',
+        UnitKind::Moved => '↕',
+    }
+}
+
+/// Text in one style. Text is display-safe (already sanitised).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+}
+
+/// One screen line, exactly [`Geometry::width`] cells wide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Line {
+    /// The row of the comparison this line shows (None for gaps and separators).
+    pub row: Option<usize>,
+    pub runs: Vec<Run>,
+}
+
+impl Line {
+    /// The line's text without styles.
+    pub fn plain(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// Display width of the line.
+    pub fn width(&self) -> usize {
+        self.runs.iter().map(|r| display_width(&r.text)).sum()
+    }
+}
+
+/// Column geometry for a total width: A's column, the gutter, B's column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Geometry {
+    /// Total width (at least 1).
+    pub width: usize,
+    /// Width of a sentence number in the gutter (0 in compact mode).
+    pub num: usize,
+    /// Width of A's column.
+    pub left: usize,
+    /// Width of B's column.
+    pub right: usize,
+}
+
+impl Geometry {
+    /// Geometry for `width` cells and sentence numbers up to `max_sentences`.
+    /// Narrow widths drop the numbers, then the columns, never exceeding `width`.
+    pub fn new(width: usize, max_sentences: usize) -> Geometry {
+        let width = width.max(1);
+        let num = max_sentences.max(1).to_string().len();
+        let (num, gutter) = if width >= 2 * num + 5 + 2 {
+            (num, 2 * num + 5)
+        } else {
+            (0, 2.min(width))
+        };
+        let cols = width - gutter;
+        let left = cols / 2;
+        Geometry {
+            width,
+            num,
+            left,
+            right: cols - left,
+        }
+    }
+
+    /// Width of the gutter between the columns.
+    pub fn gutter(&self) -> usize {
+        self.width - self.left - self.right
+    }
+}
+
+/// Options of [`layout`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LayoutOptions {
+    /// Total width in cells.
+    pub width: usize,
+    /// Fold runs of rows that are boilerplate on both sides into one line.
+    pub fold_boilerplate: bool,
+    /// A blank line between rows.
+    pub row_gap: bool,
+}
+
+impl LayoutOptions {
+    pub fn new(width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            fold_boilerplate: false,
+            row_gap: true,
+        }
+    }
+}
+
+/// A comparison laid out for one width.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffView {
+    pub geometry: Geometry,
+    pub options: LayoutOptions,
+    pub lines: Vec<Line>,
+    /// The first line of each row (a folded row points at its fold line).
+    pub row_start: Vec<usize>,
+    /// Rows that are changes (not `Same`), in order: targets of next/previous change.
+    pub changes: Vec<usize>,
+}
+
+impl DiffView {
+    /// The row shown on line `line`, or the nearest row above it.
+    pub fn row_at(&self, line: usize) -> Option<usize> {
+        let line = line.min(self.lines.len().checked_sub(1)?);
+        self.lines[..=line].iter().rev().find_map(|l| l.row)
+    }
+}
+
+/// Lay out `cmp` (the comparison of `a` with `b`) for `opts.width` cells.
+pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) -> DiffView {
+    let max_sentences = a.doc.sentences.len().max(b.doc.sentences.len());
+    let geo = Geometry::new(opts.width, max_sentences);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut row_start = Vec::with_capacity(cmp.rows.len());
+    let flagged: std::collections::HashSet<usize> =
+        cmp.disagreements.iter().map(|d| d.row).collect();
+    let (mut seen_a, mut seen_b): (Option<usize>, Option<usize>) = (None, None);
+    let (mut part_a, mut part_b) = (0u16, 0u16);
+    let mut r = 0;
+    while r < cmp.rows.len() {
+        let row = &cmp.rows[r];
+        // Folding: a run of rows that are boilerplate on every sentence of both sides.
+        if opts.fold_boilerplate && all_boilerplate(a, b, row) {
+            let mut end = r;
+            let mut n = 0;
+            while end < cmp.rows.len() && all_boilerplate(a, b, &cmp.rows[end]) {
+                n += cmp.rows[end].a.len() + cmp.rows[end].b.len();
+                end += 1;
+            }
+            if opts.row_gap && !lines.is_empty() {
+                lines.push(blank(&geo));
+            }
+            for _ in r..end {
+                row_start.push(lines.len());
+            }
+            let s = if n == 1 { "" } else { "s" };
+            lines.push(separator(
+                &geo,
+                Some(r),
+                &format!("⋯ {n} boilerplate sentence{s} folded "),
+                '⋯',
+            ));
+            for row in &cmp.rows[r..end] {
+                seen_a = row.a.iter().copied().max().max(seen_a);
+                seen_b = row.b.iter().copied().max().max(seen_b);
+            }
+            r = end;
+            continue;
+        }
+        // An appended story starts: a separator naming the side.
+        for (side, idx, art, part) in [('A', &row.a, a, &mut part_a), ('B', &row.b, b, &mut part_b)]
+        {
+            if let Some(&p) = idx.first().and_then(|&i| art.part.get(i))
+                && p > *part
+            {
+                *part = p;
+                if opts.row_gap && !lines.is_empty() {
+                    lines.push(blank(&geo));
+                }
+                lines.push(separator(
+                    &geo,
+                    None,
+                    &format!("── {side}: appended story (part {}) ", p + 1),
+                    '─',
+                ));
+            }
+        }
+        if opts.row_gap && !lines.is_empty() {
+            lines.push(blank(&geo));
+        }
+        row_start.push(lines.len());
+        // Which side is out of reading order (for the "moved from" label).
+        let back =
+            |idx: &[usize], seen: Option<usize>| idx.first().zip(seen).is_some_and(|(&i, s)| i < s);
+        let moved_side = match row.kind {
+            UnitKind::Moved if back(&row.a, seen_a) && !back(&row.b, seen_b) => Some('A'),
+            UnitKind::Moved => Some('B'),
+            _ => None,
+        };
+        seen_a = row.a.iter().copied().max().max(seen_a);
+        seen_b = row.b.iter().copied().max().max(seen_b);
+        let row_dis = |side_a: bool| -> Vec<Span> {
+            cmp.disagreements
+                .iter()
+                .filter(|d| d.row == r)
+                .flat_map(|d| if side_a { &d.a } else { &d.b })
+                .copied()
+                .collect()
+        };
+        let left = side_cell(
+            a,
+            &row.a,
+            &row.a_segments,
+            row.kind,
+            true,
+            &row_dis(true),
+            (moved_side == Some('A')).then_some('A'),
+            geo.left,
+        );
+        let right = side_cell(
+            b,
+            &row.b,
+            &row.b_segments,
+            row.kind,
+            false,
+            &row_dis(false),
+            (moved_side == Some('B')).then_some('B'),
+            geo.right,
+        );
+        let n = left.len().max(right.len()).max(1);
+        for k in 0..n {
+            let mut runs = Vec::new();
+            cell(&mut runs, left.get(k), geo.left, row.a.is_empty());
+            gutter(
+                &mut runs,
+                &geo,
+                left.get(k).and_then(|c| c.number),
+                right.get(k).and_then(|c| c.number),
+                (k == 0).then_some(row.kind),
+                k == 0 && flagged.contains(&r),
+            );
+            cell(&mut runs, right.get(k), geo.right, row.b.is_empty());
+            lines.push(Line { row: Some(r), runs });
+        }
+        r += 1;
+    }
+    let changes = cmp
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.is_change())
+        .map(|(i, _)| i)
+        .collect();
+    DiffView {
+        geometry: geo,
+        options: *opts,
+        lines,
+        row_start,
+        changes,
+    }
+}
+
+/// The header line naming each side, laid out on the same columns as the rows.
+/// Labels are untrusted (titles) and are sanitised here.
+pub fn header(geo: &Geometry, left: &str, right: &str) -> Line {
+    let mut runs = Vec::new();
+    for (label, w, last) in [(left, geo.left, false), (right, geo.right, true)] {
+        let (t, tw) = truncate(&crate::sanitize::display(&one_line(label)), w);
+        runs.push(Run {
+            text: t,
+            style: Style::Header,
+        });
+        pad(&mut runs, w - tw, Style::Header);
+        if !last {
+            pad(&mut runs, geo.gutter(), Style::Header);
+        }
+    }
+    Line { row: None, runs }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn all_boilerplate(a: &Article, b: &Article, row: &Row) -> bool {
+    let bp = |art: &Article, i: &usize| art.boilerplate.get(*i).is_some_and(Option::is_some);
+    (!row.a.is_empty() || !row.b.is_empty())
+        && row.a.iter().all(|i| bp(a, i))
+        && row.b.iter().all(|i| bp(b, i))
+}
+
+/// One wrapped line of one side of a row.
+struct CellLine {
+    runs: Vec<Run>,
+    width: usize,
+    /// The 1-based sentence number starting on this line.
+    number: Option<usize>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn side_cell(
+    art: &Article,
+    idx: &[usize],
+    segments: &[Segment],
+    kind: UnitKind,
+    is_a: bool,
+    disagree: &[Span],
+    moved_label: Option<char>,
+    width: usize,
+) -> Vec<CellLine> {
+    let mut out = Vec::new();
+    let (changed, base) = match (kind, is_a) {
+        (UnitKind::OnlyA, _) => (Style::OnlyA, Style::OnlyA),
+        (UnitKind::OnlyB, _) => (Style::OnlyB, Style::OnlyB),
+        (_, true) => (Style::Removed, Style::Text),
+        (_, false) => (Style::Added, Style::Text),
+    };
+    for (n, &si) in idx.iter().enumerate() {
+        let Some(sentence) = art.doc.sentences.get(si) else {
+            continue;
+        };
+        let span = sentence.span;
+        let boiler = art.boilerplate.get(si).is_some_and(Option::is_some);
+        let mut m = Measured::new();
+        if n == 0
+            && let Some(side) = moved_label
+        {
+            m.push(&format!("from {side}#{} › ", si + 1), Style::Moved);
+        }
+        for (piece, style) in paint(&art.text, span, segments, disagree, changed, base) {
+            let style = if boiler { Style::Boilerplate } else { style };
+            m.push(piece, style);
+        }
+        if width == 0 {
+            out.push(CellLine {
+                runs: Vec::new(),
+                width: 0,
+                number: Some(si + 1),
+            });
+            continue;
+        }
+        for (k, (runs, w)) in m.wrap(width).into_iter().enumerate() {
+            out.push(CellLine {
+                runs,
+                width: w,
+                number: (k == 0).then_some(si + 1),
+            });
+        }
+    }
+    out
+}
+
+/// Split the sentence `span` of `text` into styled pieces: `changed` where a `Changed`
+/// segment covers it, `Disagree` where a disagreement span does, `base` elsewhere.
+fn paint<'t>(
+    text: &'t str,
+    span: Span,
+    segments: &[Segment],
+    disagree: &[Span],
+    changed: Style,
+    base: Style,
+) -> Vec<(&'t str, Style)> {
+    let floor = |mut p: usize| {
+        p = p.min(text.len());
+        while !text.is_char_boundary(p) {
+            p -= 1;
+        }
+        p
+    };
+    let (s, e) = (floor(span.start), floor(span.end));
+    let mut points = vec![s, e];
+    let inside = |p: usize| p > s && p < e;
+    for sp in segments
+        .iter()
+        .map(|g| g.span)
+        .chain(disagree.iter().copied())
+    {
+        for p in [sp.start, sp.end] {
+            let p = floor(p);
+            if inside(p) {
+                points.push(p);
+            }
+        }
+    }
+    points.sort_unstable();
+    points.dedup();
+    let covers = |sp: &Span, p: usize, q: usize| sp.start <= p && q <= sp.end;
+    points
+        .windows(2)
+        .map(|w| {
+            let (p, q) = (w[0], w[1]);
+            let style = if disagree.iter().any(|d| covers(d, p, q)) {
+                Style::Disagree
+            } else if segments
+                .iter()
+                .any(|g| g.tag == SegTag::Changed && covers(&g.span, p, q))
+            {
+                changed
+            } else {
+                base
+            };
+            (&text[p..q], style)
+        })
+        .collect()
+}
+
+fn pad(runs: &mut Vec<Run>, n: usize, style: Style) {
+    if n == 0 {
+        return;
+    }
+    match runs.last_mut() {
+        Some(r) if r.style == style => r.text.extend(std::iter::repeat_n(' ', n)),
+        _ => runs.push(Run {
+            text: " ".repeat(n),
+            style,
+        }),
+    }
+}
+
+fn cell(runs: &mut Vec<Run>, line: Option<&CellLine>, width: usize, missing: bool) {
+    match line {
+        Some(c) => {
+            runs.extend(c.runs.iter().cloned());
+            pad(runs, width.saturating_sub(c.width), Style::Text);
+        }
+        None => pad(
+            runs,
+            width,
+            if missing { Style::Filler } else { Style::Text },
+        ),
+    }
+}
+
+fn gutter(
+    runs: &mut Vec<Run>,
+    geo: &Geometry,
+    na: Option<usize>,
+    nb: Option<usize>,
+    kind: Option<UnitKind>,
+    flag: bool,
+) {
+    let num = |n: Option<usize>, right: bool| match n {
+        Some(n) if right => format!("{n:>w$}", w = geo.num),
+        Some(n) => format!("{n:<w$}", w = geo.num),
+        None => " ".repeat(geo.num),
+    };
+    let flag_run = Run {
+        text: if flag { "!" } else { " " }.into(),
+        style: if flag { Style::Flag } else { Style::Gutter },
+    };
+    let mark_run = Run {
+        text: kind.map_or(' ', mark).to_string(),
+        style: kind.map_or(Style::Gutter, Style::Mark),
+    };
+    match geo.gutter() {
+        0 => {}
+        1 => runs.push(mark_run),
+        2 => runs.extend([flag_run, mark_run]),
+        _ => {
+            runs.push(Run {
+                text: format!(" {}", num(na, true)),
+                style: Style::Gutter,
+            });
+            runs.push(flag_run);
+            runs.push(mark_run);
+            runs.push(Run {
+                text: format!(" {} ", num(nb, false)),
+                style: Style::Gutter,
+            });
+        }
+    }
+}
+
+fn blank(geo: &Geometry) -> Line {
+    let mut runs = Vec::new();
+    pad(&mut runs, geo.width, Style::Text);
+    Line { row: None, runs }
+}
+
+fn separator(geo: &Geometry, row: Option<usize>, label: &str, fill: char) -> Line {
+    let (mut t, w) = truncate(label, geo.width);
+    t.extend(std::iter::repeat_n(fill, geo.width - w));
+    Line {
+        row,
+        runs: vec![Run {
+            text: t,
+            style: Style::Separator,
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,88 @@
+//! Comparisons off the UI thread: a worker thread computes the comparison of a pair
+//! and sends it back; the UI never waits for it.
+
+use super::app::{Compared, Pair};
+use crate::corpus::Corpus;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
+/// A handle on the comparison thread.
+pub struct Worker {
+    tx: Option<Sender<Pair>>, // dropping the worker closes it and ends the thread
+    rx: Receiver<(Pair, Compared)>,
+    requested: HashSet<Pair>,
+    in_flight: usize,
+}
+
+impl Worker {
+    /// Start the thread on `corpus`.
+    pub fn spawn(corpus: Arc<Corpus>) -> Worker {
+        let (tx, jobs) = channel::<Pair>();
+        let (done, rx) = channel();
+        // If the thread cannot start, requests fail to send and the UI keeps
+        // saying "comparing…" rather than crashing.
+        let _ = std::thread::Builder::new()
+            .name("parallax-compare".into())
+            .spawn(move || {
+                while let Ok((a, b)) = jobs.recv() {
+                    let arts = &corpus.articles;
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        crate::compare::compare(&arts[a], &arts[b])
+                    }));
+                    let c = match result {
+                        Ok(c) => Compared::Done(Arc::new(c)),
+                        Err(p) => Compared::Failed(panic_message(&*p)),
+                    };
+                    if done.send(((a, b), c)).is_err() {
+                        break;
+                    }
+                }
+            });
+        Worker {
+            tx: Some(tx),
+            rx,
+            requested: HashSet::new(),
+            in_flight: 0,
+        }
+    }
+
+    /// Ask for a pair (once; later requests for the same pair are ignored).
+    pub fn request(&mut self, pair: Pair) {
+        if self.requested.insert(pair)
+            && let Some(tx) = &self.tx
+            && tx.send(pair).is_ok()
+        {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Whether a comparison is being computed.
+    pub fn busy(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    /// A finished comparison, if one is ready.
+    pub fn try_recv(&mut self) -> Option<(Pair, Compared)> {
+        match self.rx.try_recv() {
+            Ok(r) => {
+                self.in_flight = self.in_flight.saturating_sub(1);
+                Some(r)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.in_flight = 0;
+                None
+            }
+        }
+    }
+}
+
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    let msg = p
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into());
+    format!("comparison failed: {msg}")
+}

@@ -1,0 +1,160 @@
+//! `parallax sentences`: the stable machine interface, run as the real binary.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn parallax(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run parallax");
+    {
+        let mut pipe = child.stdin.take().expect("stdin");
+        if let Some(input) = stdin {
+            pipe.write_all(input).expect("write stdin");
+        }
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn seed_path(prefix: &str) -> String {
+    let dir = format!("{}/corpus", env!("CARGO_MANIFEST_DIR"));
+    let entry = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .expect("seed");
+    entry.path().to_string_lossy().into_owned()
+}
+
+#[derive(serde::Deserialize)]
+struct Item {
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+fn json_items(o: &Output) -> Vec<Item> {
+    serde_json::from_str(&stdout(o)).expect("JSON array")
+}
+
+#[test]
+fn seed_plain_and_json_agree() {
+    let path = seed_path("003_");
+    let bytes = std::fs::read(&path).unwrap();
+    let plain = parallax(&["sentences", &path], None);
+    assert!(plain.status.success());
+    let lines: Vec<String> = stdout(&plain).lines().map(str::to_string).collect();
+    let json = parallax(&["sentences", "--json", &path], None);
+    assert!(json.status.success());
+    let items = json_items(&json);
+    assert_eq!(lines.len(), items.len());
+    assert_eq!(lines[3], "Major Obstacles to Peacekeeping Plans");
+    let mut prev = 0;
+    for (line, item) in lines.iter().zip(&items) {
+        assert!(item.start >= prev && item.end > item.start);
+        prev = item.end;
+        assert_eq!(&bytes[item.start..item.end], item.text.as_bytes());
+        assert_eq!(line, &item.text);
+    }
+}
+
+#[test]
+fn stdin_dash_and_crlf() {
+    let input = b"Heading\r\nFirst one. Second one.\r\n\r\nThe end\r\n";
+    let out = parallax(&["sentences", "--json", "-"], Some(input));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let items = json_items(&out);
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["Heading", "First one.", "Second one.", "The end"]);
+    for i in &items {
+        assert_eq!(&input[i.start..i.end], i.text.as_bytes());
+    }
+    let plain = parallax(&["sentences", "-"], Some(input));
+    assert_eq!(
+        stdout(&plain),
+        "Heading\nFirst one.\nSecond one.\nThe end\n"
+    );
+}
+
+#[test]
+fn wrapped_sentence_prints_on_one_line() {
+    let input = "The defence chiefs of some thirty Western countries gathered in\n\
+                 London on Thursday for a planning meeting about peacekeeping in\n\
+                 Ukraine after a ceasefire with Russia, officials said on Friday\n\
+                 morning. The talks were held at Northwood, the headquarters of the\n\
+                 armed forces, and lasted for most of the day.\n";
+    let out = parallax(&["sentences", "--lang", "en", "-"], Some(input.as_bytes()));
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("The defence chiefs") && lines[0].ends_with("Friday morning."));
+    assert!(lines[0].contains("gathered in London"));
+}
+
+#[test]
+fn language_override() {
+    let input = "Er nannte viele Länder, z.B. Frankreich. Die Briten fehlten.";
+    let out = parallax(&["sentences", "--lang", "de", "-"], Some(input.as_bytes()));
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "Er nannte viele Länder, z.B. Frankreich.\nDie Briten fehlten.\n"
+    );
+}
+
+#[test]
+fn control_characters_are_not_passed_to_the_terminal() {
+    let input = "Safe text.\x1b[31m Red? Not here.";
+    let out = parallax(&["sentences", "-"], Some(input.as_bytes()));
+    assert!(out.status.success());
+    assert!(!out.stdout.contains(&0x1b));
+    // JSON keeps the text exact (escaped by the JSON writer).
+    let json = parallax(&["sentences", "--json", "-"], Some(input.as_bytes()));
+    assert!(!json.stdout.contains(&0x1b));
+    let items = json_items(&json);
+    assert_eq!(
+        items.iter().map(|i| i.text.as_str()).collect::<String>(),
+        "Safe text.\x1b[31m Red?Not here."
+    );
+}
+
+#[test]
+fn missing_file_is_a_one_line_error() {
+    let out = parallax(&["sentences", "/nonexistent/parallax-test.txt"], None);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("parallax-test.txt"), "{err}");
+}
+
+#[test]
+fn unknown_language_code_is_an_error() {
+    let out = parallax(&["sentences", "--lang", "xx", "-"], Some(b"Hello."));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("xx"), "{err}");
+}
+
+#[test]
+fn empty_input_prints_nothing() {
+    let out = parallax(&["sentences", "-"], Some(b"  \n\n"));
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let json = parallax(&["sentences", "--json", "-"], Some(b""));
+    assert_eq!(stdout(&json).trim(), "[]");
+}

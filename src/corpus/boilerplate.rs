@@ -236,18 +236,25 @@ pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> u64 {
     h.finish()
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// Feed `w` lower-cased into `h` (fast path for ASCII).
 fn hash_lower(h: &mut Fnv, w: &str) {
+    let mut x = if h.0 == 0 { FNV_OFFSET } else { h.0 };
     if w.is_ascii() {
         for b in w.bytes() {
-            h.write(&[b.to_ascii_lowercase()]);
+            x = (x ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
         }
     } else {
         let mut buf = [0u8; 4];
         for c in w.chars().flat_map(char::to_lowercase) {
-            h.write(c.encode_utf8(&mut buf).as_bytes());
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                x = (x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            }
         }
     }
+    h.0 = x;
 }
 
 /// Hash of one word, lower-cased.
@@ -360,6 +367,9 @@ fn is_duration(t: &str) -> bool {
 
 /// A line that is mostly hashtags: `#Defence #Chiefs #Meet`.
 fn is_hashtag_line(t: &str) -> bool {
+    if !t.contains(['#', '＃']) {
+        return false;
+    }
     let items: Vec<&str> = t.split_whitespace().collect();
     let tags = items
         .iter()
@@ -370,11 +380,12 @@ fn is_hashtag_line(t: &str) -> bool {
 
 /// A list of short keyword phrases separated by commas, pipes or middle dots, without a final stop.
 fn is_keyword_list(t: &str) -> bool {
-    if ends_terminal(t) || t.contains(['"', '“', '”']) {
+    const SEPS: [char; 6] = [',', '|', '·', '•', '、', '，'];
+    if ends_terminal(t) || t.contains(['"', '“', '”']) || t.matches(SEPS).count() < 3 {
         return false;
     }
     let items: Vec<&str> = t
-        .split([',', '|', '·', '•', '、', '，'])
+        .split(SEPS)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
@@ -390,7 +401,13 @@ fn is_keyword_list(t: &str) -> bool {
 
 /// A photo or image credit.
 fn is_credit(t: &str) -> bool {
-    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    // Only the start of the line matters for the lead words; the whole line only when short.
+    let lower = if words <= 60 {
+        t.to_lowercase()
+    } else {
+        t.chars().take(40).flat_map(char::to_lowercase).collect()
+    };
     let head = lower.trim_start_matches(['|', '-', '—', '–', '(', '[', ' ']);
     const LEADS: &[&str] = &[
         "photo",
@@ -403,7 +420,6 @@ fn is_credit(t: &str) -> bool {
         "file photo",
         "pic:",
     ];
-    let words = t.split_whitespace().count();
     if LEADS.iter().any(|l| head.starts_with(l)) {
         // `Photo Credit: AP`, `Image: Reuters`, `Photo by …`.
         let first3: String = head

@@ -95,6 +95,10 @@ fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        if !LINE_BYTES[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
         let (len, hard) = match b[i] {
             b'\n' => (1, false),
             b'\r' => (if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 }, false),
@@ -591,7 +595,13 @@ impl<'a> Splitter<'a> {
         let b = self.b;
         let mut i = 0;
         while i < b.len() {
-            let c = b[i];
+            // Most bytes cannot start end punctuation: skip them in a tight loop.
+            while i < b.len() && !TERMINAL_BYTES[usize::from(b[i])] {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else {
+                break;
+            };
             if c < 0x80 {
                 if c == b'.' || c == b'!' || c == b'?' || (self.greek && c == b';') {
                     self.apply_forced_until(i);
@@ -1022,24 +1032,39 @@ fn scan_lists(s: &str, rules: &Rules) -> (Vec<usize>, Vec<usize>) {
     let b = s.as_bytes();
     let mut forced = Vec::new();
     let mut markers: Vec<Marker> = Vec::new();
+    let mut push_marker = |at: usize, markers: &mut Vec<Marker>| {
+        if b.get(at).is_some_and(u8::is_ascii_alphanumeric)
+            && let Some(m) = marker_at(s, at, rules)
+        {
+            markers.push(m);
+        }
+    };
+    push_marker(0, &mut markers);
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
+        // List markers start after a space, "(" or a bullet; skip everything else fast.
+        while i < b.len() && !LIST_BYTES[usize::from(b[i])] {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         if c == 0xE2 {
             let ch = s[i..].chars().next().unwrap_or('\0');
-            if is_bullet(ch) && i > 0 && s[..i].chars().next_back().is_some_and(char::is_whitespace)
-            {
-                forced.push(i);
+            if is_bullet(ch) {
+                if i > 0 && s[..i].chars().next_back().is_some_and(char::is_whitespace) {
+                    forced.push(i);
+                }
+                push_marker(i + ch.len_utf8(), &mut markers);
             }
-            i += utf8_width(c);
+            i += 3;
             continue;
         }
-        if c.is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
-            if let Some(m) = marker_at(s, i, rules) {
-                markers.push(m);
-            }
+        // ASCII whitespace, "(", or the second byte of a no-break space.
+        if c != 0xA0 || (i > 0 && b[i - 1] == 0xC2) {
+            push_marker(i + 1, &mut markers);
         }
-        i += utf8_width(c);
+        i += 1;
     }
     let mut dots = Vec::new();
     if markers.len() >= 2 {
@@ -1156,6 +1181,40 @@ fn marker_at(s: &str, i: usize, rules: &Rules) -> Option<Marker> {
         cut,
         dot,
     })
+}
+
+/// Bytes that may begin a line break: `\n`, `\r`, VT, FF, and the lead bytes of U+0085
+/// (C2) and U+2028/U+2029 (E2).
+static LINE_BYTES: [bool; 256] = byte_table(&[b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE2], 0, 0);
+
+/// Bytes that may begin end punctuation: `.`, `!`, `?`, `;` (Greek), and the lead bytes
+/// of the non-ASCII terminals (D6 Armenian, D8/DB Arabic script, E0–EF three-byte chars).
+static TERMINAL_BYTES: [bool; 256] =
+    byte_table(&[b'.', b'!', b'?', b';', 0xD6, 0xD8, 0xDB], 0xE0, 0xEF);
+
+/// Bytes after which a list marker may start: ASCII whitespace, `(`, the second byte of
+/// U+00A0, and E2 (bullets).
+static LIST_BYTES: [bool; 256] = byte_table(
+    &[b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, b'(', 0xA0, 0xE2],
+    0,
+    0,
+);
+
+const fn byte_table(bytes: &[u8], range_lo: u8, range_hi: u8) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    if range_hi > 0 {
+        let mut c = range_lo as usize;
+        while c <= range_hi as usize {
+            t[c] = true;
+            c += 1;
+        }
+    }
+    t
 }
 
 fn utf8_width(lead: u8) -> usize {

@@ -1032,7 +1032,7 @@ fn scan_lists(s: &str, rules: &Rules) -> (Vec<usize>, Vec<usize>) {
     let b = s.as_bytes();
     let mut forced = Vec::new();
     let mut markers: Vec<Marker> = Vec::new();
-    let mut push_marker = |at: usize, markers: &mut Vec<Marker>| {
+    let push_marker = |at: usize, markers: &mut Vec<Marker>| {
         if b.get(at).is_some_and(u8::is_ascii_alphanumeric)
             && let Some(m) = marker_at(s, at, rules)
         {

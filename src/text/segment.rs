@@ -1032,17 +1032,9 @@ fn scan_lists(s: &str, rules: &Rules) -> (Vec<usize>, Vec<usize>) {
     let b = s.as_bytes();
     let mut forced = Vec::new();
     let mut markers: Vec<Marker> = Vec::new();
-    let push_marker = |at: usize, markers: &mut Vec<Marker>| {
-        if b.get(at).is_some_and(u8::is_ascii_alphanumeric)
-            && let Some(m) = marker_at(s, at, rules)
-        {
-            markers.push(m);
-        }
-    };
-    push_marker(0, &mut markers);
     let mut i = 0;
     while i < b.len() {
-        // List markers start after a space, "(" or a bullet; skip everything else fast.
+        // List markers end in "." or ")"; bullets start with E2. Skip everything else fast.
         while i < b.len() && !LIST_BYTES[usize::from(b[i])] {
             i += 1;
         }
@@ -1051,18 +1043,30 @@ fn scan_lists(s: &str, rules: &Rules) -> (Vec<usize>, Vec<usize>) {
         };
         if c == 0xE2 {
             let ch = s[i..].chars().next().unwrap_or('\0');
-            if is_bullet(ch) {
-                if i > 0 && s[..i].chars().next_back().is_some_and(char::is_whitespace) {
-                    forced.push(i);
-                }
-                push_marker(i + ch.len_utf8(), &mut markers);
+            if is_bullet(ch) && i > 0 && s[..i].chars().next_back().is_some_and(char::is_whitespace)
+            {
+                forced.push(i);
             }
             i += 3;
             continue;
         }
-        // ASCII whitespace, "(", or the second byte of a no-break space.
-        if c != 0xA0 || (i > 0 && b[i - 1] == 0xC2) {
-            push_marker(i + 1, &mut markers);
+        // Walk back over the marker's number (up to three digits) or letter.
+        let digits = b[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|d| d.is_ascii_digit())
+            .count();
+        let start = match digits {
+            1..=3 => Some(i - digits),
+            0 if i > 0 && b[i - 1].is_ascii_alphabetic() => Some(i - 1),
+            _ => None,
+        };
+        if let Some(start) = start
+            && (start == 0 || !b[start - 1].is_ascii_alphanumeric())
+            && let Some(m) = marker_at(s, start, rules)
+        {
+            markers.push(m);
         }
         i += 1;
     }
@@ -1192,13 +1196,8 @@ static LINE_BYTES: [bool; 256] = byte_table(&[b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0x
 static TERMINAL_BYTES: [bool; 256] =
     byte_table(&[b'.', b'!', b'?', b';', 0xD6, 0xD8, 0xDB], 0xE0, 0xEF);
 
-/// Bytes after which a list marker may start: ASCII whitespace, `(`, the second byte of
-/// U+00A0, and E2 (bullets).
-static LIST_BYTES: [bool; 256] = byte_table(
-    &[b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, b'(', 0xA0, 0xE2],
-    0,
-    0,
-);
+/// Bytes that may end a list marker (`.`, `)`) or begin a bullet (E2).
+static LIST_BYTES: [bool; 256] = byte_table(&[b'.', b')', 0xE2], 0, 0);
 
 const fn byte_table(bytes: &[u8], range_lo: u8, range_hi: u8) -> [bool; 256] {
     let mut t = [false; 256];

@@ -401,3 +401,10 @@ fn document_parse_is_consistent() {
         );
     }
 }
+
+#[test]
+fn seeds_are_detected_as_english() {
+    for name in ["000_", "001_", "002_", "003_", "004_"] {
+        assert_eq!(Lang::detect(&seed(name)), Lang::English, "{name}");
+    }
+}

@@ -1235,3 +1235,81 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_marker_shapes() {
+        assert_eq!(date_marker_len("date 2025-03-20 Senior"), Some(15));
+        assert_eq!(date_marker_len("Date: 2025-03-20\nText"), Some(16));
+        assert_eq!(date_marker_len("date 2025-03-20"), Some(15));
+        assert_eq!(date_marker_len("date 2025-3-20 x"), None);
+        assert_eq!(date_marker_len("dates 2025-03-20 x"), None);
+        assert_eq!(date_marker_len("date 2025-03-20x"), None);
+    }
+
+    #[test]
+    fn list_item_lines() {
+        for yes in [
+            "- a", "* b", "• c", "1. d", "12) e", "(a) f", "b) g", "3.) h", "-",
+        ] {
+            assert!(starts_list_item(yes), "{yes}");
+        }
+        for no in [
+            "-1 degrees",
+            "2024. The",
+            "A. Smith",
+            "a.m. start",
+            "Hello",
+            "1.5 m",
+        ] {
+            assert!(!starts_list_item(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn word_shapes() {
+        for a in ["U.S", "e.g", "Ph.D", "z.B", "J.-C", "EE.UU"] {
+            assert!(is_acronym(a), "{a}");
+        }
+        for a in ["US", "example.com", "Sig.ra", "a..b"] {
+            assert!(!is_acronym(a), "{a}");
+        }
+        for n in ["100", "1,000", "$100.00", "3.5", "12%", "1.000.000"] {
+            assert!(is_number(n), "{n}");
+        }
+        for n in ["1st", "abc", "$", "1990s"] {
+            assert!(!is_number(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn wrap_width_needs_full_unterminated_lines() {
+        let wrapped = "The chiefs of some thirty Western countries gathered in London on\n\
+                       Thursday for a planning meeting to discuss peacekeeping in the\n\
+                       country after any ceasefire, and to decide which nations would\n\
+                       offer aircraft and ships.\n";
+        let lines = lines(wrapped);
+        assert!(wrap_width(wrapped, &lines).is_some());
+        let headings = "Major Obstacles to Peacekeeping Plans\nThe mission faces hurdles.\n\
+                        Starmer Highlights Defence Strength\nHe spoke on Monday.\n";
+        assert_eq!(wrap_width(headings, &super::lines(headings)), None);
+    }
+
+    #[test]
+    fn lines_recognise_every_break() {
+        let t = "a\nb\r\nc\rd\u{2028}e\u{85}f\u{2029}g\u{0c}h";
+        let ls = lines(t);
+        let bodies: Vec<&str> = ls.iter().map(|l| &t[l.start..l.end]).collect();
+        assert_eq!(bodies, ["a", "b", "c", "d", "e", "f", "g", "h"]);
+        assert!(ls[5].hard_after && ls[6].hard_after && !ls[0].hard_after);
+    }
+
+    #[test]
+    fn paragraph_separator_ends_a_paragraph() {
+        let t = "one line continues\u{2029}and this is another paragraph.";
+        assert_eq!(split_paragraphs(t).len(), 2);
+    }
+}

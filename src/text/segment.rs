@@ -96,7 +96,9 @@ fn lines(text: &str) -> Vec<Line> {
     let mut i = 0;
     while i < b.len() {
         if !LINE_BYTES[usize::from(b[i])] {
-            i += 1;
+            i = skip_words(b, i + 1, |x| {
+                has_less(x, 0x0E) | has_byte(x, 0xC2) | has_byte(x, 0xE2)
+            });
             continue;
         }
         let (len, hard) = match b[i] {
@@ -597,7 +599,13 @@ impl<'a> Splitter<'a> {
         while i < b.len() {
             // Most bytes cannot start end punctuation: skip them in a tight loop.
             while i < b.len() && !TERMINAL_BYTES[usize::from(b[i])] {
-                i += 1;
+                i = skip_words(b, i + 1, |x| {
+                    has_byte(x, b'.')
+                        | has_byte(x, b'!')
+                        | has_byte(x, b'?')
+                        | has_byte(x, b';')
+                        | (x & HI)
+                });
             }
             let Some(&c) = b.get(i) else {
                 break;
@@ -966,10 +974,12 @@ impl<'a> Splitter<'a> {
 
 /// The first word after `pos`, skipping whitespace and opening quotes/brackets.
 fn next_word(s: &str, pos: usize) -> Next<'_> {
-    let rest = &s[pos..];
-    let rest = rest.trim_start();
+    // Whitespace and opening quotes/brackets, including French spacing ("« Nous").
     let mut skipped = 0;
-    let rest = rest.trim_start_matches(|c: char| {
+    let rest = s[pos..].trim_start_matches(|c: char| {
+        if c.is_whitespace() {
+            return true;
+        }
         skipped += 1;
         skipped <= 8 && is_opener(c)
     });
@@ -1036,7 +1046,9 @@ fn scan_lists(s: &str, rules: &Rules) -> (Vec<usize>, Vec<usize>) {
     while i < b.len() {
         // List markers end in "." or ")"; bullets start with E2. Skip everything else fast.
         while i < b.len() && !LIST_BYTES[usize::from(b[i])] {
-            i += 1;
+            i = skip_words(b, i + 1, |x| {
+                has_byte(x, b'.') | has_byte(x, b')') | (x & HI)
+            });
         }
         let Some(&c) = b.get(i) else {
             break;
@@ -1198,6 +1210,33 @@ static TERMINAL_BYTES: [bool; 256] =
 
 /// Bytes that may end a list marker (`.`, `)`) or begin a bullet (E2).
 static LIST_BYTES: [bool; 256] = byte_table(&[b'.', b')', 0xE2], 0, 0);
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Non-zero if any byte of `x` is below `n` (`n` ≤ 128).
+fn has_less(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LO * u64::from(n)) & !x & HI
+}
+
+/// Non-zero if any byte of `x` equals `c`.
+fn has_byte(x: u64, c: u8) -> u64 {
+    let y = x ^ (LO * u64::from(c));
+    y.wrapping_sub(LO) & !y & HI
+}
+
+/// From `i`, skip whole 8-byte words in which `hit` finds nothing of interest; returns the
+/// position of the first word that may hold an interesting byte (or of the tail).
+fn skip_words(b: &[u8], mut i: usize, hit: impl Fn(u64) -> u64) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if hit(x) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
 
 const fn byte_table(bytes: &[u8], range_lo: u8, range_hi: u8) -> [bool; 256] {
     let mut t = [false; 256];

@@ -141,7 +141,7 @@ fn make_line(text: &str, start: usize, end: usize, hard_after: bool) -> Line {
     Line {
         start: s,
         end: e,
-        chars: body.bytes().filter(|b| (b & 0xC0) != 0x80).count(),
+        chars: char_count(body.as_bytes()),
         trailing_space: e < end,
         hard_after,
     }
@@ -1238,6 +1238,22 @@ fn skip_words(b: &[u8], mut i: usize, hit: impl Fn(u64) -> u64) -> usize {
     i
 }
 
+/// The number of chars in UTF-8 `b`: bytes that are not continuation bytes (10xxxxxx).
+fn char_count(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut continuation = 0usize;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        continuation += (x & !(x << 1) & HI).count_ones() as usize;
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&c| (c & 0xC0) == 0x80)
+        .count();
+    b.len() - continuation
+}
+
 const fn byte_table(bytes: &[u8], range_lo: u8, range_hi: u8) -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;
@@ -1278,6 +1294,13 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_count_matches_std() {
+        for t in ["", "a", "héllo wörld, “quoted” 東京 🙂🇬🇧", &"é".repeat(37)] {
+            assert_eq!(char_count(t.as_bytes()), t.chars().count(), "{t}");
+        }
+    }
 
     #[test]
     fn date_marker_shapes() {

@@ -476,3 +476,102 @@ fn ecbplus_gold_boundaries() {
     assert!(r >= 0.99, "recall {r:.4}");
     assert!(p >= 0.92, "precision {p:.4}");
 }
+
+/// Greedy wrapping at `width` chars, like a mail client or `fmt`.
+fn wrap(paragraph: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in paragraph.split_whitespace() {
+        let n = word.chars().count();
+        if line_len > 0 && line_len + 1 + n > width {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += n;
+    }
+    out
+}
+
+#[test]
+fn small_wrapped_paragraphs_and_wrapped_numbers_and_dashes() {
+    let t = "Senior Trooper William Hakim, a bomb squad technician with the Oregon\n\
+             State Police, and Capt. Tom Tennant of the Woodburn Police Department\n\
+             were killed when a bomb exploded at a West Coast Bank branch.";
+    assert_eq!(sentences(t, Lang::English).len(), 1);
+    let t = "But markets reacted to the violence with alarm as Greek stocks plunged\n\
+             5.4 per cent on the day, and the cost of insuring Greek debt rose to a\n\
+             record, traders in Athens and London said on Tuesday evening after the\n\
+             close. Various reports pegged the offer to be as high as $184 million\n\
+             - perhaps between $165 million and $180 million - according to sources.";
+    assert_eq!(
+        sentences(t, Lang::English).len(),
+        2,
+        "{:?}",
+        sentences(t, Lang::English)
+    );
+    // A real list keeps its items apart.
+    let t = "- send troops to the border\n- send money to the government\n- do nothing";
+    assert_eq!(sentences(t, Lang::English).len(), 3);
+}
+
+/// Re-wrapping real news at a fixed width must not change its sentences: ECB+ documents
+/// in paragraphs of three gold sentences, flat and hard-wrapped at 60, 72 and 100 columns.
+#[test]
+fn ecbplus_wrapped_text_segments_like_flat_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/news/ecbplus");
+    let Ok(clusters) = std::fs::read_dir(&root) else {
+        println!("skipping: {} not found", root.display());
+        return;
+    };
+    let files: Vec<_> = clusters
+        .filter_map(Result::ok)
+        .flat_map(|d| {
+            std::fs::read_dir(d.path())
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+        })
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    for width in [60, 72, 100] {
+        let mut same = 0;
+        for path in &files {
+            let raw = std::fs::read_to_string(path).expect("read");
+            let lines: Vec<&str> = raw
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let paras: Vec<String> = lines.chunks(3).map(|c| c.join(" ")).collect();
+            let flat = paras.join("\n\n");
+            let wrapped = paras
+                .iter()
+                .map(|p| wrap(p, width))
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            let a: Vec<String> = sentences(&flat, Lang::English)
+                .iter()
+                .map(|s| squash(s))
+                .collect();
+            let b: Vec<String> = sentences(&wrapped, Lang::English)
+                .iter()
+                .map(|s| squash(s))
+                .collect();
+            same += usize::from(a == b);
+        }
+        println!(
+            "ECB+ wrapped at {width}: {same}/{} documents segment as when flat",
+            files.len()
+        );
+        assert!(
+            same * 100 >= files.len() * 97,
+            "width {width}: {same}/{}",
+            files.len()
+        );
+    }
+}

@@ -163,7 +163,10 @@ fn blocks(text: &str) -> Vec<Span> {
             continue;
         }
         match (cur.as_mut(), prev) {
-            (Some(b), Some(p)) if !p.hard_after && soft_break(text, p, line, wrap) => {
+            (Some(b), Some(p))
+                if !p.hard_after
+                    && soft_break(text, p, line, wrap, starts_with_bullet(b.slice(text))) =>
+            {
                 b.end = line.end;
             }
             _ => {
@@ -248,7 +251,7 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
             lens.push(l.chars);
         }
     }
-    if lens.len() < 3 {
+    if lens.len() < 2 {
         return None;
     }
     let mut sorted = lens.clone();
@@ -270,18 +273,26 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
             }
         }
     }
-    (wrapped >= 3 && wrapped * 10 >= lens.len() * 4 && lower_next * 4 >= wrapped).then_some(width)
+    // A short text may have only two wrapped lines; then every line must look wrapped.
+    let enough = wrapped >= 3 || (wrapped == 2 && lens.len() == 2 && width >= 50);
+    (enough && wrapped * 10 >= lens.len() * 4 && lower_next * 4 >= wrapped).then_some(width)
 }
 
 /// Is the line break between `l` and `n` (both non-blank) a soft wrap inside a paragraph?
-fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
+///
+/// `in_list` says the current block began with a bullet: then a line starting with a dash
+/// is the next item, while in wrapped prose it may be a dash wrapped to the line start.
+fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>, in_list: bool) -> bool {
     let ls = &text[l.start..l.end];
     let ns = &text[n.start..n.end];
-    if starts_list_item(ns) {
+    let dash = ns.starts_with(['-', '–', '—']);
+    if starts_with_bullet(ns) && (in_list || wrap.is_none() || !dash) {
         return false;
     }
     if let Some(width) = wrap {
-        // Greedy wrapping moves a word to the next line only when it does not fit.
+        // Greedy wrapping moves a word to the next line only when it does not fit. A
+        // number may be wrapped to the start of a line ("fell\n3.9 percent"), so only a
+        // line that ends early makes "3." a list item.
         let next_word = ns
             .split_whitespace()
             .next()
@@ -289,6 +300,9 @@ fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
         if l.chars + 1 + next_word + width / 10 >= width {
             return true;
         }
+    }
+    if starts_list_item(ns) {
+        return false;
     }
     if ends_with_terminal(ls) {
         return false;
@@ -312,6 +326,16 @@ fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
     }
     // Scripts written without spaces wrap anywhere.
     is_unspaced_script(last) && is_unspaced_script(first)
+}
+
+/// Does the line begin with a bullet ("- x", "• x", "* x")?
+fn starts_with_bullet(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if is_bullet(c) => true,
+        Some('-' | '*' | '+' | '–' | '—') => chars.next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// Does the line begin like a list item ("- x", "• x", "1. x", "2) x", "(a) x")?

@@ -63,7 +63,7 @@ pub struct Document {
 }
 
 impl Document {
-    /// Segment `text` into paragraphs, sentences and tokens (see [`segment`] for the rules).
+    /// Segment `text` into paragraphs, sentences and tokens (see [`segment()`] for the rules).
     pub fn parse(text: &str, lang: Lang) -> Document {
         let seg = segment(text, lang);
         let sentences = seg

@@ -177,7 +177,6 @@ const EN_STARTERS: &[&str] = &[
     "please",
     "yes",
     "again",
-    "officials",
 ];
 
 const DE_ABBR: &[&str] = &[

@@ -2,9 +2,10 @@
 //! into the original article text. Nothing downstream re-tokenises.
 
 mod lang;
-mod rules;
 mod segment;
 mod token;
+// Per-language segmentation data (abbreviations, sentence openers).
+mod rules;
 
 pub use lang::Lang;
 pub use segment::{Segmentation, segment, split_paragraphs, split_sentences};

@@ -150,6 +150,20 @@ fn quotes_around_end_punctuation() {
 }
 
 #[test]
+fn spaced_closing_quote_stays_with_its_sentence() {
+    let t = "He said: \"We are done. We leave now. \" Then he left. \" Quote\" marks.";
+    assert_eq!(
+        sentences(t, Lang::English),
+        vec![
+            "He said: \"We are done.",
+            "We leave now. \"",
+            "Then he left.",
+            "\" Quote\" marks."
+        ]
+    );
+}
+
+#[test]
 fn titles_initials_decimals_times() {
     let t = "Sir Keir met Gen. Smith and Prof. J. R. Jones at 9 a.m. on Monday. \
              Inflation rose 3.5% to $2,000.50 per head. Dr. Lee arrived at 10 p.m. The meeting ended.";
@@ -474,7 +488,7 @@ fn ecbplus_gold_boundaries() {
     );
     assert!(files.len() > 100, "expected the ECB+ documents");
     assert!(r >= 0.99, "recall {r:.4}");
-    assert!(p >= 0.92, "precision {p:.4}");
+    assert!(p >= 0.95, "precision {p:.4}");
 }
 
 /// Greedy wrapping at `width` chars, like a mail client or `fmt`.

@@ -705,6 +705,29 @@ impl<'a> Splitter<'a> {
             }
             j += c.len_utf8();
         }
+        // `said. " Next`: a straight quote set off by a space closes an open quotation
+        // (an odd number of them so far in the paragraph, looking back a bounded way).
+        let gap = match self.b.get(j..j + 2) {
+            Some(b"\r\n") => 2,
+            Some([b' ' | b'\n' | b'\r', _]) => 1,
+            _ => 0,
+        };
+        if gap > 0
+            && self.b.get(j + gap) == Some(&b'"')
+            && s[j + gap + 1..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+            && self.b[start.saturating_sub(QUOTE_LOOKBACK)..start]
+                .iter()
+                .filter(|&&c| c == b'"')
+                .count()
+                % 2
+                == 1
+        {
+            j += gap + 1;
+            closers = true;
+        }
         let end = j;
         let after = s[end..].chars().next();
 
@@ -1234,6 +1257,9 @@ static TERMINAL_BYTES: [bool; 256] =
 
 /// Bytes that may end a list marker (`.`, `)`) or begin a bullet (E2).
 static LIST_BYTES: [bool; 256] = byte_table(&[b'.', b')', 0xE2], 0, 0);
+
+/// How far back (bytes) to count quotation marks when deciding whether one is open.
+const QUOTE_LOOKBACK: usize = 2000;
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;

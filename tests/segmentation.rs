@@ -150,6 +150,20 @@ fn quotes_around_end_punctuation() {
 }
 
 #[test]
+fn initials_after_lower_case_words() {
+    let t = "The militant once named H. Rap Brown was convicted. The story was written by J. Smith and A. J. Burnett. We met, you and I. Did you see him?";
+    assert_eq!(
+        sentences(t, Lang::English),
+        vec![
+            "The militant once named H. Rap Brown was convicted.",
+            "The story was written by J. Smith and A. J. Burnett.",
+            "We met, you and I.",
+            "Did you see him?"
+        ]
+    );
+}
+
+#[test]
 fn spaced_closing_quote_stays_with_its_sentence() {
     let t = "He said: \"We are done. We leave now. \" Then he left. \" Quote\" marks.";
     assert_eq!(
@@ -488,7 +502,7 @@ fn ecbplus_gold_boundaries() {
     );
     assert!(files.len() > 100, "expected the ECB+ documents");
     assert!(r >= 0.99, "recall {r:.4}");
-    assert!(p >= 0.95, "precision {p:.4}");
+    assert!(p >= 0.955, "precision {p:.4}");
 }
 
 /// Greedy wrapping at `width` chars, like a mail client or `fmt`.

@@ -837,22 +837,9 @@ impl<'a> Splitter<'a> {
                 }
                 !self.fronted_time_phrase(word_start)
             }
-            Left::Initial => {
-                if next.kind != N::Upper {
-                    return false;
-                }
-                if starter {
-                    return true;
-                }
-                // "Jonas E. Smith", "J. K. Rowling": an initial inside a name.
-                match self.word_before_pos(word_start) {
-                    None => false,
-                    Some(prev) => !prev
-                        .chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(char::is_uppercase),
-                }
-            }
+            // "Jonas E. Smith", "named H. Rap Brown", "J. K. Rowling": an initial inside a
+            // name, unless a typical opener follows ("you and I. Did you ...").
+            Left::Initial => starter,
             Left::Number => {
                 if self.is_sentence_initial(word_start) {
                     return false; // "1. Introduction": a list marker or heading number
@@ -896,17 +883,6 @@ impl<'a> Splitter<'a> {
         let trimmed_start = raw.trim_start_matches(is_opener);
         let start = k + (raw.len() - trimmed_start.len());
         (start, trimmed_start.trim_end_matches(is_closer))
-    }
-
-    /// The word before the one starting at `pos`, inside the current sentence.
-    fn word_before_pos(&self, pos: usize) -> Option<&'a str> {
-        let head = &self.s[self.sent_start..pos];
-        let tail = head.trim_end();
-        if tail.len() > 200 {
-            let cut = floor_char_boundary(tail, tail.len() - 200);
-            return tail[cut..].split_whitespace().next_back();
-        }
-        tail.split_whitespace().next_back()
     }
 
     /// Is the word at `pos` the first of its sentence (ignoring quotes, bullets, dashes)?

@@ -60,52 +60,137 @@ fn has_aligned_row(contents: &str) -> bool {
     })
 }
 
+/// The binary running in a pseudo-terminal, with its screen parsed as it is drawn.
+struct Session {
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    keys: Box<dyn Write + Send>,
+    screen: Arc<Mutex<Screen>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+    #[cfg(unix)]
+    cooked: nix::sys::termios::Termios,
+}
+
+impl Session {
+    fn start(env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system();
+        let pair = pty.openpty(size(40, 140)).expect("open a pty");
+        #[cfg(unix)]
+        let cooked = pair.master.get_termios().expect("termios");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn parallax");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(Screen {
+            parser: vt100::Parser::new(nz(40), nz(140), 0),
+            raw: Vec::new(),
+        }));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = screen.clone();
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut s = sink.lock().unwrap();
+                s.parser.process(&buf[..n]);
+                s.raw.extend_from_slice(&buf[..n]);
+            }
+        });
+        let keys = pair.master.take_writer().unwrap();
+        Session {
+            master: pair.master,
+            child,
+            keys,
+            screen,
+            reader: Some(reader),
+            #[cfg(unix)]
+            cooked,
+        }
+    }
+
+    fn press(&mut self, k: &str) {
+        self.keys.write_all(k.as_bytes()).unwrap();
+        self.keys.flush().unwrap();
+    }
+
+    fn wait_for(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        wait_for(&self.screen, what, ok)
+    }
+
+    fn resize(&self, rows: u16, cols: u16) {
+        self.master.resize(size(rows, cols)).unwrap();
+        self.screen
+            .lock()
+            .unwrap()
+            .parser
+            .set_size(nz(rows), nz(cols));
+    }
+
+    /// Wait for the process to end; then check the terminal is as it was.
+    fn finish(mut self) -> (portable_pty::ExitStatus, String) {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                break st;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "parallax did not exit"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        #[cfg(unix)]
+        {
+            use nix::sys::termios::LocalFlags;
+            let after = self.master.get_termios().expect("termios after exit");
+            for flag in [LocalFlags::ICANON, LocalFlags::ECHO, LocalFlags::ISIG] {
+                assert_eq!(
+                    after.local_flags.contains(flag),
+                    self.cooked.local_flags.contains(flag),
+                    "{flag:?} restored"
+                );
+            }
+        }
+        drop(self.keys);
+        drop(self.master);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        let s = self.screen.lock().unwrap();
+        assert!(
+            !s.parser.screen().alternate_screen(),
+            "left the alternate screen"
+        );
+        let raw = String::from_utf8_lossy(&s.raw).into_owned();
+        assert!(raw.contains("\x1b[?1049h") && raw.contains("\x1b[?1049l"));
+        assert!(
+            raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"),
+            "cursor shown again"
+        );
+        (status, s.parser.screen().contents())
+    }
+}
+
 #[test]
 fn choose_a_pair_read_help_resize_and_quit() {
-    let pty = native_pty_system();
-    let pair = pty.openpty(size(40, 140)).expect("open a pty");
-    #[cfg(unix)]
-    let cooked = pair.master.get_termios().expect("termios");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("NO_COLOR");
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn parallax");
-    drop(pair.slave);
-
-    let screen = Arc::new(Mutex::new(Screen {
-        parser: vt100::Parser::new(nz(40), nz(140), 0),
-        raw: Vec::new(),
-    }));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = screen.clone();
-    let reader_thread = std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            let mut s = sink.lock().unwrap();
-            s.parser.process(&buf[..n]);
-            s.raw.extend_from_slice(&buf[..n]);
-        }
-    });
-    let mut keys = pair.master.take_writer().unwrap();
-    let mut press = |k: &str| {
-        keys.write_all(k.as_bytes()).unwrap();
-        keys.flush().unwrap();
-    };
-
+    let mut s = Session::start(&[]);
     // Opens on the bundled corpus, comparing the first two articles.
-    wait_for(&screen, "the reader", |s| {
+    s.wait_for("the reader", |s| {
         s.alternate_screen()
             && s.contents().contains("Articles")
             && s.contents().contains("A 000 ⇄ B 001")
     });
 
     // Move to 003, choose it as A; move to 004, choose it as B.
-    press("jjja");
-    press("jb");
-    wait_for(&screen, "003 against 004", |s| {
+    s.press("jjja");
+    s.press("jb");
+    s.wait_for("003 against 004", |s| {
         let c = s.contents();
         c.contains("A 003 ⇄ B 004")
             && c.contains("A 003_99949d89f03e48ca")
@@ -115,76 +200,83 @@ fn choose_a_pair_read_help_resize_and_quit() {
     });
 
     // Next change moves the counter.
-    press("\t");
-    press("n");
-    wait_for(&screen, "change 1/", |s| s.contents().contains("change 1/"));
+    s.press("\t");
+    s.press("n");
+    s.wait_for("change 1/", |s| s.contents().contains("change 1/"));
 
     // Help overlay, generated from the keymap; Esc closes it.
-    press("?");
-    wait_for(&screen, "the help", |s| {
+    s.press("?");
+    s.wait_for("the help", |s| {
         let c = s.contents();
         c.contains("Keys") && c.contains("Show or hide this help") && c.contains("Quit at once")
     });
-    press("\x1b");
-    wait_for(&screen, "the help to close", |s| {
+    s.press("\x1b");
+    s.wait_for("the help to close", |s| {
         !s.contents().contains("Show or hide this help")
     });
 
     // Resize: narrow shows the focused pane only; tiny asks for more room.
-    pair.master.resize(size(24, 80)).unwrap();
-    screen.lock().unwrap().parser.set_size(nz(24), nz(80));
-    wait_for(&screen, "the narrow layout", |s| {
+    s.resize(24, 80);
+    s.wait_for("the narrow layout", |s| {
         let c = s.contents();
         c.contains("A 003 ⇄ B 004") && !c.contains("Articles")
     });
-    pair.master.resize(size(6, 30)).unwrap();
-    screen.lock().unwrap().parser.set_size(nz(6), nz(30));
-    wait_for(&screen, "the too-small message", |s| {
+    s.resize(6, 30);
+    s.wait_for("the too-small message", |s| {
         s.contents().contains("Parallax needs")
     });
-    pair.master.resize(size(40, 140)).unwrap();
-    screen.lock().unwrap().parser.set_size(nz(40), nz(140));
-    wait_for(&screen, "the full layout again", |s| {
+    s.resize(40, 140);
+    s.wait_for("the full layout again", |s| {
         s.contents().contains("Articles")
     });
 
     // Quit: a clean exit and a restored terminal.
-    press("q");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(st) = child.try_wait().unwrap() {
-            break st;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "parallax did not exit on q"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    s.press("q");
+    let (status, _) = s.finish();
     assert!(status.success(), "exit status {status:?}");
-    #[cfg(unix)]
-    {
-        use nix::sys::termios::LocalFlags;
-        let after = pair.master.get_termios().expect("termios after exit");
-        for flag in [LocalFlags::ICANON, LocalFlags::ECHO] {
-            assert_eq!(
-                after.local_flags.contains(flag),
-                cooked.local_flags.contains(flag),
-                "{flag:?} restored"
-            );
-        }
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    // Debug builds panic on a key press when PARALLAX_TEST_PANIC is set.
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the panic hook is only in debug builds");
+        return;
     }
-    drop(pair.master);
-    let _ = reader_thread.join();
-    let s = screen.lock().unwrap();
+    let mut s = Session::start(&[("PARALLAX_TEST_PANIC", "1")]);
+    s.wait_for("the reader", |sc| sc.contents().contains("Articles"));
+    s.press("j");
+    let (status, main_screen) = s.finish();
+    assert!(!status.success());
     assert!(
-        !s.parser.screen().alternate_screen(),
-        "left the alternate screen"
+        main_screen.contains("PARALLAX_TEST_PANIC"),
+        "the panic message is printed on the restored screen: {main_screen}"
     );
-    let raw = String::from_utf8_lossy(&s.raw);
-    assert!(raw.contains("\x1b[?1049h") && raw.contains("\x1b[?1049l"));
-    assert!(
-        raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"),
-        "cursor shown again"
-    );
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    for sig in [Signal::SIGTERM, Signal::SIGHUP] {
+        let s = Session::start(&[]);
+        s.wait_for("the reader", |sc| sc.contents().contains("Articles"));
+        let pid = s.child.process_id().expect("child pid") as i32;
+        kill(Pid::from_raw(pid), sig).unwrap();
+        let (status, main_screen) = s.finish();
+        assert!(!status.success(), "{sig}: exit status {status:?}");
+        assert!(main_screen.contains("stopped by"), "{sig}: {main_screen}");
+    }
+}
+
+#[test]
+fn the_reader_needs_a_terminal() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1);
 }

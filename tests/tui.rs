@@ -109,6 +109,30 @@ fn narrow_terminal_shows_the_focused_pane() {
 }
 
 #[test]
+fn warnings_view() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "One sentence here.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Another sentence here.\n").unwrap();
+    let mut corpus = Corpus::load(dir.path()).unwrap();
+    // A problem as the loader reports it (the path and message are untrusted).
+    corpus.warnings.push(parallax::corpus::Warning {
+        path: dir.path().join("bad\u{1b}[31m.txt"),
+        message: "could not be read \u{1b}]0;x\u{7}".into(),
+        severity: parallax::corpus::Severity::Error,
+    });
+    let mut app = App::new(Arc::new(corpus));
+    app.compare_now();
+    let s = screen(&render(&mut app, 160, 20));
+    assert!(s.contains("⚠ 1 problem (w)"), "{s}");
+    app.update(Action::Warnings);
+    let s = screen(&render(&mut app, 160, 20));
+    assert!(s.contains("could not be read"), "{s}");
+    assert!(!s.contains('\u{1b}'));
+    app.update(Action::Back);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
 fn tiny_terminal_says_so() {
     let mut app = app_with_pair(3, 4);
     let s = screen(&render(&mut app, 30, 6));
@@ -123,7 +147,11 @@ fn every_size_draws_without_panic() {
     for w in (1..=130).step_by(7).chain([1, 2, 39, 40, 41, 99, 100]) {
         for h in [1, 2, 3, 7, 8, 9, 15, 40] {
             render(&mut app, w, h);
-            app.help = !app.help;
+            app.overlay = match (w + h) % 3 {
+                0 => None,
+                1 => Some(parallax::tui::app::Overlay::Help),
+                _ => Some(parallax::tui::app::Overlay::Warnings),
+            };
             app.focus = if w % 2 == 0 {
                 parallax::tui::app::Focus::Diff
             } else {
@@ -177,4 +205,101 @@ fn highlights_are_styled() {
             .iter()
             .any(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
     );
+}
+
+/// Hostile article text drawn through the real crossterm backend into a byte buffer:
+/// the only escape sequences written are the backend's own CSI sequences, and the
+/// screen those bytes produce keeps every border in its column (widths are exact).
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    use ratatui::backend::CrosstermBackend;
+    let dir = tempfile::tempdir().unwrap();
+    let long_word = "x".repeat(5000);
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!(
+            "Title \u{1b}]0;pwned\u{7} here\n\nThe \u{1b}[2J\u{1b}[31mred\u{1b}[0m text\u{9b}6n said \
+             “twenty nations”.\tTabbed\u{7f} words. 東京で会議が開かれた。 e\u{301}te\u{301} 👩‍👩‍👧 ok.\n\n\
+             {long_word} https://example.com/{long_word}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Title here\n\nThe red text said “thirty nations”. Plain words. 東京で会議。\n",
+    )
+    .unwrap();
+    let mut app = App::new(Arc::new(Corpus::load(dir.path()).unwrap()));
+    app.compare_now();
+    let (w, h) = (120u16, 40u16);
+    let mut frames = Vec::new();
+    for step in [None, Some(Action::FocusNext), Some(Action::Bottom)] {
+        if let Some(a) = step {
+            app.update(a);
+        }
+        let mut bytes = Vec::new();
+        let mut t = Terminal::with_options(
+            CrosstermBackend::new(&mut bytes),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+            },
+        )
+        .unwrap();
+        t.draw(|f| ui::draw(f, &mut app)).unwrap();
+        drop(t);
+        frames.push(bytes);
+    }
+    for bytes in frames {
+        check_terminal_bytes(&bytes, w, h);
+    }
+}
+
+fn check_terminal_bytes(bytes: &[u8], w: u16, h: u16) {
+    let text = String::from_utf8(bytes.to_vec()).expect("UTF-8 output");
+    // Every ESC starts a CSI sequence: ESC [ params final-byte.
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('\u{1b}') {
+        let seq = &rest[i + 1..];
+        assert!(
+            seq.starts_with('['),
+            "non-CSI escape: {:?}",
+            &seq[..seq.len().min(20)]
+        );
+        let end = seq[1..]
+            .find(|c: char| ('\u{40}'..='\u{7e}').contains(&c))
+            .expect("CSI sequence ends");
+        assert!(
+            seq[1..1 + end]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ';' || c == '?'),
+            "odd CSI parameters: {:?}",
+            &seq[..end + 2]
+        );
+        rest = &seq[end + 2..];
+    }
+    for c in text.chars() {
+        assert!(
+            c == '\u{1b}' || !c.is_control(),
+            "control {c:?} written to the terminal"
+        );
+    }
+    // The screen the bytes draw: borders stay in their columns on every row.
+    let mut p = vt100::Parser::new(
+        std::num::NonZeroU16::new(h).unwrap(),
+        std::num::NonZeroU16::new(w).unwrap(),
+        0,
+    );
+    p.process(bytes);
+    let screen = p.screen();
+    if std::env::var_os("DUMP").is_some() {
+        eprintln!("{}", screen.contents());
+    }
+    for row in 0..h - 1 {
+        let last = screen.cell(row, w - 1).unwrap().contents();
+        assert!(
+            ["│", "┐", "┘"].contains(&last),
+            "row {row} ends with {last:?}:\n{}",
+            screen.contents()
+        );
+    }
 }

@@ -1,13 +1,13 @@
 //! `parallax diff A B`: the aligned, side-by-side comparison on standard output.
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use parallax::align::UnitKind;
 use parallax::compare::{Comparison, SegTag};
-use parallax::corpus::{Article, ArticleMeta, Corpus};
+use parallax::corpus::Article;
 use parallax::view::{self, LayoutOptions, Style};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// When to colour the output.
@@ -44,9 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.width == Some(0) {
         bail!("--width must be at least 1");
     }
-    let mut corpus = None;
-    let a = resolve(&args.a, args.corpus.as_deref(), &mut corpus)?;
-    let b = resolve(&args.b, args.corpus.as_deref(), &mut corpus)?;
+    // Resolved like `report` does: a file path, or an id in the corpus.
+    let super::Pair { a, b, .. } = super::resolve_pair(&args.a, &args.b, args.corpus.as_deref())?;
     let cmp = parallax::compare::compare(&a, &b);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -80,63 +79,6 @@ fn color_allowed() -> bool {
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
-/// An article named by a path (loaded on its own) or by an id in the corpus.
-fn resolve(name: &str, dir: Option<&Path>, corpus: &mut Option<Corpus>) -> anyhow::Result<Article> {
-    let path = Path::new(name);
-    if path.is_file() {
-        return load_file(path);
-    }
-    if path.is_dir() {
-        bail!("{name}: is a directory, not an article");
-    }
-    let looks_like_path = name.contains(std::path::MAIN_SEPARATOR)
-        || name.contains('/')
-        || matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "md")
-        );
-    if corpus.is_none() {
-        match super::load_corpus(dir) {
-            Ok(c) => *corpus = Some(c),
-            Err(_) if looks_like_path => bail!("{name}: no such file"),
-            Err(e) => return Err(e),
-        }
-    }
-    let c = corpus.as_ref().expect("loaded above");
-    match c.find(name) {
-        Some(i) => Ok(c.articles[i].clone()),
-        None if looks_like_path => bail!("{name}: no such file"),
-        None => bail!(
-            "{name}: no such file, and no article with that id in {}",
-            c.root.display()
-        ),
-    }
-}
-
-/// Load one file as an article of its own.
-fn load_file(path: &Path) -> anyhow::Result<Article> {
-    let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let title = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .chars()
-        .take(120)
-        .collect();
-    let meta = ArticleMeta {
-        id: path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        file: path.to_path_buf(),
-        title,
-        ..ArticleMeta::default()
-    };
-    Ok(Article::from_text(meta, text))
-}
-
 fn label(side: char, a: &Article) -> String {
     let mut s = format!("{side} {}", a.meta.id);
     if let Some(o) = &a.meta.outlet {
@@ -162,13 +104,8 @@ fn write_text(
 ) -> std::io::Result<()> {
     let v = view::layout(a, b, cmp, &LayoutOptions::new(width));
     let header = view::header(&v.geometry, &label('A', a), &label('B', b));
-    let rule = view::Line {
-        row: None,
-        runs: vec![view::Run {
-            text: "─".repeat(v.geometry.width),
-            style: Style::Separator,
-        }],
-    };
+    let mut rule = view::Line::new(None);
+    rule.push(&"─".repeat(v.geometry.width), Style::Separator);
     for line in std::iter::once(&header)
         .chain(std::iter::once(&rule))
         .chain(&v.lines)
@@ -200,7 +137,7 @@ fn write_line(out: &mut impl Write, line: &view::Line, color: bool) -> std::io::
     if !color {
         return writeln!(out, "{}", line.plain().trim_end());
     }
-    for r in &line.runs {
+    for r in line.runs() {
         match sgr(r.style) {
             "" => out.write_all(r.text.as_bytes())?,
             code => write!(out, "\x1b[{code}m{}\x1b[0m", r.text)?,
@@ -250,6 +187,10 @@ struct JsonSentence<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Why the sentence is boilerplate, or null.
+    boilerplate: Option<parallax::corpus::Boilerplate>,
+    /// 0 for the article itself, 1.. for stories appended after it.
+    part: u16,
 }
 
 #[derive(Serialize)]
@@ -337,6 +278,8 @@ fn json_sentences<'a>(art: &'a Article, idx: &[usize]) -> Vec<JsonSentence<'a>> 
                 start: span.start,
                 end: span.end,
                 text: art.sentence(i),
+                boilerplate: art.boilerplate.get(i).copied().flatten(),
+                part: art.part.get(i).copied().unwrap_or(0),
             }
         })
         .collect()

@@ -23,6 +23,15 @@ pub enum Side {
     B,
 }
 
+/// A window drawn over the panes; Esc closes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys, generated from the keymap.
+    Help,
+    /// Problems met while loading the corpus.
+    Warnings,
+}
+
 /// An ordered pair of article indices: (A, B).
 pub type Pair = (usize, usize);
 
@@ -46,7 +55,8 @@ pub struct App {
     /// The side Enter assigns next.
     pub next_pick: Side,
     pub focus: Focus,
-    pub help: bool,
+    /// The overlay shown, if any.
+    pub overlay: Option<Overlay>,
     pub fold_boilerplate: bool,
     /// Draw with colours (off under `NO_COLOR` / `TERM=dumb`).
     pub color: bool,
@@ -79,7 +89,7 @@ impl App {
             list_offset: 0,
             next_pick: Side::A,
             focus: Focus::List,
-            help: false,
+            overlay: None,
             fold_boilerplate: false,
             color: true,
             quit: false,
@@ -147,11 +157,21 @@ impl App {
         if let Some((p, _, old)) = &self.view
             && *p == self.pair
         {
-            // Same pair, new width or folding: keep the top row in place.
-            self.scroll = old
-                .row_at(self.scroll)
+            // Same pair, new width or folding: keep the current change, or else the
+            // row at the top of the screen, at the top.
+            let row = match self.change.and_then(|k| old.changes.get(k)) {
+                Some(&r) => Some(r),
+                None => old.row_from(self.scroll),
+            };
+            self.scroll = row
                 .and_then(|r| new.row_start.get(r).copied())
-                .unwrap_or(0);
+                .map_or(0, |l| {
+                    if self.change.is_some() {
+                        l.saturating_sub(1)
+                    } else {
+                        l
+                    }
+                });
         }
         self.view = Some((self.pair, opts, new.clone()));
         Some(new)
@@ -178,9 +198,13 @@ impl App {
     /// Step the state by one action.
     pub fn update(&mut self, action: Action) {
         self.message = None;
-        if self.help {
+        if let Some(open) = self.overlay {
             match action {
-                Action::Help | Action::Back => self.help = false,
+                Action::Back => self.overlay = None,
+                Action::Help if open == Overlay::Help => self.overlay = None,
+                Action::Warnings if open == Overlay::Warnings => self.overlay = None,
+                Action::Help => self.overlay = Some(Overlay::Help),
+                Action::Warnings => self.overlay = Some(Overlay::Warnings),
                 Action::Quit | Action::ForceQuit => self.quit = true,
                 _ => {}
             }
@@ -190,7 +214,8 @@ impl App {
         let page = self.body_height.saturating_sub(2).max(1);
         match action {
             Action::Quit | Action::ForceQuit | Action::Back => self.quit = true,
-            Action::Help => self.help = true,
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Warnings => self.overlay = Some(Overlay::Warnings),
             Action::FocusNext => {
                 self.focus = match self.focus {
                     Focus::List => Focus::Diff,
@@ -225,6 +250,8 @@ impl App {
             Action::Swap => self.set_pair((self.pair.1, self.pair.0)),
             Action::NextChange => self.jump_change(true),
             Action::PrevChange => self.jump_change(false),
+            Action::NextDisagreement => self.jump_disagreement(true),
+            Action::PrevDisagreement => self.jump_disagreement(false),
             Action::ToggleFold => {
                 self.fold_boilerplate = !self.fold_boilerplate;
                 self.message = Some(
@@ -327,6 +354,45 @@ impl App {
         }
     }
 
+    /// Scroll to the next (or previous) row with a disagreement, from the top of the screen.
+    fn jump_disagreement(&mut self, forward: bool) {
+        let (Some(v), Some(Compared::Done(c))) = (self.current_view().cloned(), self.comparison())
+        else {
+            self.message = Some("comparing…".into());
+            return;
+        };
+        let mut rows: Vec<usize> = c.disagreements.iter().map(|d| d.row).collect();
+        rows.dedup();
+        if rows.is_empty() {
+            self.message = Some("no disagreements found".into());
+            return;
+        }
+        let line = |r: usize| v.row_start.get(r).copied().unwrap_or(0).saturating_sub(1);
+        let target = if forward {
+            rows.iter().copied().find(|&r| line(r) > self.scroll)
+        } else {
+            rows.iter().rev().copied().find(|&r| line(r) < self.scroll)
+        };
+        match target {
+            Some(r) => {
+                self.scroll = line(r).min(self.max_scroll_of(&v));
+                self.change = v.changes.iter().position(|&c| c == r);
+                let k = rows.iter().position(|&x| x == r).unwrap_or(0);
+                self.message = Some(format!("disagreement {}/{}", k + 1, rows.len()));
+            }
+            None => {
+                self.message = Some(
+                    if forward {
+                        "last disagreement"
+                    } else {
+                        "first disagreement"
+                    }
+                    .into(),
+                )
+            }
+        }
+    }
+
     fn max_scroll_of(&self, v: &DiffView) -> usize {
         v.lines.len().saturating_sub(self.body_height)
     }
@@ -406,14 +472,51 @@ mod tests {
     }
 
     #[test]
+    fn next_and_previous_disagreement() {
+        use crate::compare::{Disagreement, DisagreementKind};
+        let mut a = app();
+        a.body_height = 5;
+        a.update(Action::NextDisagreement);
+        assert_eq!(a.message.as_deref(), Some("no disagreements found"));
+        let Some(Compared::Done(c)) = a.comparison().cloned() else {
+            panic!("compared")
+        };
+        let mut c = (*c).clone();
+        assert!(c.rows.len() > 6);
+        for row in [2, 6] {
+            c.disagreements.push(Disagreement {
+                kind: DisagreementKind::NumberConflict,
+                row,
+                a: vec![],
+                b: vec![],
+                summary: String::new(),
+            });
+        }
+        a.insert_comparison(a.pair, Compared::Done(Arc::new(c)));
+        a.view = None;
+        let v = a.view_for(120).unwrap();
+        a.update(Action::NextDisagreement);
+        assert_eq!(v.row_at(a.scroll + 1), Some(2));
+        assert_eq!(a.message.as_deref(), Some("disagreement 1/2"));
+        a.update(Action::NextDisagreement);
+        assert_eq!(v.row_at(a.scroll + 1), Some(6));
+        a.update(Action::NextDisagreement);
+        assert_eq!(a.message.as_deref(), Some("last disagreement"));
+        a.update(Action::PrevDisagreement);
+        assert_eq!(v.row_at(a.scroll + 1), Some(2));
+    }
+
+    #[test]
     fn help_and_quit() {
         let mut a = app();
         a.update(Action::Help);
-        assert!(a.help);
+        assert_eq!(a.overlay, Some(Overlay::Help));
         a.update(Action::Down);
-        assert!(a.help && !a.quit);
+        assert!(a.overlay.is_some() && !a.quit);
+        a.update(Action::Warnings);
+        assert_eq!(a.overlay, Some(Overlay::Warnings));
         a.update(Action::Back);
-        assert!(!a.help && !a.quit);
+        assert!(a.overlay.is_none() && !a.quit);
         a.update(Action::Back);
         assert!(a.quit);
         let mut a = app();
@@ -430,9 +533,14 @@ mod tests {
         for _ in 0..15 {
             a.update(Action::Down);
         }
-        let row = a.current_view().unwrap().row_at(a.scroll).unwrap();
+        let row = a.current_view().unwrap().row_from(a.scroll).unwrap();
         let v = a.view_for(60).unwrap();
-        assert_eq!(v.row_at(a.scroll), Some(row));
+        assert_eq!(v.row_from(a.scroll), Some(row));
+        // With a current change, the change stays in view.
+        a.update(Action::NextChange);
+        let row = a.current_change_row().unwrap();
+        let v = a.view_for(100).unwrap();
+        assert_eq!(v.row_from(a.scroll), Some(row));
     }
 
     #[test]

@@ -31,8 +31,12 @@ pub enum Action {
     Swap,
     NextChange,
     PrevChange,
+    NextDisagreement,
+    PrevDisagreement,
     ToggleFold,
     Help,
+    /// Show the problems met while loading the corpus.
+    Warnings,
     /// Close the overlay if one is open, else quit.
     Back,
     Quit,
@@ -85,13 +89,20 @@ pub const KEYMAP: &[Binding] = &[
     bind(Action::Swap, &["s"], "Swap A and B"),
     bind(Action::NextChange, &["n", "]c"], "Next change"),
     bind(Action::PrevChange, &["N", "[c"], "Previous change"),
+    bind(Action::NextDisagreement, &["d"], "Next disagreement"),
+    bind(Action::PrevDisagreement, &["D"], "Previous disagreement"),
     bind(
         Action::ToggleFold,
         &["z"],
         "Fold or show boilerplate (captions, tags, site furniture)",
     ),
     bind(Action::Help, &["?", "F1"], "Show or hide this help"),
-    bind(Action::Back, &["Esc"], "Close the help, else quit"),
+    bind(
+        Action::Warnings,
+        &["w"],
+        "Show or hide the problems met loading the corpus",
+    ),
+    bind(Action::Back, &["Esc"], "Close the open window, else quit"),
     bind(Action::Quit, &["q"], "Quit"),
     bind(Action::ForceQuit, &["Ctrl-c"], "Quit at once"),
 ];
@@ -307,10 +318,20 @@ mod tests {
             .find(end)
             .expect("README has the keys:end marker")
             + start;
+        if std::env::var_os("PARALLAX_BLESS").is_some() {
+            let new = format!(
+                "{}{}{}",
+                &readme[..start],
+                markdown_table(),
+                &readme[stop..]
+            );
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"), new).unwrap();
+            return;
+        }
         assert_eq!(
             &readme[start..stop],
             markdown_table(),
-            "README key table is out of date; paste keymap::markdown_table()"
+            "README key table is out of date; run with PARALLAX_BLESS=1 to rewrite it"
         );
     }
 }

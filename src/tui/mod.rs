@@ -4,8 +4,9 @@
 //! [`App::update`]; [`ui::draw`] is a function of the state. Comparisons are computed
 //! on a worker thread and cached by pair; layouts are cached per width.
 //!
-//! The terminal is always restored: on normal exit, on error (a guard), and on panic
-//! (a hook installed before the terminal is touched).
+//! The terminal is always restored: on normal exit, on error (a guard), on panic
+//! (a hook installed before the terminal is touched), and on SIGTERM or SIGHUP (caught,
+//! then the loop ends normally).
 
 pub mod app;
 pub mod keymap;
@@ -73,16 +74,59 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     let corpus = Arc::new(corpus);
     let mut app = App::new(corpus.clone());
     app.color = theme::color_allowed();
-    event_loop(&mut term, &mut app, worker::Worker::spawn(corpus))
+    let signals = Signals::install()?;
+    event_loop(&mut term, &mut app, worker::Worker::spawn(corpus), &signals)
+}
+
+/// SIGTERM and SIGHUP, caught so that the terminal is restored before the process ends.
+struct Signals {
+    #[cfg(unix)]
+    caught: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Signals {
+    fn install() -> std::io::Result<Signals> {
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGTERM};
+            let caught = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            for sig in [SIGTERM, SIGHUP] {
+                signal_hook::flag::register_usize(sig, caught.clone(), sig as usize)?;
+            }
+            Ok(Signals { caught })
+        }
+        #[cfg(not(unix))]
+        Ok(Signals {})
+    }
+
+    /// The name of a signal received, if any.
+    fn received(&self) -> Option<&'static str> {
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGTERM};
+            match self.caught.load(std::sync::atomic::Ordering::Relaxed) as i32 {
+                0 => None,
+                SIGTERM => Some("SIGTERM"),
+                SIGHUP => Some("SIGHUP"),
+                _ => Some("a signal"),
+            }
+        }
+        #[cfg(not(unix))]
+        None
+    }
 }
 
 fn event_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     mut worker: worker::Worker,
+    signals: &Signals,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
+        if let Some(sig) = signals.received() {
+            anyhow::bail!("stopped by {sig}");
+        }
         while let Some((pair, c)) = worker.try_recv() {
             app.insert_comparison(pair, c);
             dirty |= pair == app.pair;
@@ -97,11 +141,18 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
-        // Wake often while a comparison is on its way, rarely otherwise.
-        let wait = if worker.busy() { 5 } else { 250 };
+        // Wake often while a comparison is on its way; otherwise often enough to
+        // notice a signal promptly.
+        let wait = if worker.busy() { 5 } else { 100 };
         if event::poll(Duration::from_millis(wait))? {
             match event::read()? {
                 Event::Key(k) => {
+                    // Test hook (debug builds only): a panic mid-session, to check that
+                    // the panic hook restores the terminal.
+                    #[cfg(debug_assertions)]
+                    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
+                        panic!("PARALLAX_TEST_PANIC: deliberate panic on a key press");
+                    }
                     app.handle_key(k);
                     dirty = true;
                 }

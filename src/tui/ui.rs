@@ -1,7 +1,7 @@
 //! Drawing: a function of the app state. Panes: the article list, the diff, the
 //! status line, and the help overlay.
 
-use super::app::{App, Compared, Focus};
+use super::app::{App, Compared, Focus, Overlay};
 use super::keymap;
 use super::theme;
 use crate::align::UnitKind;
@@ -46,8 +46,10 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         draw_diff(f, app, main);
     }
     draw_status(f, app, status);
-    if app.help {
-        draw_help(f, app, area);
+    match app.overlay {
+        Some(Overlay::Help) => draw_help(f, app, area),
+        Some(Overlay::Warnings) => draw_warnings(f, app, area),
+        None => {}
     }
 }
 
@@ -235,53 +237,28 @@ fn put_line(
     current: bool,
 ) {
     let spans: Vec<Span> = line
-        .runs
-        .iter()
+        .runs()
         .map(|r| {
             let mut st = theme::style(r.style, color);
             if current && matches!(r.style, view::Style::Mark(_) | view::Style::Gutter) {
                 st = st.add_modifier(Modifier::REVERSED);
             }
-            Span::styled(r.text.as_str(), st)
+            Span::styled(r.text, st)
         })
         .collect();
     buf.set_line(x, y, &Line::from(spans), width);
 }
 
 fn draw_status(f: &mut Frame, app: &App, area: Rect) {
-    let mut parts: Vec<String> = Vec::new();
-    if app.has_pair() {
+    let long = status_parts(app, false);
+    let fits = view::display_width(&long.join(" │ ")) + 10 <= area.width as usize;
+    let mut parts = if fits { long } else { status_parts(app, true) };
+    let nw = app.corpus.warnings.len();
+    if nw > 0 {
         parts.push(format!(
-            "A {} ⇄ B {}",
-            short_id(app, app.pair.0),
-            short_id(app, app.pair.1)
+            "⚠ {nw} problem{} (w)",
+            if nw == 1 { "" } else { "s" }
         ));
-        match app.comparison() {
-            Some(Compared::Done(c)) => {
-                let s = &c.stats;
-                let m = view::mark;
-                parts.push(format!(
-                    "{} {} same · {} {} changed · {} {} only A · {} {} only B · {} {} moved",
-                    m(UnitKind::Same),
-                    s.same,
-                    m(UnitKind::Changed),
-                    s.changed,
-                    m(UnitKind::OnlyA),
-                    s.only_a,
-                    m(UnitKind::OnlyB),
-                    s.only_b,
-                    m(UnitKind::Moved),
-                    s.moved
-                ));
-                parts.push(format!("{:.0}% similar", s.similarity * 100.0));
-                if let Some(v) = app.current_view() {
-                    let pos = app.change.map_or("–".to_string(), |k| (k + 1).to_string());
-                    parts.push(format!("change {pos}/{}", v.changes.len()));
-                }
-            }
-            Some(Compared::Failed(_)) => parts.push("comparison failed".into()),
-            None => parts.push("comparing…".into()),
-        }
     }
     if let Some(m) = &app.message {
         parts.push(display(m).into_owned());
@@ -296,10 +273,108 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     buf.set_style(area, style);
     let rw = right.len() as u16;
     let lw = area.width.saturating_sub(rw);
+    let (left, _) = view::truncate(&left, lw.saturating_sub(1) as usize);
     buf.set_stringn(area.x, area.y, &left, lw as usize, style);
     if area.width > rw + 20 {
         buf.set_stringn(area.x + lw, area.y, right, rw as usize, style);
     }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`, one cell from its edges.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_warnings(f: &mut Frame, app: &App, area: Rect) {
+    let ws = &app.corpus.warnings;
+    let lines: Vec<Line> = if ws.is_empty() {
+        vec![Line::raw(" No problems: every article loaded.")]
+    } else {
+        ws.iter()
+            .map(|w| {
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {}: ", display(&w.path.display().to_string())),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(display(&w.message)),
+                ])
+            })
+            .collect()
+    };
+    let popup = centered(
+        area,
+        area.width.saturating_sub(8).max(20),
+        lines.len() as u16 * 2 + 2,
+    );
+    f.render_widget(Clear, popup);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(format!(
+                    " Problems loading {} ",
+                    display(&app.corpus.root.display().to_string())
+                ))
+                .title_bottom(Line::from(" w or Esc to close ").right_aligned())
+                .border_style(theme::border(true, app.color)),
+        ),
+        popup,
+    );
+}
+
+/// The pair, counts, similarity and position; `compact` for narrow screens.
+fn status_parts(app: &App, compact: bool) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if !app.has_pair() {
+        return parts;
+    }
+    parts.push(format!(
+        "A {} ⇄ B {}",
+        short_id(app, app.pair.0),
+        short_id(app, app.pair.1)
+    ));
+    match app.comparison() {
+        Some(Compared::Done(c)) => {
+            let s = &c.stats;
+            let counts = [
+                (UnitKind::Same, s.same, "same"),
+                (UnitKind::Changed, s.changed, "changed"),
+                (UnitKind::OnlyA, s.only_a, "only A"),
+                (UnitKind::OnlyB, s.only_b, "only B"),
+                (UnitKind::Moved, s.moved, "moved"),
+            ];
+            let counts: Vec<String> = counts
+                .iter()
+                .map(|&(k, n, name)| {
+                    if compact {
+                        format!("{}{n}", view::mark(k))
+                    } else {
+                        format!("{} {n} {name}", view::mark(k))
+                    }
+                })
+                .collect();
+            parts.push(counts.join(if compact { " " } else { " · " }));
+            parts.push(format!(
+                "{:.0}%{}",
+                s.similarity * 100.0,
+                if compact { "" } else { " similar" }
+            ));
+            if let Some(v) = app.current_view() {
+                let pos = app.change.map_or("–".to_string(), |k| (k + 1).to_string());
+                parts.push(format!("change {pos}/{}", v.changes.len()));
+            }
+        }
+        Some(Compared::Failed(_)) => parts.push("comparison failed".into()),
+        None => parts.push("comparing…".into()),
+    }
+    parts
 }
 
 fn draw_help(f: &mut Frame, app: &App, area: Rect) {
@@ -343,14 +418,7 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
         words.push(Span::raw("  "));
     }
     lines.push(Line::from(words));
-    let w = (key_w as u16 + 64).min(area.width.saturating_sub(2));
-    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
+    let popup = centered(area, key_w as u16 + 64, lines.len() as u16 + 2);
     f.render_widget(Clear, popup);
     f.render_widget(
         Paragraph::new(lines).block(

@@ -69,30 +69,121 @@ pub fn mark(kind: UnitKind) -> char {
     }
 }
 
-/// Text in one style. Text is display-safe (already sanitised).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Run {
-    pub text: String,
+/// A piece of a line in one style. The text is display-safe (already sanitised).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run<'a> {
+    pub text: &'a str,
     pub style: Style,
 }
 
-/// One screen line, exactly [`Geometry::width`] cells wide.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One screen line, exactly [`Geometry::width`] cells wide: display-safe text in one
+/// buffer, with the style of each piece.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Line {
     /// The row of the comparison this line shows (None for gaps and separators).
     pub row: Option<usize>,
-    pub runs: Vec<Run>,
+    text: String,
+    /// The end (a byte offset into `text`) and style of each run, in order.
+    ends: Vec<(u32, Style)>,
 }
 
 impl Line {
+    /// An empty line for `row`.
+    pub fn new(row: Option<usize>) -> Line {
+        Line {
+            row,
+            text: String::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Append display-safe text in `style` (merged with the last run when the style is the same).
+    pub fn push(&mut self, safe: &str, style: Style) {
+        if safe.is_empty() {
+            return;
+        }
+        self.text.push_str(safe);
+        let end = self.text.len() as u32;
+        match self.ends.last_mut() {
+            Some((e, st)) if *st == style => *e = end,
+            _ => self.ends.push((end, style)),
+        }
+    }
+
+    /// Append `n` spaces in `style`.
+    pub fn pad(&mut self, n: usize, style: Style) {
+        if n == 0 {
+            return;
+        }
+        self.text.extend(std::iter::repeat_n(' ', n));
+        let end = self.text.len() as u32;
+        match self.ends.last_mut() {
+            Some((e, st)) if *st == style => *e = end,
+            _ => self.ends.push((end, style)),
+        }
+    }
+
+    /// Append all of `other`'s runs.
+    pub fn append(&mut self, other: &Line) {
+        for r in other.runs() {
+            self.push(r.text, r.style);
+        }
+    }
+
+    /// The runs of the line, in order.
+    pub fn runs(&self) -> impl Iterator<Item = Run<'_>> + '_ {
+        let mut start = 0usize;
+        self.ends.iter().map(move |&(end, style)| {
+            let r = Run {
+                text: &self.text[start..end as usize],
+                style,
+            };
+            start = end as usize;
+            r
+        })
+    }
+
     /// The line's text without styles.
-    pub fn plain(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect()
+    pub fn plain(&self) -> &str {
+        &self.text
     }
 
     /// Display width of the line.
     pub fn width(&self) -> usize {
-        self.runs.iter().map(|r| display_width(&r.text)).sum()
+        display_width(&self.text)
+    }
+
+    /// The text between display columns `start` and `end` (graphemes that start there).
+    pub fn columns(&self, start: usize, end: usize) -> &str {
+        use unicode_segmentation::UnicodeSegmentation;
+        let (mut col, mut from, mut to) = (0, None, self.text.len());
+        for (i, g) in self.text.grapheme_indices(true) {
+            if col >= start && from.is_none() {
+                from = Some(i);
+            }
+            if col >= end {
+                to = i;
+                break;
+            }
+            col += grapheme_width(g);
+        }
+        let from = from.unwrap_or(self.text.len());
+        &self.text[from..to.max(from)]
+    }
+}
+
+impl Geometry {
+    /// The sentence numbers (1-based) a line's gutter shows for A and B.
+    pub fn numbers(&self, line: &Line) -> (Option<usize>, Option<usize>) {
+        if self.num == 0 {
+            return (None, None);
+        }
+        let g = line.columns(self.left, self.left + self.gutter());
+        let parse = |s: Option<&str>| s.and_then(|s| s.trim().parse().ok());
+        (
+            parse(g.get(1..1 + self.num)),
+            parse(g.get(g.len().saturating_sub(self.num + 1)..g.len().saturating_sub(1))),
+        )
     }
 }
 
@@ -170,6 +261,15 @@ pub struct DiffView {
 }
 
 impl DiffView {
+    /// The row shown on line `line`, or the nearest row below it (for gaps and separators).
+    pub fn row_from(&self, line: usize) -> Option<usize> {
+        self.lines
+            .get(line..)?
+            .iter()
+            .find_map(|l| l.row)
+            .or_else(|| self.row_at(line))
+    }
+
     /// The row shown on line `line`, or the nearest row above it.
     pub fn row_at(&self, line: usize) -> Option<usize> {
         let line = line.min(self.lines.len().checked_sub(1)?);
@@ -208,8 +308,8 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             lines.push(separator(
                 &geo,
                 Some(r),
-                &format!("⋯ {n} boilerplate sentence{s} folded "),
-                '⋯',
+                &format!("⋯ {n} boilerplate sentence{s} folded"),
+                ' ',
             ));
             for row in &cmp.rows[r..end] {
                 seen_a = row.a.iter().copied().max().max(seen_a);
@@ -279,19 +379,25 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             geo.right,
         );
         let n = left.len().max(right.len()).max(1);
+        let (mut left, mut right) = (left.into_iter(), right.into_iter());
         for k in 0..n {
-            let mut runs = Vec::new();
-            cell(&mut runs, left.get(k), geo.left, row.a.is_empty());
+            let (l, rt) = (left.next(), right.next());
+            let mut line = Line::new(Some(r));
+            let (na, nb) = (
+                l.as_ref().and_then(|c| c.number),
+                rt.as_ref().and_then(|c| c.number),
+            );
+            cell(&mut line, l, geo.left, row.a.is_empty());
             gutter(
-                &mut runs,
+                &mut line,
                 &geo,
-                left.get(k).and_then(|c| c.number),
-                right.get(k).and_then(|c| c.number),
+                na,
+                nb,
                 (k == 0).then_some(row.kind),
                 k == 0 && flagged.contains(&r),
             );
-            cell(&mut runs, right.get(k), geo.right, row.b.is_empty());
-            lines.push(Line { row: Some(r), runs });
+            cell(&mut line, rt, geo.right, row.b.is_empty());
+            lines.push(line);
         }
         r += 1;
     }
@@ -314,19 +420,16 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
 /// The header line naming each side, laid out on the same columns as the rows.
 /// Labels are untrusted (titles) and are sanitised here.
 pub fn header(geo: &Geometry, left: &str, right: &str) -> Line {
-    let mut runs = Vec::new();
+    let mut line = Line::new(None);
     for (label, w, last) in [(left, geo.left, false), (right, geo.right, true)] {
-        let (t, tw) = truncate(&crate::sanitize::display(&one_line(label)), w);
-        runs.push(Run {
-            text: t,
-            style: Style::Header,
-        });
-        pad(&mut runs, w - tw, Style::Header);
+        let (t, tw) = truncate(&crate::sanitize::display_line(&one_line(label)), w);
+        line.push(&t, Style::Header);
+        line.pad(w - tw, Style::Header);
         if !last {
-            pad(&mut runs, geo.gutter(), Style::Header);
+            line.pad(geo.gutter(), Style::Header);
         }
     }
-    Line { row: None, runs }
+    line
 }
 
 fn one_line(s: &str) -> String {
@@ -342,7 +445,7 @@ fn all_boilerplate(a: &Article, b: &Article, row: &Row) -> bool {
 
 /// One wrapped line of one side of a row.
 struct CellLine {
-    runs: Vec<Run>,
+    line: Line,
     width: usize,
     /// The 1-based sentence number starting on this line.
     number: Option<usize>,
@@ -366,13 +469,14 @@ fn side_cell(
         (_, true) => (Style::Removed, Style::Text),
         (_, false) => (Style::Added, Style::Text),
     };
+    let mut m = Measured::new();
     for (n, &si) in idx.iter().enumerate() {
         let Some(sentence) = art.doc.sentences.get(si) else {
             continue;
         };
         let span = sentence.span;
         let boiler = art.boilerplate.get(si).is_some_and(Option::is_some);
-        let mut m = Measured::new();
+        m.clear();
         if n == 0
             && let Some(side) = moved_label
         {
@@ -384,15 +488,15 @@ fn side_cell(
         }
         if width == 0 {
             out.push(CellLine {
-                runs: Vec::new(),
+                line: Line::new(None),
                 width: 0,
                 number: Some(si + 1),
             });
             continue;
         }
-        for (k, (runs, w)) in m.wrap(width).into_iter().enumerate() {
+        for (k, (line, w)) in m.wrap(width).into_iter().enumerate() {
             out.push(CellLine {
-                runs,
+                line,
                 width: w,
                 number: (k == 0).then_some(si + 1),
             });
@@ -455,89 +559,75 @@ fn paint<'t>(
         .collect()
 }
 
-fn pad(runs: &mut Vec<Run>, n: usize, style: Style) {
-    if n == 0 {
-        return;
-    }
-    match runs.last_mut() {
-        Some(r) if r.style == style => r.text.extend(std::iter::repeat_n(' ', n)),
-        _ => runs.push(Run {
-            text: " ".repeat(n),
-            style,
-        }),
-    }
-}
-
-fn cell(runs: &mut Vec<Run>, line: Option<&CellLine>, width: usize, missing: bool) {
-    match line {
+fn cell(out: &mut Line, cell: Option<CellLine>, width: usize, missing: bool) {
+    match cell {
         Some(c) => {
-            runs.extend(c.runs.iter().cloned());
-            pad(runs, width.saturating_sub(c.width), Style::Text);
+            out.append(&c.line);
+            out.pad(width.saturating_sub(c.width), Style::Text);
         }
-        None => pad(
-            runs,
-            width,
-            if missing { Style::Filler } else { Style::Text },
-        ),
+        None => out.pad(width, if missing { Style::Filler } else { Style::Text }),
     }
 }
 
 fn gutter(
-    runs: &mut Vec<Run>,
+    out: &mut Line,
     geo: &Geometry,
     na: Option<usize>,
     nb: Option<usize>,
     kind: Option<UnitKind>,
     flag: bool,
 ) {
-    let num = |n: Option<usize>, right: bool| match n {
-        Some(n) if right => format!("{n:>w$}", w = geo.num),
-        Some(n) => format!("{n:<w$}", w = geo.num),
-        None => " ".repeat(geo.num),
+    use std::fmt::Write;
+    let num = |n: Option<usize>, right: bool, s: &mut String| {
+        let _ = match n {
+            Some(n) if right => write!(s, "{n:>w$}", w = geo.num),
+            Some(n) => write!(s, "{n:<w$}", w = geo.num),
+            None => write!(s, "{:w$}", "", w = geo.num),
+        };
     };
-    let flag_run = Run {
-        text: if flag { "!" } else { " " }.into(),
-        style: if flag { Style::Flag } else { Style::Gutter },
-    };
-    let mark_run = Run {
-        text: kind.map_or(' ', mark).to_string(),
-        style: kind.map_or(Style::Gutter, Style::Mark),
+    let mut buf = [0u8; 4];
+    let mark_text: &str = kind.map_or(' ', mark).encode_utf8(&mut buf);
+    let mark_style = kind.map_or(Style::Gutter, Style::Mark);
+    let (flag_text, flag_style) = if flag {
+        ("!", Style::Flag)
+    } else {
+        (" ", Style::Gutter)
     };
     match geo.gutter() {
         0 => {}
-        1 => runs.push(mark_run),
-        2 => runs.extend([flag_run, mark_run]),
+        1 => out.push(mark_text, mark_style),
+        2 => {
+            out.push(flag_text, flag_style);
+            out.push(mark_text, mark_style);
+        }
         _ => {
-            runs.push(Run {
-                text: format!(" {}", num(na, true)),
-                style: Style::Gutter,
-            });
-            runs.push(flag_run);
-            runs.push(mark_run);
-            runs.push(Run {
-                text: format!(" {} ", num(nb, false)),
-                style: Style::Gutter,
-            });
+            let mut s = String::with_capacity(2 * geo.num + 4);
+            s.push(' ');
+            num(na, true, &mut s);
+            out.push(&s, Style::Gutter);
+            out.push(flag_text, flag_style);
+            out.push(mark_text, mark_style);
+            s.clear();
+            s.push(' ');
+            num(nb, false, &mut s);
+            s.push(' ');
+            out.push(&s, Style::Gutter);
         }
     }
 }
 
 fn blank(geo: &Geometry) -> Line {
-    let mut runs = Vec::new();
-    pad(&mut runs, geo.width, Style::Text);
-    Line { row: None, runs }
+    let mut line = Line::new(None);
+    line.pad(geo.width, Style::Text);
+    line
 }
 
 fn separator(geo: &Geometry, row: Option<usize>, label: &str, fill: char) -> Line {
     let (mut t, w) = truncate(label, geo.width);
     t.extend(std::iter::repeat_n(fill, geo.width - w));
-    Line {
-        row,
-        runs: vec![Run {
-            text: t,
-            style: Style::Separator,
-        }],
-    }
+    let mut line = Line::new(row);
+    line.push(&t, Style::Separator);
+    line
 }
 
 #[cfg(test)]

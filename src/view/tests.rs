@@ -79,14 +79,14 @@ fn rows_stay_level_and_exactly_wide() {
         assert_eq!(v.changes, vec![0, 1, 2]);
     }
     let v = layout(&a, &b, &c, &LayoutOptions::new(30));
-    let text: Vec<String> = v.lines.iter().map(Line::plain).collect();
+    let text: Vec<String> = v.lines.iter().map(|l| l.plain().to_string()).collect();
     // Row 0: A wraps to more lines than B; B is padded so row 1 starts level.
     assert!(text[0].contains(" 1 ~ 1 "), "{text:#?}");
     let r1 = v.row_start[1];
     assert!(text[r1].starts_with("Eight nine."), "{text:#?}");
     assert!(text[r1].contains(" 2 < "), "{text:#?}");
     // The missing side of an unmatched row is filler.
-    let filler = |l: &Line| l.runs.iter().any(|r| r.style == Style::Filler);
+    let filler = |l: &Line| l.runs().any(|r| r.style == Style::Filler);
     assert!(filler(&v.lines[r1]));
     assert!(filler(&v.lines[v.row_start[2]]));
     assert!(!filler(&v.lines[0]));
@@ -122,11 +122,11 @@ fn highlights_follow_segments() {
         ],
     };
     let v = layout(&a, &b, &cmp(vec![r]), &LayoutOptions::new(80));
-    let runs = &v.lines[0].runs;
+    let runs: Vec<Run> = v.lines[0].runs().collect();
     let styled = |style| -> Vec<&str> {
         runs.iter()
             .filter(|r| r.style == style)
-            .map(|r| r.text.as_str())
+            .map(|r| r.text)
             .collect()
     };
     assert_eq!(styled(Style::Removed), ["thirty"]);
@@ -151,11 +151,11 @@ fn wide_text_keeps_columns_aligned() {
     let g = v.geometry;
     for l in &v.lines {
         let mut col = 0;
-        for r in &l.runs {
+        for r in l.runs() {
             if matches!(r.style, Style::Mark(_)) {
                 assert_eq!(col, g.left + 1 + g.num + 1);
             }
-            col += display_width(&r.text);
+            col += display_width(r.text);
         }
     }
 }
@@ -191,7 +191,7 @@ fn moved_rows_say_where_from() {
     let l = &v.lines[v.row_start[2]];
     assert!(l.plain().contains("3 ↕ 1"), "{:?}", l.plain());
     assert!(l.plain().contains("from B#1 ›"), "{:?}", l.plain());
-    assert!(l.runs.iter().any(|r| r.style == Style::Moved));
+    assert!(l.runs().any(|r| r.style == Style::Moved));
 }
 
 #[test]
@@ -214,10 +214,9 @@ fn disagreements_are_flagged_and_styled() {
     let l = &v.lines[0];
     assert!(l.plain().contains(" 1!~ 1 "), "{:?}", l.plain());
     let dis: Vec<&str> = l
-        .runs
-        .iter()
+        .runs()
         .filter(|r| r.style == Style::Disagree)
-        .map(|r| r.text.as_str())
+        .map(|r| r.text)
         .collect();
     assert_eq!(dis, ["Over 20", "Some 30"]);
 }
@@ -237,8 +236,7 @@ fn boilerplate_is_dimmed_or_folded() {
     let v = layout(&a, &b, &c, &o);
     assert!(
         v.lines[v.row_start[1]]
-            .runs
-            .iter()
+            .runs()
             .any(|r| r.style == Style::Boilerplate)
     );
     o.fold_boilerplate = true;
@@ -286,18 +284,9 @@ fn seed_pairs_lay_out_at_every_width() {
                 let mut na = Vec::new();
                 let mut nb = Vec::new();
                 for l in &v.lines {
-                    let nums: Vec<&str> = l
-                        .runs
-                        .iter()
-                        .filter(|r| r.style == Style::Gutter)
-                        .map(|r| r.text.as_str())
-                        .collect();
-                    if let Some(Ok(n)) = nums.first().map(|t| t.trim().parse::<usize>()) {
-                        na.push(n);
-                    }
-                    if let Some(Ok(n)) = nums.last().map(|t| t.trim().parse::<usize>()) {
-                        nb.push(n);
-                    }
+                    let (x, y) = v.geometry.numbers(l);
+                    na.extend(x);
+                    nb.extend(y);
                 }
                 na.sort();
                 nb.sort();

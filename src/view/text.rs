@@ -1,7 +1,7 @@
 //! Display-safe, measured text: sanitised pieces split into graphemes with
 //! exact terminal widths, and greedy word wrapping by display width.
 
-use super::{Run, Style};
+use super::{Line, Style};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -56,19 +56,40 @@ impl Measured {
         Measured::default()
     }
 
-    /// Append untrusted `raw` text in `style`. Line breaks become spaces, the rest goes
-    /// through the one sanitiser; runs of whitespace collapse to one space; graphemes that
-    /// take no cells are dropped (they would not be drawn either).
+    /// Append untrusted `raw` text in `style`. It goes through the one sanitiser
+    /// ([`crate::sanitize::display_line`]: line breaks become spaces, tabs expand,
+    /// escapes and controls are shown visibly or removed); runs of whitespace collapse to
+    /// one space; graphemes that take no cells are dropped (they would not be drawn either).
     pub fn push(&mut self, raw: &str, style: Style) {
-        for (i, part) in raw.split(['\n', '\r']).enumerate() {
-            if i > 0 {
+        let safe = crate::sanitize::display_line(raw);
+        for (k, word) in safe.split(' ').enumerate() {
+            if k > 0 {
                 self.push_space(style);
             }
-            if part.is_empty() {
-                continue;
+            self.push_word(word, style);
+        }
+    }
+
+    /// Append safe text with no ASCII space in it.
+    fn push_word(&mut self, word: &str, style: Style) {
+        if word.bytes().all(|b| b.is_ascii_graphic()) {
+            // Fast path: printable ASCII is one cell per byte.
+            self.glyphs.reserve(word.len());
+            for i in 0..word.len() {
+                let start = (self.buf.len() + i) as u32;
+                self.glyphs.push(Glyph {
+                    start,
+                    end: start + 1,
+                    width: 1,
+                    style,
+                    space: false,
+                });
             }
-            let safe = crate::sanitize::display(part);
-            for g in safe.graphemes(true) {
+            self.buf.push_str(word);
+            return;
+        }
+        {
+            for g in word.graphemes(true) {
                 if is_break_space(g) {
                     self.push_space(style);
                     continue;
@@ -109,6 +130,12 @@ impl Measured {
         });
     }
 
+    /// Empty it, keeping its allocations.
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.glyphs.clear();
+    }
+
     /// Total display width (whitespace collapsed, nothing wrapped).
     pub fn width(&self) -> usize {
         self.glyphs.iter().map(|g| g.width as usize).sum()
@@ -119,9 +146,9 @@ impl Measured {
     }
 
     /// Wrap into lines of at most `width` cells (at least 1). Breaks at spaces; a word
-    /// longer than a line is broken between graphemes. Each line is a list of runs
+    /// longer than a line is broken between graphemes. Each line comes with its width;
     /// and its width; lines are not padded. Leading and trailing spaces are dropped.
-    pub fn wrap(&self, width: usize) -> Vec<(Vec<Run>, usize)> {
+    pub fn wrap(&self, width: usize) -> Vec<(Line, usize)> {
         let width = width.max(1);
         let mut out = Vec::new();
         let mut line = LineBuf::default();
@@ -145,14 +172,10 @@ impl Measured {
                 if sp == 1 {
                     line.push(&self.buf, space.unwrap_or(glyphs[i]));
                 }
-                for g in &glyphs[i..j] {
-                    line.push(&self.buf, *g);
-                }
+                line.push_word(&self.buf, &glyphs[i..j], ww);
             } else if ww <= width {
                 out.push(line.take());
-                for g in &glyphs[i..j] {
-                    line.push(&self.buf, *g);
-                }
+                line.push_word(&self.buf, &glyphs[i..j], ww);
             } else {
                 // Longer than a whole line: fill the current line, then break anywhere.
                 if line.width + sp + 1 > width {
@@ -182,10 +205,10 @@ impl Measured {
     }
 }
 
-/// A line being built from glyphs: runs of one style.
+/// A line being built from glyphs.
 #[derive(Default)]
 struct LineBuf {
-    runs: Vec<Run>,
+    line: Line,
     width: usize,
 }
 
@@ -198,20 +221,30 @@ impl LineBuf {
         );
     }
 
-    fn push_str(&mut self, s: &str, w: usize, style: Style) {
-        match self.runs.last_mut() {
-            Some(r) if r.style == style => r.text.push_str(s),
-            _ => self.runs.push(Run {
-                text: s.to_string(),
-                style,
-            }),
+    /// Push a whole word (contiguous glyphs) of width `w`, one slice per style.
+    fn push_word(&mut self, buf: &str, word: &[Glyph], w: usize) {
+        let mut k = 0;
+        while k < word.len() {
+            let style = word[k].style;
+            let mut e = k + 1;
+            while e < word.len() && word[e].style == style {
+                e += 1;
+            }
+            let text = &buf[word[k].start as usize..word[e - 1].end as usize];
+            self.line.push(text, style);
+            k = e;
         }
         self.width += w;
     }
 
-    fn take(&mut self) -> (Vec<Run>, usize) {
+    fn push_str(&mut self, s: &str, w: usize, style: Style) {
+        self.line.push(s, style);
+        self.width += w;
+    }
+
+    fn take(&mut self) -> (Line, usize) {
         let w = std::mem::take(&mut self.width);
-        (std::mem::take(&mut self.runs), w)
+        (std::mem::take(&mut self.line), w)
     }
 }
 
@@ -249,8 +282,8 @@ mod tests {
     fn lines(m: &Measured, w: usize) -> Vec<String> {
         m.wrap(w)
             .into_iter()
-            .map(|(runs, lw)| {
-                let s: String = runs.iter().map(|r| r.text.as_str()).collect();
+            .map(|(line, lw)| {
+                let s = line.plain().to_string();
                 assert_eq!(display_width(&s), lw, "width of {s:?}");
                 assert!(lw <= w.max(1), "{s:?} wider than {w}");
                 s
@@ -313,7 +346,8 @@ mod tests {
         let mut m = Measured::new();
         m.push("same ", Style::Text);
         m.push("gone", Style::Removed);
-        let (runs, _) = m.wrap(40).remove(0);
+        let (line, _) = m.wrap(40).remove(0);
+        let runs: Vec<_> = line.runs().collect();
         assert_eq!(runs.len(), 2);
         assert_eq!(runs[1].text, "gone");
         assert_eq!(runs[1].style, Style::Removed);

@@ -55,6 +55,16 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
             }
         }
         split += usize::from(a.parts() > 1);
+        if std::env::var("BP_DEBUG").is_ok() {
+            for c in parallax::corpus::boilerplate::appended_candidates(&a.text, &a.doc) {
+                if c.after >= 5 && c.before >= 4 {
+                    eprintln!(
+                        "SINGLE cos={:.3} topic={:.3} ov={:.2} cues={}",
+                        c.cosine, c.topic_overlap, c.headline_overlap, c.cues
+                    );
+                }
+            }
+        }
     }
     let rate = marked as f64 / sentences as f64;
     eprintln!(
@@ -81,6 +91,22 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
             continue;
         }
         pairs += 1;
+        if std::env::var("BP_DEBUG").is_ok() {
+            for c in parallax::corpus::boilerplate::appended_candidates(&a.text, &a.doc) {
+                if Some(c.sentence) == first_b {
+                    eprintln!(
+                        "GLUED cos={:.3} topic={:.3} ov={:.2} cues={} headline={} after={} parts={}",
+                        c.cosine,
+                        c.topic_overlap,
+                        c.headline_overlap,
+                        c.cues,
+                        c.headline,
+                        c.after,
+                        a.parts()
+                    );
+                }
+            }
+        }
         if a.parts() > 1 {
             found += 1;
             let start = a.part.iter().position(|&p| p > 0);
@@ -90,7 +116,9 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
         }
     }
     eprintln!("glued pairs: {pairs}, split: {found}, at the exact boundary: {exact}");
-    // Measured at the time of writing: 0.15% marked, 0 split, 11/52 glued pairs split (10 exactly).
+    // Measured at the time of writing: 0.15% marked, 0 split, 16/52 glued pairs split (15 exactly).
+    // (Thresholds were chosen looking at these distributions: not a held-out score.)
+    // `BP_DEBUG=1 cargo test --test boilerplate_eval -- --nocapture` prints the candidates.
     assert!(
         split * 100 <= docs.len(),
         "too many single articles split: {split}"
@@ -99,7 +127,7 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
         rate < 0.01,
         "too many sentences marked in clean news: {rate}"
     );
-    assert!(found >= 5, "glued stories not found: {found}/{pairs}");
+    assert!(found >= 10, "glued stories not found: {found}/{pairs}");
     assert!(
         exact * 10 >= found * 8,
         "split at the wrong place: {exact}/{found}"

@@ -241,3 +241,39 @@ fn seeds_003_004_news_unmarked_and_002_video_marked() {
         .count();
     assert_eq!(marked, 2);
 }
+
+#[test]
+fn furniture_shared_by_one_outlets_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = |topic: &str| {
+        format!(
+            "{topic} headline here\n\nThe {topic} story begins with a long sentence about events.\n\n\
+             Sign up for our weekly briefing today\n\nThe {topic} story continues with more detail on it.\n"
+        )
+    };
+    for (f, t) in [
+        ("a.txt", "river"),
+        ("b.txt", "mountain"),
+        ("c.txt", "forest"),
+    ] {
+        std::fs::write(dir.path().join(f), body(t)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("corpus.toml"),
+        "[[article]]\nfile = \"a.txt\"\noutlet = \"Same Outlet\"\n\n\
+         [[article]]\nfile = \"b.txt\"\noutlet = \"Same Outlet\"\n\n\
+         [[article]]\nfile = \"c.txt\"\noutlet = \"Other Outlet\"\n",
+    )
+    .unwrap();
+    let c = Corpus::load(dir.path()).unwrap();
+    assert!(c.warnings.is_empty(), "{:#?}", c.warnings);
+    for (id, want) in [
+        ("a", Some(Boilerplate::Repeated)),
+        ("b", Some(Boilerplate::Repeated)),
+        ("c", None),
+    ] {
+        let a = &c.articles[c.find(id).unwrap()];
+        assert_eq!(mark_of(a, "Sign up for our weekly"), want, "{id}");
+        assert_eq!(mark_of(a, "story begins"), None, "{id}");
+    }
+}

@@ -14,7 +14,11 @@ fn parallax(args: &[&str], stdin: Option<&[u8]>) -> Output {
     {
         let mut pipe = child.stdin.take().expect("stdin");
         if let Some(input) = stdin {
-            pipe.write_all(input).expect("write stdin");
+            // The program may exit without reading (bad arguments): a closed pipe is fine.
+            match pipe.write_all(input) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.expect("write stdin"),
+            }
         }
     }
     child.wait_with_output().expect("wait")

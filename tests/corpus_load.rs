@@ -223,3 +223,24 @@ fn find_by_id_prefix_file_name_and_path() {
     );
     assert_eq!(c.articles[c.find("000").unwrap()].meta.outlet, None);
 }
+
+#[test]
+fn hidden_files_skipped_and_duplicate_ids_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Headline A\n\nBody A.\n").unwrap();
+    std::fs::write(dir.path().join("a.md"), "Headline A md\n\nBody A md.\n").unwrap();
+    std::fs::write(dir.path().join(".hidden.txt"), "Hidden\n").unwrap();
+    let c = Corpus::load(dir.path()).unwrap();
+    assert_eq!(c.articles.len(), 2);
+    assert_eq!(c.find("a"), None, "ambiguous id");
+    assert_eq!(
+        c.articles[c.find("a.md").unwrap()].meta.title,
+        "Headline A md"
+    );
+    let w = c
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("same id"))
+        .unwrap();
+    assert_eq!(w.severity, Severity::Note);
+}

@@ -5,6 +5,15 @@
 use parallax::Span;
 use parallax::text::{Document, Lang, paragraph_spans, split_sentences, tokenize};
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The reference: UAX #29 over the whole span, whitespace segments dropped.
+fn reference_tokens(text: &str) -> Vec<(usize, usize)> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| !w.starts_with(char::is_whitespace))
+        .map(|(i, w)| (i, i + w.len()))
+        .collect()
+}
 
 fn check_partition(text: &str, spans: &[Span], what: &str) {
     let mut prev_end = 0;
@@ -172,6 +181,26 @@ proptest! {
     }
 
     #[test]
+    fn tokenize_equals_whole_text_uax29(
+        text in "[a-zA-Z0-9 .,;:'_\"()\\-\t\n\r$%é’\u{301}\u{200d}\u{a0}中🙂🇬🇧]{0,60}"
+    ) {
+        let got: Vec<(usize, usize)> = tokenize(&text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
+        prop_assert_eq!(got, reference_tokens(&text));
+    }
+
+    #[test]
+    fn tokenize_equals_uax29_on_all_ascii(text in "[ -~\t\n\r\x0b\x0c]{0,80}") {
+        let got: Vec<(usize, usize)> = tokenize(&text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
+        prop_assert_eq!(got, reference_tokens(&text));
+    }
+
+    #[test]
     fn tokens_cover_words(text in "[a-zA-Z0-9 ,.'’-]{0,60}") {
         let span = Span::new(0, text.len());
         let tokens = tokenize(&text, span);
@@ -217,5 +246,22 @@ fn pathological_inputs() {
     ];
     for text in &cases {
         check_all(text);
+    }
+}
+
+#[test]
+fn tokenize_equals_uax29_on_the_seeds() {
+    let dir = format!("{}/corpus", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir)
+        .expect("corpus")
+        .filter_map(Result::ok)
+    {
+        let text =
+            String::from_utf8_lossy(&std::fs::read(entry.path()).expect("read")).into_owned();
+        let got: Vec<(usize, usize)> = tokenize(&text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
+        assert_eq!(got, reference_tokens(&text), "{:?}", entry.path());
     }
 }

@@ -5,8 +5,8 @@
 //!
 //! - **Line shape** (only for lines made of whole sentences, never for the first line, which is
 //!   the headline): video durations (`0:44`), lines of symbols only and lines of at most two words
-//!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag lines and comma/pipe-separated keyword lists
-//!   are [`Boilerplate::Tags`]; photo credits (`Photo Credit: …`, `©`, a trailing `(AFP)`-style or
+//!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag
+//!   lines and comma/pipe-separated keyword lists are [`Boilerplate::Tags`]; photo credits (`Photo Credit: …`, `©`, a trailing `(AFP)`-style or
 //!   `NAME / AGENCY` credit in capitals) are [`Boilerplate::Caption`], as are the caption line right
 //!   above a credit line and the title line right below a video duration.
 //! - **Trailing furniture**: a block of two or more short, title-case lines without a full stop at the
@@ -14,22 +14,56 @@
 //! - **Repetition**: a sentence whose words were already seen earlier in the article (a duplicated
 //!   headline or caption block) is [`Boilerplate::Repeated`]; [`mark_across`] does the same for short
 //!   non-sentence lines shared by several articles of one outlet.
-//! - **Appended story**: a later block that opens like a new article (a gap of blank lines, a
-//!   headline-like line, a caption/credit block or a repeated headline right after it) *and* whose
-//!   vocabulary differs sharply from what came before (tf-idf cosine between the two sides) starts a
-//!   new part: its sentences get `part = 1` (2, … for further stories) and, unless another kind
-//!   applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
-//!   comparison. A block opening with a headline that shares (almost) no words with the
-//!   article's title and lede needs no other cue, but a much sharper vocabulary drop. Without a
-//!   headline-like line nothing is split: on real news a vocabulary drop alone is not reliable
-//!   (measured on ECB+, see `tests/boilerplate_eval.rs`).
+//! - **Appended story**: a later block may start a new part. Candidates are line starts with at
+//!   least three content sentences (of four or more words) on each side. A candidate needs a
+//!   headline-like first line (one sentence, no final stop, 3–25 words) whose words are (almost)
+//!   absent from the article's first line and lede (at most 20% shared), and then either
+//!   - two more structural cues out of: two or more blank lines before it, a caption/credit/debris
+//!     block right after it, the headline repeated right after it — plus a vocabulary check that it
+//!     is not the same story (tf-idf cosine between the two sides below 0.35); or
+//!   - no other cue but a sharp vocabulary drop: cosine below 0.10, or below 0.15 when fewer than
+//!     20% of the later block's topical words (used twice there, not in most sentences) occur
+//!     before it; and five content sentences after it.
+//!
+//!   The sentences of the new part get `part = 1` (2, … for further stories) and, unless another
+//!   kind applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
+//!   comparison. Without a headline-like line nothing is split: on real news a vocabulary drop
+//!   alone is not reliable (measured on ECB+, see `tests/boilerplate_eval.rs`).
 //!
 //! Everything is linear in the length of the text (hash maps, one incremental pass for the
 //! similarity curve), so a 10 MB article is fine.
 
 use super::Boilerplate;
 use crate::text::{Document, Span, Token, TokenKind};
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hasher for the short keys used here (no untrusted-key DoS concern worth
+/// SipHash: keys are words of one article).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+
 use std::ops::Range;
 
 /// Per-sentence marks for one article.
@@ -67,7 +101,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
     }
     let lines = lines(text, doc);
     let mut kind: Vec<Option<Boilerplate>> = vec![None; lines.len()];
-    let words = |l: &Line| -> usize { line_words(doc, l) };
+    let line_w: Vec<usize> = lines.iter().map(|l| line_words(doc, l)).collect();
 
     // Pass 1: line shape. Line 0 is the headline and never marked by shape.
     for (i, l) in lines.iter().enumerate().skip(1) {
@@ -75,7 +109,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
             continue;
         }
         let t = l.span.slice(text);
-        let w = words(l);
+        let w = line_w[i];
         kind[i] = if is_duration(t) || w == 0 {
             Some(Boilerplate::Debris)
         } else if is_hashtag_line(t) || is_keyword_list(t) {
@@ -103,12 +137,12 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         if i >= 2
             && kind[i] == Some(Boilerplate::Caption)
             && kind[i - 1].is_none()
-            && words(cur) <= 8
-            && words(prev) <= 80
+            && line_w[i] <= 8
+            && line_w[i - 1] <= 80
         {
             kind[i - 1] = Some(Boilerplate::Caption);
         }
-        if is_duration(pt) && kind[i].is_none() && !ends_terminal(ct) && words(cur) <= 20 {
+        if is_duration(pt) && kind[i].is_none() && !ends_terminal(ct) && line_w[i] <= 20 {
             kind[i] = Some(Boilerplate::Caption);
         }
     }
@@ -122,13 +156,13 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
             let l = &lines[i];
             if kind[i].is_some() {
                 if kind[i] == Some(Boilerplate::Debris)
-                    && is_chrome_like(l.span.slice(text), words(l))
+                    && is_chrome_like(l.span.slice(text), line_w[i])
                     && !l.span.slice(text).chars().any(|c| c.is_ascii_digit())
                 {
                     tentative.push(i);
                 }
                 block += 1;
-            } else if l.clean && is_chrome_like(l.span.slice(text), words(l)) {
+            } else if l.clean && is_chrome_like(l.span.slice(text), line_w[i]) {
                 tentative.push(i);
                 block += 1;
             } else {
@@ -157,7 +191,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         }
         v
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<u64, usize> = HashMap::default();
     for (s, sent) in doc.sentences.iter().enumerate() {
         let w = word_count(&sent.tokens);
         if w < 2 || (w < 4 && !standalone[s]) {
@@ -191,16 +225,43 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
     marks
 }
 
-/// Key of a sentence's words: lower-cased word and number tokens joined by spaces.
-pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> String {
-    let mut key = String::new();
+/// Key of a sentence's words: a 64-bit FNV-1a hash of its lower-cased word and number tokens
+/// (punctuation and spacing ignored). Collisions are astronomically unlikely at article sizes.
+pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> u64 {
+    let mut h = Fnv::default();
     for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(t.span.slice(text).chars().flat_map(char::to_lowercase));
+        hash_lower(&mut h, t.span.slice(text));
+        h.write(&[0xff]); // separator: not valid UTF-8, cannot occur in a word
     }
-    key
+    h.finish()
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Feed `w` lower-cased into `h` (fast path for ASCII).
+fn hash_lower(h: &mut Fnv, w: &str) {
+    let mut x = if h.0 == 0 { FNV_OFFSET } else { h.0 };
+    if w.is_ascii() {
+        for b in w.bytes() {
+            x = (x ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in w.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                x = (x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            }
+        }
+    }
+    h.0 = x;
+}
+
+/// Hash of one word, lower-cased.
+fn term_hash(w: &str) -> u64 {
+    let mut h = Fnv::default();
+    hash_lower(&mut h, w);
+    h.finish()
 }
 
 fn word_count(tokens: &[Token]) -> usize {
@@ -306,6 +367,9 @@ fn is_duration(t: &str) -> bool {
 
 /// A line that is mostly hashtags: `#Defence #Chiefs #Meet`.
 fn is_hashtag_line(t: &str) -> bool {
+    if !t.contains(['#', '＃']) {
+        return false;
+    }
     let items: Vec<&str> = t.split_whitespace().collect();
     let tags = items
         .iter()
@@ -316,11 +380,12 @@ fn is_hashtag_line(t: &str) -> bool {
 
 /// A list of short keyword phrases separated by commas, pipes or middle dots, without a final stop.
 fn is_keyword_list(t: &str) -> bool {
-    if ends_terminal(t) || t.contains(['"', '“', '”']) {
+    const SEPS: [char; 6] = [',', '|', '·', '•', '、', '，'];
+    if ends_terminal(t) || t.contains(['"', '“', '”']) || t.matches(SEPS).count() < 3 {
         return false;
     }
     let items: Vec<&str> = t
-        .split([',', '|', '·', '•', '、', '，'])
+        .split(SEPS)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
@@ -336,7 +401,13 @@ fn is_keyword_list(t: &str) -> bool {
 
 /// A photo or image credit.
 fn is_credit(t: &str) -> bool {
-    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    // Only the start of the line matters for the lead words; the whole line only when short.
+    let lower = if words <= 60 {
+        t.to_lowercase()
+    } else {
+        t.chars().take(40).flat_map(char::to_lowercase).collect()
+    };
     let head = lower.trim_start_matches(['|', '-', '—', '–', '(', '[', ' ']);
     const LEADS: &[&str] = &[
         "photo",
@@ -349,7 +420,6 @@ fn is_credit(t: &str) -> bool {
         "file photo",
         "pic:",
     ];
-    let words = t.split_whitespace().count();
     if LEADS.iter().any(|l| head.starts_with(l)) {
         // `Photo Credit: AP`, `Image: Reuters`, `Photo by …`.
         let first3: String = head
@@ -419,16 +489,15 @@ fn is_chrome_like(t: &str, words: usize) -> bool {
 }
 
 /// Content terms of a sentence for the similarity curve: lower-cased words of 3+ letters.
-fn content_terms(text: &str, tokens: &[Token], ids: &mut HashMap<String, u32>) -> Vec<(u32, u32)> {
+fn content_terms(text: &str, tokens: &[Token], ids: &mut HashMap<u64, u32>) -> Vec<(u32, u32)> {
     let mut v: Vec<u32> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(text))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .map(|w| {
-            let w: String = w.chars().flat_map(char::to_lowercase).collect();
             let next = ids.len() as u32;
-            *ids.entry(w).or_insert(next)
+            *ids.entry(term_hash(w)).or_insert(next)
         })
         .collect();
     v.sort_unstable();
@@ -454,6 +523,9 @@ pub struct SplitCandidate {
     pub cues: u8,
     /// Share of the later block's content words that never occur before it.
     pub novelty: f64,
+    /// Of the later block's topical words (used twice or more there, and not in most
+    /// sentences of the article), the share that also occurs before it.
+    pub topic_overlap: f64,
     /// The block opens with a headline-like line (one sentence, no final stop, 3–25 words).
     pub headline: bool,
     /// Share of that headline's words found in the article's first line and first content sentences.
@@ -474,6 +546,13 @@ const HEADLINE_OVERLAP: f64 = 0.2;
 /// Cosine below which a block opening with an unrelated headline (and no other cue) is a
 /// different story.
 const COS_HEADLINE_ONLY: f64 = 0.10;
+/// Cosine below which a block opening with an unrelated headline is a different story when,
+/// in addition, few of its topical words occur before it (below [`TOPIC_OVERLAP`]).
+const COS_HEADLINE_TOPIC: f64 = 0.15;
+/// See [`COS_HEADLINE_TOPIC`].
+const TOPIC_OVERLAP: f64 = 0.2;
+/// Topical words the later block needs for its topic overlap to count.
+const MIN_TOPICAL: i64 = 3;
 /// Content sentences needed after the boundary when the headline is the only cue.
 const MIN_SIDE_WITHOUT_CUES: usize = 5;
 
@@ -494,7 +573,8 @@ fn find_appended(
                 && c.after >= MIN_SIDE)
                 || (c.headline
                     && c.headline_overlap <= HEADLINE_OVERLAP
-                    && c.cosine < COS_HEADLINE_ONLY
+                    && (c.cosine < COS_HEADLINE_ONLY
+                        || (c.cosine < COS_HEADLINE_TOPIC && c.topic_overlap < TOPIC_OVERLAP))
                     && c.after >= MIN_SIDE_WITHOUT_CUES)
         })
         .min_by(|a, b| b.cues.cmp(&a.cues).then(a.cosine.total_cmp(&b.cosine)))
@@ -513,7 +593,7 @@ fn split_candidates(
     let content: Vec<bool> = (0..n)
         .map(|s| s >= from && marks.boilerplate[s].is_none())
         .collect();
-    let mut ids = HashMap::new();
+    let mut ids = HashMap::default();
     let terms: Vec<Vec<(u32, u32)>> = (0..n)
         .map(|s| {
             if content[s] {
@@ -551,11 +631,17 @@ fn split_candidates(
     let (mut dot, mut hh) = (0f64, 0f64);
     let mut tt: f64 = total.iter().zip(&w2).map(|(t, w)| w * t * t).sum();
     let mut tail_mass: f64 = total.iter().sum();
+    let topical = |d: u32| (d as f64) <= 0.3 * n_content.max(1) as f64;
+    // a: topical words used 2+ times after the boundary; b: those also used before it.
+    let mut a_cnt: i64 = (0..total.len())
+        .filter(|&i| total[i] >= 2.0 && topical(df[i]))
+        .count() as i64;
+    let mut b_cnt: i64 = 0;
     let mut novel = tail_mass;
 
     // The article's own topic: its first line and first content sentences.
-    let lede: std::collections::HashSet<String> = {
-        let mut probe = HashMap::new();
+    let lede: HashSet<u64> = {
+        let mut probe = HashMap::default();
         let first_line = lines
             .iter()
             .find(|l| l.span.start >= doc.sentences[from].span.start);
@@ -585,13 +671,13 @@ fn split_candidates(
             if let Some(&li) = line_of_sentence.get(&s) {
                 let (cues, headline) = cues_at(text, doc, lines, li, &line_kind);
                 let headline_overlap = if headline {
-                    let mut probe = HashMap::new();
+                    let mut probe = HashMap::default();
                     let h = content_terms(text, &doc.sentences[s].tokens, &mut probe);
                     let shared = h
                         .iter()
                         .filter(|(id, _)| {
                             let w = probe.iter().find(|(_, v)| *v == id).map(|(k, _)| k);
-                            w.is_some_and(|w| lede.contains(w.as_str()))
+                            w.is_some_and(|w| lede.contains(w))
                         })
                         .count();
                     shared as f64 / h.len().max(1) as f64
@@ -611,6 +697,11 @@ fn split_candidates(
                     } else {
                         0.0
                     },
+                    topic_overlap: if a_cnt >= MIN_TOPICAL {
+                        b_cnt as f64 / a_cnt as f64
+                    } else {
+                        1.0
+                    },
                     cues,
                     headline,
                     headline_overlap,
@@ -627,6 +718,13 @@ fn split_candidates(
                 let i = id as usize;
                 let c = c as f64;
                 let t = total[i] - h[i];
+                if topical(df[i]) {
+                    let (a_old, b_old) = (t >= 2.0, t >= 2.0 && h[i] > 0.0);
+                    let t_new = t - c;
+                    let (a_new, b_new) = (t_new >= 2.0, t_new >= 2.0);
+                    a_cnt += i64::from(a_new) - i64::from(a_old);
+                    b_cnt += i64::from(b_new) - i64::from(b_old);
+                }
                 if h[i] == 0.0 {
                     novel -= total[i];
                 }
@@ -695,10 +793,10 @@ pub fn appended_candidates(text: &str, doc: &Document) -> Vec<SplitCandidate> {
 ///
 /// `articles[i]` is `(outlet, text, doc, marks)`; only articles with a known outlet take part.
 pub fn mark_across(articles: &mut [(Option<&str>, &str, &Document, &mut Marks)]) {
-    let mut by_key: HashMap<(&str, String), Vec<(usize, usize)>> = HashMap::new();
+    let mut by_key: HashMap<(&str, u64), Vec<(usize, usize)>> = HashMap::default();
     for (a, (outlet, text, doc, _)) in articles.iter().enumerate() {
         let Some(outlet) = outlet else { continue };
-        let mut seen_here = std::collections::HashSet::new();
+        let mut seen_here = HashSet::default();
         for l in lines(text, doc).iter().skip(1) {
             if !l.clean || l.sents.len() != 1 {
                 continue;
@@ -710,7 +808,7 @@ pub fn mark_across(articles: &mut [(Option<&str>, &str, &Document, &mut Marks)])
                 continue;
             }
             let key = norm_key(text, &doc.sentences[s].tokens);
-            if seen_here.insert(key.clone()) {
+            if seen_here.insert(key) {
                 by_key.entry((outlet, key)).or_default().push((a, s));
             }
         }

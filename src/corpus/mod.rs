@@ -51,7 +51,9 @@ pub enum Boilerplate {
 #[derive(Clone, Debug)]
 pub struct Article {
     pub meta: ArticleMeta,
-    /// The decoded text, exactly as read (no cleaning). All spans point into it.
+    /// The decoded text, exactly as read: only decoding is applied (a byte-order mark is
+    /// stripped); line endings (LF, CRLF, lone CR), control characters and NUL bytes are kept.
+    /// All spans point into it. Untrusted: pass it through [`crate::sanitize`] before display.
     pub text: Arc<str>,
     pub lang: Lang,
     pub doc: Document,
@@ -63,7 +65,9 @@ pub struct Article {
 }
 
 impl Article {
-    /// Build an article from text already in memory.
+    /// Build an article from text already in memory: detect the language (unless the meta
+    /// states it), segment, and mark boilerplate and appended stories (within this article only;
+    /// marks across one outlet's articles are added by [`Corpus::load`]).
     pub fn from_text(meta: ArticleMeta, text: impl Into<Arc<str>>) -> Article {
         let text: Arc<str> = text.into();
         let lang = meta
@@ -223,7 +227,8 @@ impl Corpus {
     }
 
     /// Load every article of `dir`: those its `corpus.toml` lists, or, without a (usable)
-    /// manifest, every `.txt`/`.md` file directly in it (sorted by name).
+    /// manifest, every `.txt`/`.md` file directly in it (sorted by name; hidden files and
+    /// sub-directories are left out).
     ///
     /// Only a missing or unreadable directory is an error. Every other problem — a malformed
     /// manifest, a missing, unreadable, binary, empty or oversized file, a dangling symlink or
@@ -275,7 +280,11 @@ impl Corpus {
                                 .extension()
                                 .and_then(|e| e.to_str())
                                 .map(str::to_ascii_lowercase);
-                            if matches!(ext.as_deref(), Some("txt" | "md")) {
+                            let hidden = p
+                                .file_name()
+                                .and_then(|n| n.to_str())
+                                .is_some_and(|n| n.starts_with('.'));
+                            if !hidden && matches!(ext.as_deref(), Some("txt" | "md")) {
                                 files.push((p, None));
                             }
                         }
@@ -298,6 +307,18 @@ impl Corpus {
                     corpus.articles.push(Article::from_text(meta, d.text));
                 }
                 Err(msg) => corpus.warnings.push(Warning::error(&path, msg)),
+            }
+        }
+        let mut ids = std::collections::HashMap::new();
+        for a in &corpus.articles {
+            if let Some(first) = ids.insert(a.meta.id.clone(), a.meta.file.clone()) {
+                corpus.warnings.push(Warning::note(
+                    dir.join(&a.meta.file),
+                    format!(
+                        "same id as {}; name it by file name to choose it",
+                        first.display()
+                    ),
+                ));
             }
         }
         if corpus.articles.is_empty() && !corpus.warnings.iter().any(Warning::is_error) {

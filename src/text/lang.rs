@@ -30,7 +30,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Parse an ISO 639-1 code or an English language name ("en", "English").
+    /// Parse an ISO 639-1 code, a three-letter code or an English language name ("en",
+    /// "deu", "English"); `"und"` is [`Lang::Unknown`], so `from_code(l.code())` round-trips.
     pub fn from_code(code: &str) -> Option<Lang> {
         Some(match code.trim().to_ascii_lowercase().as_str() {
             "en" | "eng" | "english" => Lang::English,
@@ -51,6 +52,7 @@ impl Lang {
             "tr" | "tur" | "turkish" => Lang::Turkish,
             "ar" | "ara" | "arabic" => Lang::Arabic,
             "ta" | "tam" | "tamil" => Lang::Tamil,
+            "und" | "unknown" => Lang::Unknown,
             _ => return None,
         })
     }

@@ -2,9 +2,10 @@
 //! into the original article text. Nothing downstream re-tokenises.
 
 mod lang;
-mod rules;
 mod segment;
 mod token;
+// Per-language segmentation data (abbreviations, sentence openers).
+mod rules;
 
 pub use lang::Lang;
 pub use segment::{Segmentation, segment, split_paragraphs, split_sentences};
@@ -63,7 +64,7 @@ pub struct Document {
 }
 
 impl Document {
-    /// Segment `text` into paragraphs, sentences and tokens (see [`segment`] for the rules).
+    /// Segment `text` into paragraphs, sentences and tokens (see [`segment()`] for the rules).
     pub fn parse(text: &str, lang: Lang) -> Document {
         let seg = segment(text, lang);
         let sentences = seg

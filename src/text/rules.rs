@@ -177,7 +177,6 @@ const EN_STARTERS: &[&str] = &[
     "please",
     "yes",
     "again",
-    "officials",
 ];
 
 const DE_ABBR: &[&str] = &[
@@ -186,7 +185,8 @@ const DE_ABBR: &[&str] = &[
     "geb", "gest", "verh", "hl", "röm", "chr", "allg", "bes", "betr", "dgl", "einschl", "entspr",
     "gegr", "gem", "ggü", "mind", "od", "rd", "sek", "std", "tsd", "urspr", "usf", "zit", "zw",
     "u", "v", "abt", "anm", "aufl", "erw", "hrsg", "jahrh", "lfd", "u.u", "v.a", "z.z", "zz",
-    "a.d", "i.d.r", "m.e", "s.o", "s.u",
+    "a.d", "i.d.r", "m.e", "s.o", "s.u", "brit", "dt", "franz", "amerik", "ital", "österr",
+    "schweiz", "kath", "ev", "engl", "lat", "griech", "russ", "poln", "span",
 ];
 const DE_BEFORE_NUMBER: &[&str] = &["abs", "ziff", "bd", "s", "nr", "tab", "abb", "kap"];
 const DE_CAPITALISED: &[&str] = &[

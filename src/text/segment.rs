@@ -95,6 +95,12 @@ fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        if !LINE_BYTES[usize::from(b[i])] {
+            i = skip_words(b, i + 1, |x| {
+                has_less(x, 0x0E) | has_byte(x, 0xC2) | has_byte(x, 0xE2)
+            });
+            continue;
+        }
         let (len, hard) = match b[i] {
             b'\n' => (1, false),
             b'\r' => (if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 }, false),
@@ -135,7 +141,7 @@ fn make_line(text: &str, start: usize, end: usize, hard_after: bool) -> Line {
     Line {
         start: s,
         end: e,
-        chars: body.bytes().filter(|b| (b & 0xC0) != 0x80).count(),
+        chars: char_count(body.as_bytes()),
         trailing_space: e < end,
         hard_after,
     }
@@ -157,7 +163,10 @@ fn blocks(text: &str) -> Vec<Span> {
             continue;
         }
         match (cur.as_mut(), prev) {
-            (Some(b), Some(p)) if !p.hard_after && soft_break(text, p, line, wrap) => {
+            (Some(b), Some(p))
+                if !p.hard_after
+                    && soft_break(text, p, line, wrap, starts_with_bullet(b.slice(text))) =>
+            {
                 b.end = line.end;
             }
             _ => {
@@ -242,7 +251,7 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
             lens.push(l.chars);
         }
     }
-    if lens.len() < 3 {
+    if lens.len() < 2 {
         return None;
     }
     let mut sorted = lens.clone();
@@ -264,18 +273,26 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
             }
         }
     }
-    (wrapped >= 3 && wrapped * 10 >= lens.len() * 4 && lower_next * 4 >= wrapped).then_some(width)
+    // A short text may have only two wrapped lines; then every line must look wrapped.
+    let enough = wrapped >= 3 || (wrapped == 2 && lens.len() == 2 && width >= 50);
+    (enough && wrapped * 10 >= lens.len() * 4 && lower_next * 4 >= wrapped).then_some(width)
 }
 
 /// Is the line break between `l` and `n` (both non-blank) a soft wrap inside a paragraph?
-fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
+///
+/// `in_list` says the current block began with a bullet: then a line starting with a dash
+/// is the next item, while in wrapped prose it may be a dash wrapped to the line start.
+fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>, in_list: bool) -> bool {
     let ls = &text[l.start..l.end];
     let ns = &text[n.start..n.end];
-    if starts_list_item(ns) {
+    let dash = ns.starts_with(['-', '–', '—']);
+    if starts_with_bullet(ns) && (in_list || wrap.is_none() || !dash) {
         return false;
     }
     if let Some(width) = wrap {
-        // Greedy wrapping moves a word to the next line only when it does not fit.
+        // Greedy wrapping moves a word to the next line only when it does not fit. A
+        // number may be wrapped to the start of a line ("fell\n3.9 percent"), so only a
+        // line that ends early makes "3." a list item.
         let next_word = ns
             .split_whitespace()
             .next()
@@ -283,6 +300,9 @@ fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
         if l.chars + 1 + next_word + width / 10 >= width {
             return true;
         }
+    }
+    if starts_list_item(ns) {
+        return false;
     }
     if ends_with_terminal(ls) {
         return false;
@@ -306,6 +326,16 @@ fn soft_break(text: &str, l: &Line, n: &Line, wrap: Option<usize>) -> bool {
     }
     // Scripts written without spaces wrap anywhere.
     is_unspaced_script(last) && is_unspaced_script(first)
+}
+
+/// Does the line begin with a bullet ("- x", "• x", "* x")?
+fn starts_with_bullet(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if is_bullet(c) => true,
+        Some('-' | '*' | '+' | '–' | '—') => chars.next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// Does the line begin like a list item ("- x", "• x", "1. x", "2) x", "(a) x")?
@@ -591,7 +621,19 @@ impl<'a> Splitter<'a> {
         let b = self.b;
         let mut i = 0;
         while i < b.len() {
-            let c = b[i];
+            // Most bytes cannot start end punctuation: skip them in a tight loop.
+            while i < b.len() && !TERMINAL_BYTES[usize::from(b[i])] {
+                i = skip_words(b, i + 1, |x| {
+                    has_byte(x, b'.')
+                        | has_byte(x, b'!')
+                        | has_byte(x, b'?')
+                        | has_byte(x, b';')
+                        | (x & HI)
+                });
+            }
+            let Some(&c) = b.get(i) else {
+                break;
+            };
             if c < 0x80 {
                 if c == b'.' || c == b'!' || c == b'?' || (self.greek && c == b';') {
                     self.apply_forced_until(i);
@@ -662,6 +704,29 @@ impl<'a> Splitter<'a> {
                 break;
             }
             j += c.len_utf8();
+        }
+        // `said. " Next`: a straight quote set off by a space closes an open quotation
+        // (an odd number of them so far in the paragraph, looking back a bounded way).
+        let gap = match self.b.get(j..j + 2) {
+            Some(b"\r\n") => 2,
+            Some([b' ' | b'\n' | b'\r', _]) => 1,
+            _ => 0,
+        };
+        if gap > 0
+            && self.b.get(j + gap) == Some(&b'"')
+            && s[j + gap + 1..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+            && self.b[start.saturating_sub(QUOTE_LOOKBACK)..start]
+                .iter()
+                .filter(|&&c| c == b'"')
+                .count()
+                % 2
+                == 1
+        {
+            j += gap + 1;
+            closers = true;
         }
         let end = j;
         let after = s[end..].chars().next();
@@ -772,22 +837,9 @@ impl<'a> Splitter<'a> {
                 }
                 !self.fronted_time_phrase(word_start)
             }
-            Left::Initial => {
-                if next.kind != N::Upper {
-                    return false;
-                }
-                if starter {
-                    return true;
-                }
-                // "Jonas E. Smith", "J. K. Rowling": an initial inside a name.
-                match self.word_before_pos(word_start) {
-                    None => false,
-                    Some(prev) => !prev
-                        .chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(char::is_uppercase),
-                }
-            }
+            // "Jonas E. Smith", "named H. Rap Brown", "J. K. Rowling": an initial inside a
+            // name, unless a typical opener follows ("you and I. Did you ...").
+            Left::Initial => starter,
             Left::Number => {
                 if self.is_sentence_initial(word_start) {
                     return false; // "1. Introduction": a list marker or heading number
@@ -831,17 +883,6 @@ impl<'a> Splitter<'a> {
         let trimmed_start = raw.trim_start_matches(is_opener);
         let start = k + (raw.len() - trimmed_start.len());
         (start, trimmed_start.trim_end_matches(is_closer))
-    }
-
-    /// The word before the one starting at `pos`, inside the current sentence.
-    fn word_before_pos(&self, pos: usize) -> Option<&'a str> {
-        let head = &self.s[self.sent_start..pos];
-        let tail = head.trim_end();
-        if tail.len() > 200 {
-            let cut = floor_char_boundary(tail, tail.len() - 200);
-            return tail[cut..].split_whitespace().next_back();
-        }
-        tail.split_whitespace().next_back()
     }
 
     /// Is the word at `pos` the first of its sentence (ignoring quotes, bullets, dashes)?
@@ -956,10 +997,12 @@ impl<'a> Splitter<'a> {
 
 /// The first word after `pos`, skipping whitespace and opening quotes/brackets.
 fn next_word(s: &str, pos: usize) -> Next<'_> {
-    let rest = &s[pos..];
-    let rest = rest.trim_start();
+    // Whitespace and opening quotes/brackets, including French spacing ("« Nous").
     let mut skipped = 0;
-    let rest = rest.trim_start_matches(|c: char| {
+    let rest = s[pos..].trim_start_matches(|c: char| {
+        if c.is_whitespace() {
+            return true;
+        }
         skipped += 1;
         skipped <= 8 && is_opener(c)
     });
@@ -1024,22 +1067,43 @@ fn scan_lists(s: &str, rules: &Rules) -> (Vec<usize>, Vec<usize>) {
     let mut markers: Vec<Marker> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
+        // List markers end in "." or ")"; bullets start with E2. Skip everything else fast.
+        while i < b.len() && !LIST_BYTES[usize::from(b[i])] {
+            i = skip_words(b, i + 1, |x| {
+                has_byte(x, b'.') | has_byte(x, b')') | (x & HI)
+            });
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         if c == 0xE2 {
             let ch = s[i..].chars().next().unwrap_or('\0');
             if is_bullet(ch) && i > 0 && s[..i].chars().next_back().is_some_and(char::is_whitespace)
             {
                 forced.push(i);
             }
-            i += utf8_width(c);
+            i += 3;
             continue;
         }
-        if c.is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
-            if let Some(m) = marker_at(s, i, rules) {
-                markers.push(m);
-            }
+        // Walk back over the marker's number (up to three digits) or letter.
+        let digits = b[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|d| d.is_ascii_digit())
+            .count();
+        let start = match digits {
+            1..=3 => Some(i - digits),
+            0 if i > 0 && b[i - 1].is_ascii_alphabetic() => Some(i - 1),
+            _ => None,
+        };
+        if let Some(start) = start
+            && (start == 0 || !b[start - 1].is_ascii_alphanumeric())
+            && let Some(m) = marker_at(s, start, rules)
+        {
+            markers.push(m);
         }
-        i += utf8_width(c);
+        i += 1;
     }
     let mut dots = Vec::new();
     if markers.len() >= 2 {
@@ -1158,6 +1222,81 @@ fn marker_at(s: &str, i: usize, rules: &Rules) -> Option<Marker> {
     })
 }
 
+/// Bytes that may begin a line break: `\n`, `\r`, VT, FF, and the lead bytes of U+0085
+/// (C2) and U+2028/U+2029 (E2).
+static LINE_BYTES: [bool; 256] = byte_table(&[b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE2], 0, 0);
+
+/// Bytes that may begin end punctuation: `.`, `!`, `?`, `;` (Greek), and the lead bytes
+/// of the non-ASCII terminals (D6 Armenian, D8/DB Arabic script, E0–EF three-byte chars).
+static TERMINAL_BYTES: [bool; 256] =
+    byte_table(&[b'.', b'!', b'?', b';', 0xD6, 0xD8, 0xDB], 0xE0, 0xEF);
+
+/// Bytes that may end a list marker (`.`, `)`) or begin a bullet (E2).
+static LIST_BYTES: [bool; 256] = byte_table(&[b'.', b')', 0xE2], 0, 0);
+
+/// How far back (bytes) to count quotation marks when deciding whether one is open.
+const QUOTE_LOOKBACK: usize = 2000;
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Non-zero if any byte of `x` is below `n` (`n` ≤ 128).
+fn has_less(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LO * u64::from(n)) & !x & HI
+}
+
+/// Non-zero if any byte of `x` equals `c`.
+fn has_byte(x: u64, c: u8) -> u64 {
+    let y = x ^ (LO * u64::from(c));
+    y.wrapping_sub(LO) & !y & HI
+}
+
+/// From `i`, skip whole 8-byte words in which `hit` finds nothing of interest; returns the
+/// position of the first word that may hold an interesting byte (or of the tail).
+fn skip_words(b: &[u8], mut i: usize, hit: impl Fn(u64) -> u64) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if hit(x) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// The number of chars in UTF-8 `b`: bytes that are not continuation bytes (10xxxxxx).
+fn char_count(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut continuation = 0usize;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        continuation += (x & !(x << 1) & HI).count_ones() as usize;
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&c| (c & 0xC0) == 0x80)
+        .count();
+    b.len() - continuation
+}
+
+const fn byte_table(bytes: &[u8], range_lo: u8, range_hi: u8) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    if range_hi > 0 {
+        let mut c = range_lo as usize;
+        while c <= range_hi as usize {
+            t[c] = true;
+            c += 1;
+        }
+    }
+    t
+}
+
 fn utf8_width(lead: u8) -> usize {
     match lead {
         0x00..=0x7F => 1,
@@ -1176,4 +1315,89 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_count_matches_std() {
+        for t in ["", "a", "héllo wörld, “quoted” 東京 🙂🇬🇧", &"é".repeat(37)] {
+            assert_eq!(char_count(t.as_bytes()), t.chars().count(), "{t}");
+        }
+    }
+
+    #[test]
+    fn date_marker_shapes() {
+        assert_eq!(date_marker_len("date 2025-03-20 Senior"), Some(15));
+        assert_eq!(date_marker_len("Date: 2025-03-20\nText"), Some(16));
+        assert_eq!(date_marker_len("date 2025-03-20"), Some(15));
+        assert_eq!(date_marker_len("date 2025-3-20 x"), None);
+        assert_eq!(date_marker_len("dates 2025-03-20 x"), None);
+        assert_eq!(date_marker_len("date 2025-03-20x"), None);
+    }
+
+    #[test]
+    fn list_item_lines() {
+        for yes in [
+            "- a", "* b", "• c", "1. d", "12) e", "(a) f", "b) g", "3.) h", "-",
+        ] {
+            assert!(starts_list_item(yes), "{yes}");
+        }
+        for no in [
+            "-1 degrees",
+            "2024. The",
+            "A. Smith",
+            "a.m. start",
+            "Hello",
+            "1.5 m",
+        ] {
+            assert!(!starts_list_item(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn word_shapes() {
+        for a in ["U.S", "e.g", "Ph.D", "z.B", "J.-C", "EE.UU"] {
+            assert!(is_acronym(a), "{a}");
+        }
+        for a in ["US", "example.com", "Sig.ra", "a..b"] {
+            assert!(!is_acronym(a), "{a}");
+        }
+        for n in ["100", "1,000", "$100.00", "3.5", "12%", "1.000.000"] {
+            assert!(is_number(n), "{n}");
+        }
+        for n in ["1st", "abc", "$", "1990s"] {
+            assert!(!is_number(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn wrap_width_needs_full_unterminated_lines() {
+        let wrapped = "The chiefs of some thirty Western countries gathered in London on\n\
+                       Thursday for a planning meeting to discuss peacekeeping in the\n\
+                       country after any ceasefire, and to decide which nations would\n\
+                       offer aircraft and ships.\n";
+        let lines = lines(wrapped);
+        assert!(wrap_width(wrapped, &lines).is_some());
+        let headings = "Major Obstacles to Peacekeeping Plans\nThe mission faces hurdles.\n\
+                        Starmer Highlights Defence Strength\nHe spoke on Monday.\n";
+        assert_eq!(wrap_width(headings, &super::lines(headings)), None);
+    }
+
+    #[test]
+    fn lines_recognise_every_break() {
+        let t = "a\nb\r\nc\rd\u{2028}e\u{85}f\u{2029}g\u{0c}h";
+        let ls = lines(t);
+        let bodies: Vec<&str> = ls.iter().map(|l| &t[l.start..l.end]).collect();
+        assert_eq!(bodies, ["a", "b", "c", "d", "e", "f", "g", "h"]);
+        assert!(ls[5].hard_after && ls[6].hard_after && !ls[0].hard_after);
+    }
+
+    #[test]
+    fn paragraph_separator_ends_a_paragraph() {
+        let t = "one line continues\u{2029}and this is another paragraph.";
+        assert_eq!(split_paragraphs(t).len(), 2);
+    }
 }

@@ -25,28 +25,147 @@ pub struct Token {
 /// Returned spans are absolute offsets into `text`; whitespace yields no token.
 /// Numbers keep their inner separators ("3.5", "2,000"); "30-day" is `30`, `-`, `day`;
 /// contractions with `'` or `’` stay one word.
+///
+/// ASCII whitespace always separates words under UAX #29, so the text is cut there and
+/// each all-ASCII piece is split by the same rules in a fast path; other pieces go through
+/// `unicode-segmentation`. The result equals segmenting the whole span at once (tested).
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    span.slice(text)
-        .split_word_bound_indices()
-        .filter_map(|(i, w)| {
-            let first = w.chars().next()?;
-            if first.is_whitespace() {
-                return None;
+    let s = span.slice(text);
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        if is_ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            ascii &= b[i] < 0x80;
+            i += 1;
+        }
+        if ascii {
+            ascii_words(b, start, i, span.start, &mut out);
+        } else {
+            // Keep the preceding space: a combining mark after it belongs to it (WB4).
+            let from = start.saturating_sub(1);
+            for (k, w) in s[from..i].split_word_bound_indices() {
+                push(&mut out, span.start + from + k, w);
             }
-            let kind = if w.chars().any(char::is_alphabetic) {
-                TokenKind::Word
-            } else if first.is_ascii_digit() || w.chars().any(|c| c.is_numeric()) {
-                TokenKind::Number
-            } else {
-                TokenKind::Punct
-            };
-            let start = span.start + i;
-            Some(Token {
-                span: Span::new(start, start + w.len()),
-                kind,
-            })
-        })
-        .collect()
+        }
+    }
+    out
+}
+
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+fn push(out: &mut Vec<Token>, start: usize, w: &str) {
+    let Some(first) = w.chars().next() else {
+        return;
+    };
+    if first.is_whitespace() {
+        return;
+    }
+    let kind = if w.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if first.is_ascii_digit() || w.chars().any(char::is_numeric) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    out.push(Token {
+        span: Span::new(start, start + w.len()),
+        kind,
+    });
+}
+
+/// UAX #29 word-break classes of ASCII characters (other than whitespace).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Digit,
+    /// `:` (MidLetter)
+    MidLetter,
+    /// `.` `'` (MidNumLet)
+    MidNumLet,
+    /// `,` `;` (MidNum)
+    MidNum,
+    /// `_` (ExtendNumLet)
+    Extend,
+    Other,
+}
+
+fn wb(c: u8) -> Wb {
+    match c {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+        b'0'..=b'9' => Wb::Digit,
+        b':' => Wb::MidLetter,
+        b'.' | b'\'' => Wb::MidNumLet,
+        b',' | b';' => Wb::MidNum,
+        b'_' => Wb::Extend,
+        _ => Wb::Other,
+    }
+}
+
+/// Split the all-ASCII, space-free `b[start..end]` by the UAX #29 rules that apply to
+/// ASCII (WB5–WB13b); `base` makes the spans absolute.
+fn ascii_words(b: &[u8], start: usize, end: usize, base: usize, out: &mut Vec<Token>) {
+    let mut i = start;
+    while i < end {
+        let c = wb(b[i]);
+        if !matches!(c, Wb::Letter | Wb::Digit | Wb::Extend) {
+            out.push(Token {
+                span: Span::new(base + i, base + i + 1),
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
+        let (mut letters, mut digits) = (c == Wb::Letter, c == Wb::Digit);
+        let mut prev = c;
+        let mut j = i + 1;
+        while j < end {
+            let d = wb(b[j]);
+            match d {
+                Wb::Letter | Wb::Digit | Wb::Extend => {
+                    letters |= d == Wb::Letter;
+                    digits |= d == Wb::Digit;
+                    prev = d;
+                    j += 1;
+                }
+                Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
+                    let e = if j + 1 < end { wb(b[j + 1]) } else { Wb::Other };
+                    let joins = (prev == Wb::Letter
+                        && e == Wb::Letter
+                        && matches!(d, Wb::MidLetter | Wb::MidNumLet))
+                        || (prev == Wb::Digit
+                            && e == Wb::Digit
+                            && matches!(d, Wb::MidNum | Wb::MidNumLet));
+                    if !joins {
+                        break;
+                    }
+                    prev = e;
+                    j += 2;
+                }
+                Wb::Other => break,
+            }
+        }
+        let kind = if letters {
+            TokenKind::Word
+        } else if digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            span: Span::new(base + i, base + j),
+            kind,
+        });
+        i = j;
+    }
 }
 
 #[cfg(test)]

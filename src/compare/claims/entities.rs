@@ -5,7 +5,7 @@
 use super::words::{W, norm, spelling_variant};
 use super::{Entity, EntityKind, Mention};
 use crate::text::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Titles and role words stripped from the front of a name.
 fn is_title(w: &str) -> bool {
@@ -293,7 +293,7 @@ fn headline(ws: &[W]) -> bool {
 pub(crate) fn extract(text: &str, sentences: &[Option<Vec<W>>]) -> (Vec<Entity>, Vec<bool>) {
     // Pass 1: which words appear lower-case, and which capitalised away from a sentence start.
     let mut lower: HashSet<String> = HashSet::new();
-    let mut caps_mid: HashSet<String> = HashSet::new();
+    let mut caps_mid: HashMap<String, usize> = HashMap::new();
     let headlines: Vec<bool> = sentences
         .iter()
         .map(|s| s.as_ref().is_some_and(|ws| headline(ws)))
@@ -303,23 +303,17 @@ pub(crate) fn extract(text: &str, sentences: &[Option<Vec<W>>]) -> (Vec<Entity>,
         if headlines[si] {
             continue;
         }
-        // Words of a capitalised run that opens the sentence say nothing either.
-        let mut initial_run = false;
         for (k, w) in ws.iter().enumerate() {
             if !w.is_word() {
-                if w.text != "-" || w.gap {
-                    initial_run = false;
-                }
                 continue;
             }
             if w.cap() {
-                if initial(ws, k) {
-                    initial_run = true;
-                } else if !initial_run {
-                    caps_mid.insert(w.stem_possessive().0.to_string());
+                if !initial(ws, k) {
+                    *caps_mid
+                        .entry(w.stem_possessive().0.to_string())
+                        .or_insert(0) += 1;
                 }
             } else {
-                initial_run = false;
                 lower.insert(w.lower.clone());
             }
         }
@@ -361,7 +355,7 @@ fn runs(
     si: usize,
     ws: &[W],
     lower: &HashSet<String>,
-    caps_mid: &HashSet<String>,
+    caps_mid: &HashMap<String, usize>,
     out: &mut Vec<RawMention>,
 ) {
     let mut k = 0;
@@ -415,7 +409,8 @@ fn runs(
         if initial(ws, idx[0]) {
             let w0 = &ws[idx[0]];
             let never_lower = !lower.contains(&w0.lower);
-            let known = caps_mid.contains(w0.stem_possessive().0) && never_lower;
+            let known = (caps_mid.contains_key(w0.stem_possessive().0) && never_lower)
+                || (idx.len() == 1 && speaks_after(ws, idx[0]));
             // "Downing Avenue has said …": a capitalised pair at the start is a name.
             let pair = never_lower
                 && !is_demonym(w0.text)
@@ -427,7 +422,9 @@ fn runs(
                     .copied()
                     .filter(|&i| !is_title(word_text(&ws[i])))
                     .collect();
-                if rest.len() == 1 && !caps_mid.contains(word_text(&ws[rest[0]])) {
+                // (The word's own capital in this run counts once.)
+                let seen = caps_mid.get(word_text(&ws[rest[0]])).copied().unwrap_or(0);
+                if rest.len() == 1 && seen < 2 && !speaks_after(ws, rest[0]) {
                     idx.clear();
                 }
             } else if !known && !pair {

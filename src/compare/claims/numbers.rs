@@ -233,9 +233,19 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                     i += 1;
                     continue;
                 }
+                // Scale words after the number: "1.2 million", "3 billion".
+                let mut end = i + 1;
+                if let Some(s) = ws
+                    .get(end)
+                    .filter(|w| w.lower.len() > 1 && w.is_word())
+                    .and_then(|w| scale(&w.lower))
+                {
+                    value *= s;
+                    end += 1;
+                }
                 out.push(Raw {
                     start: i,
-                    end: i + 1,
+                    end,
                     value,
                     ordinal,
                     vague: None,
@@ -371,18 +381,9 @@ pub(crate) fn extract(
 fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim> {
     let mut start = raw.start;
     let mut end = raw.end;
-    let mut value = raw.value;
+    let value = raw.value;
     let mut kind = NumberKind::Count;
     let mut unit_name: Option<String> = None;
-    // Scale words after the number: "1.2 million", "3 billion".
-    if raw.vague.is_none() {
-        if let Some(s) = ws.get(end).and_then(|w| scale(&w.lower)) {
-            if ws[end].lower.len() > 1 || ws[end].lower == "m" {
-                value *= s;
-                end += 1;
-            }
-        }
-    }
     // Currency before the number: "$3bn", "£1.2 million", "US$ 5".
     if start > 0 {
         if let Some(c) = currency_symbol(&ws[start - 1].lower) {

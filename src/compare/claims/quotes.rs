@@ -7,6 +7,27 @@ use super::words::W;
 use super::{Entity, EntityKind, Quote};
 use crate::text::{Document, Span};
 
+fn is_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Prof"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Jr"
+            | "Sr"
+    ) || (w.len() <= 4 && w.contains('.'))
+}
+
 pub(crate) fn is_speech_verb(w: &str) -> bool {
     matches!(
         w,
@@ -235,14 +256,28 @@ pub(crate) fn extract(
         };
         // After the quote, in the sentence where it closes: "…,” he said", "…,” said X", "…” X told reporters".
         let close_si = sentence_of(close_end.saturating_sub(1)).unwrap_or(si);
-        if let Some(ws) = &sent_words[close_si] {
-            let after: Vec<usize> = (0..ws.len())
-                .filter(|&k| ws[k].span.start >= close_end)
-                .collect();
-            if let Some(&a0) = after.first() {
+        // The words after the quote: its sentence, and the next one of the same paragraph
+        // (a segmenter may have cut after "Mr.").
+        let mut joined: Vec<W> = Vec::new();
+        for (s, sw) in sent_words.iter().enumerate().skip(close_si).take(2) {
+            if s > close_si && doc.sentences[s].paragraph != doc.sentences[close_si].paragraph {
+                break;
+            }
+            if let Some(ws) = sw {
+                joined.extend(ws.iter().filter(|w| w.span.start >= close_end).cloned());
+            }
+        }
+        {
+            let ws = &joined;
+            if !ws.is_empty() {
+                let a0 = 0;
                 let lim = (a0 + 12).min(ws.len());
                 let stop = (a0..lim)
-                    .find(|&k| matches!(ws[k].text, "“" | "\"" | "." | ";"))
+                    .find(|&k| {
+                        matches!(ws[k].text, "“" | "\"" | ";")
+                            || (ws[k].text == "."
+                                && !(k > 0 && !ws[k].gap && is_abbrev(ws[k - 1].text)))
+                    })
                     .unwrap_or(lim);
                 if let Some(v) = (a0..stop).find(|&k| is_speech_verb(&ws[k].lower)) {
                     let subj = subject(ws, a0, v, ents, true)

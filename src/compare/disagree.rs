@@ -581,6 +581,9 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
             let spk = speaker_matches(sa.claims, qa[i], sb.claims, qb[j]);
             let row = sa.row(qa[i].sentence).or_else(|| sb.row(qb[j].sentence));
             let Some(row) = row else { continue };
+            if contain >= 0.999 && spk != Some(false) {
+                continue; // the same words (or one quote inside the other)
+            }
             if contain >= 0.8 && small >= 4 {
                 if spk == Some(false) {
                     out.push(Disagreement {

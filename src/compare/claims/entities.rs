@@ -423,9 +423,11 @@ fn runs(
                     .filter(|&i| !is_title(word_text(&ws[i])))
                     .collect();
                 // (The word's own capital in this run counts once.)
-                let seen = caps_mid.get(word_text(&ws[rest[0]])).copied().unwrap_or(0);
-                if rest.len() == 1 && seen < 2 && !speaks_after(ws, rest[0]) {
-                    idx.clear();
+                if let [only] = rest[..] {
+                    let seen = caps_mid.get(word_text(&ws[only])).copied().unwrap_or(0);
+                    if seen < 2 && !speaks_after(ws, only) {
+                        idx.clear();
+                    }
                 }
             } else if !known && !pair {
                 idx.remove(0);

@@ -147,3 +147,18 @@ fn quote_spans_are_exact() {
     let sp = q.speaker_span.unwrap();
     assert_eq!(&t[sp.start..sp.end], "Radakin");
 }
+
+#[test]
+fn relative_clause_does_not_steal_the_speaker() {
+    let t = "Defence Secretary John Healey, who accompanied Prime Minister Keir Starmer on the visit, reiterated the UK’s “unshakeable” commitment, calling it the “ultimate guarantor of our national security”.";
+    let c = extract_text(t);
+    assert_eq!(c.quotes.len(), 2);
+    for q in &c.quotes {
+        assert_eq!(
+            c.speaker(q).map(|e| e.name.as_str()),
+            Some("John Healey"),
+            "{}",
+            q.text
+        );
+    }
+}

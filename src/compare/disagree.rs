@@ -564,6 +564,7 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
     let wb: Vec<Vec<String>> = qb.iter().map(|q| words::content_words(&q.text)).collect();
     let mut matched_a = vec![false; qa.len()];
     let mut matched_b = vec![false; qb.len()];
+    let mut occasions: Vec<(usize, usize, usize, usize)> = Vec::new();
     let name =
         |c: &ArticleClaims, q: &Quote| c.speaker(q).map_or("?".to_string(), |e| e.name.clone());
     for i in 0..qa.len() {
@@ -618,7 +619,25 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
                     row,
                     &name(sa.claims, qa[i]),
                 ));
+            } else if spk == Some(true) && contain < 0.25 && small >= 4 {
+                // The same person quoted on the same occasion (their sentences share context)
+                // with entirely different words.
+                let shared = occasion(sa, qa[i], sb, qb[j]);
+                if shared >= 3 {
+                    occasions.push((shared, i, j, row));
+                }
             }
+        }
+    }
+    occasions.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_i, mut used_j) = (HashSet::new(), HashSet::new());
+    for (_, i, j, row) in occasions {
+        if used_i.insert(i) && used_j.insert(j) {
+            matched_a[i] = true;
+            matched_b[j] = true;
+            let mut d = quote_words(sa, sb, qa[i], qb[j], row, &name(sa.claims, qa[i]));
+            d.summary = format!("{} (same occasion)", d.summary);
+            out.push(d);
         }
     }
     // Only-here quotes: substantial direct quotes in matched rows that the other side neither
@@ -657,6 +676,42 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
             });
         }
     }
+}
+
+/// Context words of a quote: its sentence outside the quote, and the sentence before.
+fn context(side: &SideCtx, q: &Quote) -> HashSet<String> {
+    let t = &side.art.text;
+    let sents = &side.art.doc.sentences;
+    let s = sents[q.sentence].span;
+    let mut text = String::new();
+    if q.sentence > 0 {
+        text.push_str(sents[q.sentence - 1].span.slice(t));
+        text.push(' ');
+    }
+    if q.outer.start > s.start {
+        text.push_str(&t[s.start..q.outer.start.min(s.end)]);
+        text.push(' ');
+    }
+    if q.outer.end < s.end {
+        text.push_str(&t[q.outer.end.max(s.start)..s.end]);
+    }
+    let speaker: HashSet<String> = side
+        .claims
+        .speaker(q)
+        .map(|e| e.words.iter().map(|w| words::norm(w)).collect())
+        .unwrap_or_default();
+    words::content_words(&text)
+        .into_iter()
+        .filter(|w| {
+            !speaker.contains(w)
+                && !matches!(w.as_str(), "said" | "says" | "told" | "prime" | "minister")
+        })
+        .collect()
+}
+
+/// How many context words two quotes share.
+fn occasion(sa: &SideCtx, qa: &Quote, sb: &SideCtx, qb: &Quote) -> usize {
+    context(sa, qa).intersection(&context(sb, qb)).count()
 }
 
 fn quote_words(

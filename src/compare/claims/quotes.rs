@@ -198,7 +198,21 @@ pub(crate) fn person_before(ents: &[Entity], pos: usize) -> Option<usize> {
 }
 
 /// Resolve the subject in words `ws[from..to]` (a pronoun or a named mention).
-fn subject(ws: &[W], from: usize, to: usize, ents: &[Entity], last: bool) -> Option<(usize, Span)> {
+fn subject(
+    ws: &[W],
+    from: usize,
+    mut to: usize,
+    ents: &[Entity],
+    last: bool,
+) -> Option<(usize, Span)> {
+    // "X, who met Y, said": the subject is X, not Y.
+    if last {
+        if let Some(k) = (from..to).rev().find(|&k| {
+            k > from && matches!(ws[k].lower.as_str(), "who" | "which") && ws[k - 1].text == ","
+        }) {
+            to = k - 1;
+        }
+    }
     if from >= to {
         return None;
     }
@@ -311,9 +325,10 @@ pub(crate) fn extract(
                     let b0 = b1.saturating_sub(20);
                     if let Some(v) = (b0..=b1).rev().find(|&k| is_speech_verb(&ws[k].lower)) {
                         let subj = subject(ws, v.saturating_sub(8), v, ents, true)
-                            .or_else(|| subject(ws, v + 1, (v + 6).min(b1 + 1), ents, false))
                             // "X, who …, reiterated …, calling it “…”": the sentence's subject.
-                            .or_else(|| subject(ws, 0, v, ents, false));
+                            .or_else(|| subject(ws, 0, v, ents, false))
+                            // "Said Mr Healey: “…”"
+                            .or_else(|| subject(ws, v + 1, (v + 6).min(b1 + 1), ents, false));
                         if let Some((id, sp)) = subj {
                             q.speaker = Some(id);
                             q.speaker_span = Some(sp);

@@ -200,17 +200,19 @@ pub(crate) fn person_before(ents: &[Entity], pos: usize) -> Option<usize> {
 /// Resolve the subject in words `ws[from..to]` (a pronoun or a named mention).
 fn subject(
     ws: &[W],
-    from: usize,
+    mut from: usize,
     mut to: usize,
     ents: &[Entity],
     last: bool,
 ) -> Option<(usize, Span)> {
     // "X, who met Y, said": the subject is X, not Y.
     if last {
-        if let Some(k) = (from..to).rev().find(|&k| {
-            k > from && matches!(ws[k].lower.as_str(), "who" | "which") && ws[k - 1].text == ","
-        }) {
+        if let Some(k) = (1..to)
+            .rev()
+            .find(|&k| matches!(ws[k].lower.as_str(), "who" | "which") && ws[k - 1].text == ",")
+        {
             to = k - 1;
+            from = from.min(to.saturating_sub(8));
         }
     }
     if from >= to {
@@ -324,11 +326,16 @@ pub(crate) fn extract(
                 if let Some(&b1) = before.last() {
                     let b0 = b1.saturating_sub(20);
                     if let Some(v) = (b0..=b1).rev().find(|&k| is_speech_verb(&ws[k].lower)) {
-                        let subj = subject(ws, v.saturating_sub(8), v, ents, true)
-                            // "X, who …, reiterated …, calling it “…”": the sentence's subject.
-                            .or_else(|| subject(ws, 0, v, ents, false))
-                            // "Said Mr Healey: “…”"
-                            .or_else(|| subject(ws, v + 1, (v + 6).min(b1 + 1), ents, false));
+                        let person = |h: &(usize, Span)| ents[h.0].kind == EntityKind::Person;
+                        let near = subject(ws, v.saturating_sub(8), v, ents, true);
+                        // "X, who …, reiterated …, calling it “…”": the sentence's subject.
+                        let first = subject(ws, 0, v, ents, false);
+                        let subj = match (near, first) {
+                            (Some(n), Some(f)) if !person(&n) && person(&f) => Some(f),
+                            (n, f) => n.or(f),
+                        }
+                        // "Said Mr Healey: “…”"
+                        .or_else(|| subject(ws, v + 1, (v + 6).min(b1 + 1), ents, false));
                         if let Some((id, sp)) = subj {
                             q.speaker = Some(id);
                             q.speaker_span = Some(sp);

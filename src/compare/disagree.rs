@@ -260,7 +260,6 @@ fn numbers(
                 row,
                 a: ia.iter().map(|&k| na[k].span).collect(),
                 b: ib.iter().map(|&k| nb[k].span).collect(),
-                key: key.clone(),
                 summary: format!(
                     "{}: A says {}; B says {} — {what}",
                     key_label(&key, kind),
@@ -299,7 +298,6 @@ fn numbers(
                 row,
                 a: vec![px],
                 b: vec![py],
-                key: x.key.clone().unwrap_or_default(),
                 summary: format!(
                     "the same {} figure, described differently: A “{}”; B “{}”",
                     x.text.trim(),
@@ -413,7 +411,6 @@ fn only_numbers(
                 row,
                 a: if is_a { vec![span] } else { vec![] },
                 b: if is_a { vec![] } else { vec![span] },
-                key: c.key.clone().unwrap_or_else(|| c.text.clone()),
                 summary: format!(
                     "only {} gives the figure “{text}”",
                     if is_a { "A" } else { "B" }
@@ -528,7 +525,6 @@ fn names(
                 row,
                 a: vec![*spa],
                 b: vec![*spb],
-                key: wa.join(" "),
                 summary: format!(
                     "suspected spin: A names “{}”, B “{}” (one word changed)",
                     clip(sa.text(*spa), 60),
@@ -592,7 +588,6 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
                         row,
                         a: vec![qa[i].span, qa[i].speaker_span.unwrap_or(qa[i].span)],
                         b: vec![qb[j].span, qb[j].speaker_span.unwrap_or(qb[j].span)],
-                        key: name(sa.claims, qa[i]),
                         summary: format!(
                             "same words, different speaker: A attributes “{}” to {}, B to {}",
                             clip(&qa[i].text, 60),
@@ -667,7 +662,6 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
                 row: row.unwrap(),
                 a: if is_a { vec![q.span] } else { vec![] },
                 b: if is_a { vec![] } else { vec![q.span] },
-                key: who.clone(),
                 summary: format!(
                     "only {} quotes {who}: “{}”",
                     if is_a { "A" } else { "B" },
@@ -728,7 +722,6 @@ fn quote_words(
         row,
         a: vec![qa.span],
         b: vec![qb.span],
-        key: who.to_string(),
         summary: format!(
             "same speaker ({who}), different words: A “{}”; B “{}”",
             clip(&qa.text, 60),
@@ -784,7 +777,6 @@ fn named_only(e: &Entity, span: Span, row: usize, is_a: bool) -> Disagreement {
         row,
         a: if is_a { vec![span] } else { vec![] },
         b: if is_a { vec![] } else { vec![span] },
-        key: e.name.clone(),
         summary: format!(
             "only {} names the {what} {}",
             if is_a { "A" } else { "B" },

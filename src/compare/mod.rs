@@ -74,8 +74,6 @@ pub struct Disagreement {
     pub a: Vec<crate::text::Span>,
     /// Spans into B's text (empty when only A says it).
     pub b: Vec<crate::text::Span>,
-    /// What the disagreement is about: a claim key ("countries", "day"), a speaker or a name.
-    pub key: String,
     /// One line for people: what differs. Quotes article text: sanitise before display.
     pub summary: String,
 }

@@ -86,6 +86,94 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Two articles named on the command line, and the directory whose review file they share.
+pub struct Pair {
+    pub a: parallax::corpus::Article,
+    pub b: parallax::corpus::Article,
+    /// The corpus directory the articles came from (for a file given by path: its directory).
+    pub home: PathBuf,
+}
+
+/// Resolve `a` and `b` like `diff` does: an existing file path is read directly (with its
+/// manifest metadata when it lies in the corpus directory); anything else is a corpus id, file
+/// name or unique id prefix in the corpus `dir` (default: the bundled corpus).
+pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair> {
+    use parallax::corpus::{Article, ArticleMeta};
+    let mut corpus: Option<Corpus> = None;
+    let mut home: Option<PathBuf> = None;
+    let mut resolve = |name: &str| -> anyhow::Result<Article> {
+        let path = Path::new(name);
+        if path.is_file() {
+            let parent = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            let in_corpus = dir
+                .map(Path::to_path_buf)
+                .unwrap_or_else(default_corpus_dir);
+            let same_dir =
+                std::fs::canonicalize(&parent).ok() == std::fs::canonicalize(&in_corpus).ok();
+            if same_dir {
+                if corpus.is_none() {
+                    corpus = Some(load_corpus(Some(&in_corpus))?);
+                }
+                let c = corpus.as_ref().expect("loaded above");
+                if let Some(art) = c.articles.iter().find(|x| {
+                    std::fs::canonicalize(c.root.join(&x.meta.file))
+                        .ok()
+                        .as_ref()
+                        == Some(&canon)
+                }) {
+                    home.get_or_insert(in_corpus);
+                    return Ok(art.clone());
+                }
+            }
+            home.get_or_insert(parent);
+            let text = read_input(path)?;
+            let meta = ArticleMeta {
+                id: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                file: path.to_path_buf(),
+                title: text
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty())
+                    .unwrap_or("")
+                    .chars()
+                    .take(120)
+                    .collect(),
+                ..ArticleMeta::default()
+            };
+            return Ok(Article::from_text(meta, text));
+        }
+        if corpus.is_none() {
+            corpus = Some(load_corpus(dir)?);
+        }
+        let c = corpus.as_ref().expect("loaded above");
+        match c.find(name) {
+            Some(i) => {
+                home.get_or_insert_with(|| c.root.clone());
+                Ok(c.articles[i].clone())
+            }
+            None => anyhow::bail!(
+                "no article '{}' in {} (and no such file)",
+                name,
+                c.root.display()
+            ),
+        }
+    };
+    let a = resolve(a)?;
+    let b = resolve(b)?;
+    Ok(Pair {
+        a,
+        b,
+        home: home.expect("set when an article resolves"),
+    })
+}
+
 /// Read a file (or standard input for `-`) as text.
 pub fn read_input(path: &Path) -> anyhow::Result<String> {
     use anyhow::Context;

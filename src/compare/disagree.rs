@@ -194,6 +194,13 @@ fn numbers(
         let (ra, rb) = (sa.row(x.sentence), sb.row(y.sentence));
         ra.is_some() && ra == rb && matched(rows, ra)
     };
+    // A side that states incompatible values for one key ("six seasons", "11 seasons") is
+    // talking about several things: compare those claims only within their rows.
+    let consistent = |cs: &[&NumberClaim], x: &NumberClaim| {
+        cs.iter()
+            .filter(|c| c.key == x.key && c.kind == x.kind)
+            .all(|c| c.loose().intersects(&x.loose()))
+    };
     // Candidates of each claim: same thing; restricted to its row when the row has any.
     let cands = |x: &NumberClaim, others: &[&NumberClaim], a_side: bool| -> Vec<usize> {
         let sr = |o: &NumberClaim| {
@@ -207,7 +214,13 @@ fn numbers(
             .filter(|&k| same_thing(x, others[k], sr(others[k])))
             .collect();
         let local: Vec<usize> = all.iter().copied().filter(|&k| sr(others[k])).collect();
-        if local.is_empty() { all } else { local }
+        let own = if a_side { &na } else { &nb };
+        let spread = !consistent(own, x) || all.iter().any(|&k| !consistent(others, others[k]));
+        if local.is_empty() && !spread {
+            all
+        } else {
+            local
+        }
     };
     let ca: Vec<Vec<usize>> = na.iter().map(|x| cands(x, &nb, true)).collect();
     let cb: Vec<Vec<usize>> = nb.iter().map(|y| cands(y, &na, false)).collect();
@@ -393,7 +406,8 @@ fn only_numbers(
 ) {
     for (side, other, used, is_a) in [(sa, sb, &used.0, true), (sb, sa, &used.1, false)] {
         for (k, c) in side.claims.numbers.iter().enumerate() {
-            if used.contains(&k) || !comparable_kind(c.kind) {
+            // Bare numbers without a noun or unit (datelines, scores) are not reported.
+            if used.contains(&k) || !comparable_kind(c.kind) || c.key.is_none() {
                 continue;
             }
             let row = side.row(c.sentence);
@@ -513,11 +527,19 @@ fn names(
             if !shared_distinctive {
                 continue;
             }
-            // People: a different first name with the same surname is often a relative; only
-            // flag when the surname is what changed.
             let (pa, pb) = (&sa.claims.entities[*ea], &sb.claims.entities[*eb]);
-            if (pa.kind == EntityKind::Person || pb.kind == EntityKind::Person) && d != wa.len() - 1
-            {
+            // People: a changed first name or surname is mostly another person ("Maurice
+            // Cheeks" / "Maurice Clarett"); spelling variants are skipped above.
+            if pa.kind == EntityKind::Person || pb.kind == EntityKind::Person {
+                continue;
+            }
+            // Runs of short capitals are codes, not names ("AM EDT" / "AM ET").
+            let code = |e: &Entity| {
+                e.words
+                    .iter()
+                    .all(|w| w.len() <= 4 && w.chars().all(|c| !c.is_lowercase()))
+            };
+            if code(pa) || code(pb) {
                 continue;
             }
             if !seen.insert((wa.clone(), wb.clone())) {

@@ -540,9 +540,11 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
                 }
             }
         } else {
-            // A counted noun as the compound's head: "a 30-nation coalition".
-            noun = Some(end - 1);
-            descriptor.push(end - 1);
+            // A counted noun as the compound's head: "a 30-nation coalition" (not "four-time").
+            if !matches!(ws[end - 1].lower.as_ref(), "time" | "times") {
+                noun = Some(end - 1);
+                descriptor.push(end - 1);
+            }
         }
     } else if let Some(un) = next.and_then(|w| unit(&w.lower)) {
         if !(un == "m" && next.unwrap().gap) {
@@ -561,10 +563,9 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
             }
         }
         let run = np_run(ws, k, 4);
-        noun = run
-            .iter()
-            .copied()
-            .find(|&j| looks_plural(&ws[j].lower) && !ws[j].cap());
+        noun = run.iter().copied().find(|&j| {
+            looks_plural(&ws[j].lower) && !ws[j].cap() && !matches!(ws[j].lower.as_ref(), "times")
+        });
         if value == 1.0 && raw.vague.is_none() {
             // "one of …", "one": mostly a pronoun, not a count worth comparing.
             return None;

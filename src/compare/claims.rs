@@ -8,7 +8,7 @@
 //! English rules.
 
 mod dates;
-mod entities;
+pub(crate) mod entities;
 mod numbers;
 mod quotes;
 pub(crate) mod words;

@@ -523,6 +523,15 @@ fn names(
             if words::spelling_variant(&wa[d], &wb[d]) {
                 continue;
             }
+            // The distinctive part is kept and the kind of place swapped ("Downing Street" /
+            // "Downing Avenue", "Betty Ford Center" / "Clinic"); a changed first or middle
+            // word is mostly another name ("Fulton County" / "Gwinnett County").
+            if d != wa.len() - 1
+                || !super::claims::entities::is_type_word(&wa[d])
+                || !super::claims::entities::is_type_word(&wb[d])
+            {
+                continue;
+            }
             let shared_distinctive = (0..wa.len()).any(|i| i != d && !generic(&wa[i]));
             if !shared_distinctive {
                 continue;

@@ -268,6 +268,52 @@ const PLACE_WORDS: &[&str] = &[
     "Pacific",
 ];
 
+/// A word that says what kind of place or body a name is ("Street", "Avenue", "Center",
+/// "County"): the word a spun text swaps while keeping the distinctive part.
+pub(crate) fn is_type_word(w: &str) -> bool {
+    ORG_WORDS
+        .iter()
+        .chain(PLACE_WORDS)
+        .any(|t| t.eq_ignore_ascii_case(w))
+        || [
+            "center",
+            "centre",
+            "clinic",
+            "hospital",
+            "courthouse",
+            "house",
+            "hall",
+            "building",
+            "park",
+            "bridge",
+            "station",
+            "airport",
+            "prison",
+            "jail",
+            "palace",
+            "church",
+            "stadium",
+            "arena",
+            "place",
+            "court",
+            "gardens",
+            "tower",
+            "base",
+            "port",
+            "harbour",
+            "harbor",
+            "way",
+            "drive",
+            "close",
+            "crescent",
+            "terrace",
+            "row",
+            "market",
+        ]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(w))
+}
+
 /// A name run found in a sentence, before co-reference.
 #[derive(Debug, Clone)]
 struct RawMention {

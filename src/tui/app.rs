@@ -476,13 +476,18 @@ mod tests {
         use crate::compare::{Disagreement, DisagreementKind};
         let mut a = app();
         a.body_height = 5;
-        a.update(Action::NextDisagreement);
-        assert_eq!(a.message.as_deref(), Some("no disagreements found"));
         let Some(Compared::Done(c)) = a.comparison().cloned() else {
             panic!("compared")
         };
         let mut c = (*c).clone();
         assert!(c.rows.len() > 6);
+        // Without disagreements, the jump says so.
+        c.disagreements.clear();
+        a.insert_comparison(a.pair, Compared::Done(Arc::new(c.clone())));
+        a.view = None;
+        a.view_for(120);
+        a.update(Action::NextDisagreement);
+        assert_eq!(a.message.as_deref(), Some("no disagreements found"));
         for row in [2, 6] {
             c.disagreements.push(Disagreement {
                 kind: DisagreementKind::NumberConflict,

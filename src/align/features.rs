@@ -1,0 +1,478 @@
+//! Sentence features for similarity: IDF-weighted stems and character 3-grams.
+//!
+//! Every sentence becomes two sparse vectors over a vocabulary shared by both sides:
+//! - **stems** (Snowball stems of folded words; number words and digits in canonical digits),
+//! - **3-grams** of each folded, unstemmed word with boundary marks (`<wo`, `wor`, `ord`, `rd>`),
+//!   which survive typos, spelling variants, compounds and some spun synonyms.
+//!
+//! Weights are `idf × (1 + ln tf)`, with the IDF taken over the sentences of both texts
+//! (optionally blended with corpus-wide document frequencies, see [`super::DocFreq`]), so
+//! names and numbers count far more than function words without any stopword list.
+
+use super::fxhash::FxMap;
+use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans};
+use crate::text::{Lang, Span};
+
+/// A sparse vector: `(feature id, weight)`, sorted by id, ids unique.
+pub(crate) type SparseVec = Vec<(u32, f32)>;
+
+/// Boundary mark in character 3-grams (outside the Unicode range, fits in 21 bits).
+const EDGE: u64 = 0x1F_FFFF;
+
+/// One word type as the features see it.
+struct WordInfo {
+    stem: u32,
+    norm: u32,
+    grams: Vec<u32>,
+}
+
+/// One raw token type (as written) of one side.
+struct TokInfo {
+    folded: Box<str>,
+    number: bool,
+    connector: bool,
+    word: u32,
+}
+
+/// Shared vocabularies (ids are shared by both sides).
+#[derive(Default)]
+struct Vocab {
+    stems: FxMap<Box<str>, u32>,
+    norms: FxMap<Box<str>, u32>,
+    grams: FxMap<u64, u32>,
+    words: Vec<WordInfo>,
+}
+
+impl Vocab {
+    fn intern(map: &mut FxMap<Box<str>, u32>, s: &str) -> u32 {
+        if let Some(&id) = map.get(s) {
+            return id;
+        }
+        let id = map.len() as u32;
+        map.insert(s.into(), id);
+        id
+    }
+
+    fn word(&mut self, norm: &str, stem: &str) -> u32 {
+        let stem = Self::intern(&mut self.stems, stem);
+        let norm_id = Self::intern(&mut self.norms, norm);
+        let mut grams = Vec::new();
+        if !norm.starts_with(|c: char| c.is_ascii_digit()) {
+            let chars: Vec<u64> = std::iter::once(EDGE)
+                .chain(norm.chars().map(|c| c as u64))
+                .chain(std::iter::once(EDGE))
+                .collect();
+            for w in chars.windows(3) {
+                let key = (w[0] << 42) | (w[1] << 21) | w[2];
+                let n = self.grams.len() as u32;
+                grams.push(*self.grams.entry(key).or_insert(n));
+            }
+        }
+        let id = self.words.len() as u32;
+        self.words.push(WordInfo {
+            stem,
+            norm: norm_id,
+            grams,
+        });
+        id
+    }
+}
+
+/// Turns the sentences of one language into word ids, caching per token type.
+struct SideTokenizer<'t> {
+    norm: Normalizer,
+    toks: FxMap<&'t str, u32>,
+    infos: Vec<TokInfo>,
+    /// norm string → word id, for number values built from runs.
+    values: FxMap<String, u32>,
+}
+
+impl<'t> SideTokenizer<'t> {
+    fn new(lang: Lang) -> Self {
+        SideTokenizer {
+            norm: Normalizer::new(lang),
+            toks: FxMap::default(),
+            infos: Vec::new(),
+            values: FxMap::default(),
+        }
+    }
+
+    fn token(&mut self, vocab: &mut Vocab, raw: &'t str, kind: WordKind) -> u32 {
+        if let Some(&t) = self.toks.get(raw) {
+            return t;
+        }
+        let folded: String = match kind {
+            WordKind::Digits => canonical_number(raw).into_owned(),
+            WordKind::Alpha => fold(raw).into_owned(),
+        };
+        let alpha = kind == WordKind::Alpha;
+        let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
+        let connector = alpha && self.norm.is_connector(&folded);
+        let stem = if alpha {
+            self.norm.stem(&folded).into_owned()
+        } else {
+            folded.clone()
+        };
+        let word = vocab.word(&folded, &stem);
+        let id = self.infos.len() as u32;
+        self.infos.push(TokInfo {
+            folded: folded.into(),
+            number,
+            connector,
+            word,
+        });
+        self.toks.insert(raw, id);
+        id
+    }
+
+    fn value_word(&mut self, vocab: &mut Vocab, value: &str) -> u32 {
+        if let Some(&w) = self.values.get(value) {
+            return w;
+        }
+        let w = vocab.word(value, value);
+        self.values.insert(value.to_string(), w);
+        w
+    }
+
+    /// The word ids of one sentence, with number-word runs turned into single values.
+    fn sentence(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) {
+        out.clear();
+        let toks: Vec<u32> = word_spans(text)
+            .into_iter()
+            .map(|(r, k)| self.token(vocab, &text[r], k))
+            .collect();
+        let mut is_num: Vec<bool> = toks
+            .iter()
+            .map(|&t| self.infos[t as usize].number)
+            .collect();
+        if !is_num.iter().any(|&n| n) {
+            out.extend(toks.iter().map(|&t| self.infos[t as usize].word));
+            return;
+        }
+        for k in 1..toks.len().saturating_sub(1) {
+            if !is_num[k]
+                && is_num[k - 1]
+                && is_num[k + 1]
+                && self.infos[toks[k] as usize].connector
+            {
+                is_num[k] = true;
+            }
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_num[i] {
+                out.push(self.infos[toks[i] as usize].word);
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len() && is_num[j] {
+                j += 1;
+            }
+            let run: Vec<Box<str>> = toks[i..j]
+                .iter()
+                .map(|&t| self.infos[t as usize].folded.clone())
+                .collect();
+            let run_refs: Vec<&str> = run.iter().map(|s| &**s).collect();
+            for (range, value) in self.norm.number_runs(&run_refs) {
+                match value {
+                    Some(v) => {
+                        let w = self.value_word(vocab, &v);
+                        out.push(w);
+                    }
+                    None => out.push(self.infos[toks[i + range.start] as usize].word),
+                }
+            }
+            i = j;
+        }
+    }
+}
+
+/// One sentence's raw counts.
+struct Raw {
+    stems: Vec<(u32, u32)>,
+    grams: Vec<(u32, u32)>,
+    norms: Vec<u32>,
+}
+
+fn counts(ids: &mut [u32]) -> Vec<(u32, u32)> {
+    ids.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+    for &id in ids.iter() {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
+/// The weighted features of one sentence.
+pub(crate) struct SentVec {
+    pub stems: SparseVec,
+    pub stem_norm: f32,
+    pub grams: SparseVec,
+    pub gram_norm: f32,
+}
+
+/// Features of both sides of an alignment problem.
+pub(crate) struct Features {
+    /// Per sentence of A: `None` when skipped or without words.
+    pub a: Vec<Option<SentVec>>,
+    pub b: Vec<Option<SentVec>>,
+    /// Normalised word ids per sentence (for `Same`).
+    pub norms_a: Vec<Vec<u32>>,
+    pub norms_b: Vec<Vec<u32>>,
+    pub n_stems: usize,
+    pub n_grams: usize,
+    /// Weight of the stem cosine in the similarity (the 3-gram cosine gets the rest).
+    pub alpha: f32,
+}
+
+/// Corpus-wide document frequencies of stems, to sharpen the IDF of a pair.
+#[derive(Clone, Debug, Default)]
+pub struct DocFreq {
+    docs: u32,
+    df: std::collections::HashMap<String, u32>,
+}
+
+impl DocFreq {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Count the stems of one document (each stem once).
+    pub fn add_document(&mut self, text: &str, lang: Lang) {
+        let norm = Normalizer::new(lang);
+        let mut seen: Vec<String> = norm.words(text).into_iter().map(|w| w.stem).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            *self.df.entry(s).or_insert(0) += 1;
+        }
+        self.docs += 1;
+    }
+
+    /// How many documents were counted.
+    pub fn documents(&self) -> u32 {
+        self.docs
+    }
+
+    /// In how many documents `stem` occurs.
+    pub fn frequency(&self, stem: &str) -> u32 {
+        self.df.get(stem).copied().unwrap_or(0)
+    }
+
+    /// A factor in `0.5..=1.0`: 1 for stems rare in the corpus, 0.5 for stems in every document.
+    fn factor(&self, stem: &str) -> f32 {
+        if self.docs < 2 {
+            return 1.0;
+        }
+        let d = self.docs as f32;
+        let df = self.frequency(stem) as f32;
+        let r = (1.0 + d / (df + 1.0)).ln() / (1.0 + d).ln();
+        0.5 + 0.5 * r.clamp(0.0, 1.0)
+    }
+}
+
+/// The sides as the features need them.
+pub(crate) struct SideIn<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    pub lang: Lang,
+    pub skip: &'a [bool],
+}
+
+impl Features {
+    pub fn build(a: &SideIn, b: &SideIn, doc_freq: Option<&DocFreq>, alpha: f32) -> Features {
+        let mut vocab = Vocab::default();
+        let mut tok_a = SideTokenizer::new(a.lang);
+        let mut tok_b = if a.lang == b.lang {
+            None
+        } else {
+            Some(SideTokenizer::new(b.lang))
+        };
+        let raw_a = raw_side(a, &mut tok_a, &mut vocab);
+        let raw_b = match tok_b.as_mut() {
+            Some(t) => raw_side(b, t, &mut vocab),
+            None => raw_side(b, &mut tok_a, &mut vocab),
+        };
+        let n_stems = vocab.stems.len();
+        let n_grams = vocab.grams.len();
+        let mut df_s = vec![0u32; n_stems];
+        let mut df_g = vec![0u32; n_grams];
+        let mut n = 0u32;
+        for r in raw_a.iter().chain(&raw_b).flatten() {
+            n += 1;
+            for &(id, _) in &r.stems {
+                df_s[id as usize] += 1;
+            }
+            for &(id, _) in &r.grams {
+                df_g[id as usize] += 1;
+            }
+        }
+        let idf = |df: u32| (1.0 + n as f32 / df.max(1) as f32).ln();
+        let mut idf_s: Vec<f32> = df_s.iter().map(|&d| idf(d)).collect();
+        let idf_g: Vec<f32> = df_g.iter().map(|&d| idf(d)).collect();
+        if let Some(dfc) = doc_freq {
+            for (stem, &id) in &vocab.stems {
+                idf_s[id as usize] *= dfc.factor(stem);
+            }
+        }
+        let weigh = |v: &[(u32, u32)], idf: &[f32]| -> (SparseVec, f32) {
+            let out: SparseVec = v
+                .iter()
+                .map(|&(id, tf)| (id, idf[id as usize] * (1.0 + (tf as f32).ln())))
+                .collect();
+            let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            (out, norm)
+        };
+        let vecs = |raws: &[Option<Raw>]| -> Vec<Option<SentVec>> {
+            raws.iter()
+                .map(|r| {
+                    let r = r.as_ref()?;
+                    let (stems, stem_norm) = weigh(&r.stems, &idf_s);
+                    let (grams, gram_norm) = weigh(&r.grams, &idf_g);
+                    Some(SentVec {
+                        stems,
+                        stem_norm,
+                        grams,
+                        gram_norm,
+                    })
+                })
+                .collect()
+        };
+        let norms = |raws: &[Option<Raw>]| -> Vec<Vec<u32>> {
+            raws.iter()
+                .map(|r| r.as_ref().map(|r| r.norms.clone()).unwrap_or_default())
+                .collect()
+        };
+        Features {
+            a: vecs(&raw_a),
+            b: vecs(&raw_b),
+            norms_a: norms(&raw_a),
+            norms_b: norms(&raw_b),
+            n_stems,
+            n_grams,
+            alpha,
+        }
+    }
+
+    /// Similarity of A's sentences `ia` with B's sentences `ib` (each a non-empty run).
+    /// `None` when a sentence in either run has no features (skipped or empty).
+    pub fn sim(&self, ia: &[usize], ib: &[usize]) -> Option<f32> {
+        if let ([i], [j]) = (ia, ib) {
+            let a = self.a.get(*i)?.as_ref()?;
+            let b = self.b.get(*j)?.as_ref()?;
+            return Some(self.sim11(a, b));
+        }
+        let va: Vec<&SentVec> = ia
+            .iter()
+            .map(|&i| self.a.get(i)?.as_ref())
+            .collect::<Option<_>>()?;
+        let vb: Vec<&SentVec> = ib
+            .iter()
+            .map(|&j| self.b.get(j)?.as_ref())
+            .collect::<Option<_>>()?;
+        if va.len() == 1 && vb.len() == 1 {
+            return Some(self.sim11(va[0], vb[0]));
+        }
+        let (sa, sna) = merged(va.iter().map(|v| &v.stems));
+        let (sb, snb) = merged(vb.iter().map(|v| &v.stems));
+        let (ga, gna) = merged(va.iter().map(|v| &v.grams));
+        let (gb, gnb) = merged(vb.iter().map(|v| &v.grams));
+        Some(self.combine(cos(&sa, sna, &sb, snb), cos(&ga, gna, &gb, gnb)))
+    }
+
+    pub fn sim11(&self, a: &SentVec, b: &SentVec) -> f32 {
+        self.combine(
+            cos(&a.stems, a.stem_norm, &b.stems, b.stem_norm),
+            cos(&a.grams, a.gram_norm, &b.grams, b.gram_norm),
+        )
+    }
+
+    fn combine(&self, stems: f32, grams: f32) -> f32 {
+        (self.alpha * stems + (1.0 - self.alpha) * grams).clamp(0.0, 1.0)
+    }
+}
+
+/// Raw counts of every sentence of one side (`None`: skipped or without words).
+fn raw_side<'t>(
+    side: &SideIn<'t>,
+    tok: &mut SideTokenizer<'t>,
+    vocab: &mut Vocab,
+) -> Vec<Option<Raw>> {
+    let mut buf = Vec::new();
+    side.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sp)| {
+            if side.skip.get(i).copied().unwrap_or(false) {
+                return None;
+            }
+            let text = side.text.get(sp.start..sp.end)?;
+            tok.sentence(vocab, text, &mut buf);
+            if buf.is_empty() {
+                return None;
+            }
+            let mut stems: Vec<u32> = buf.iter().map(|&w| vocab.words[w as usize].stem).collect();
+            let mut grams: Vec<u32> = buf
+                .iter()
+                .flat_map(|&w| vocab.words[w as usize].grams.iter().copied())
+                .collect();
+            Some(Raw {
+                stems: counts(&mut stems),
+                grams: counts(&mut grams),
+                norms: buf.iter().map(|&w| vocab.words[w as usize].norm).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The sum of sparse vectors, and its norm.
+fn merged<'v>(vs: impl Iterator<Item = &'v SparseVec>) -> (SparseVec, f32) {
+    let mut out: SparseVec = Vec::new();
+    let mut tmp: SparseVec = Vec::new();
+    for v in vs {
+        // linear merge of two sorted vectors
+        tmp.clear();
+        let (mut i, mut j) = (0, 0);
+        while i < out.len() || j < v.len() {
+            if j == v.len() || (i < out.len() && out[i].0 < v[j].0) {
+                tmp.push(out[i]);
+                i += 1;
+            } else if i == out.len() || v[j].0 < out[i].0 {
+                tmp.push(v[j]);
+                j += 1;
+            } else {
+                tmp.push((out[i].0, out[i].1 + v[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+        std::mem::swap(&mut out, &mut tmp);
+    }
+    let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    (out, norm)
+}
+
+/// Cosine of two sparse vectors given their norms.
+pub(crate) fn cos(a: &[(u32, f32)], na: f32, b: &[(u32, f32)], nb: f32) -> f32 {
+    if na <= 0.0 || nb <= 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i].0, b[j].0);
+        if x == y {
+            dot += a[i].1 * b[j].1;
+            i += 1;
+            j += 1;
+        } else if x < y {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    dot / (na * nb)
+}

@@ -80,8 +80,20 @@ pub(crate) fn candidates(f: &Features, p: Params) -> Vec<(u32, u32)> {
         }
         return out;
     }
-    one_way(&f.a, &f.b, f, p, &mut |x, y| out.push((x, y)));
-    one_way(&f.b, &f.a, f, p, &mut |x, y| out.push((y, x)));
+    // The two directions are independent: run them on two threads.
+    let back = std::thread::scope(|scope| {
+        let h = scope.spawn(|| {
+            let mut v = Vec::new();
+            one_way(&f.b, &f.a, f, p, &mut |x, y| v.push((y, x)));
+            v
+        });
+        one_way(&f.a, &f.b, f, p, &mut |x, y| out.push((x, y)));
+        h.join()
+    });
+    match back {
+        Ok(v) => out.extend(v),
+        Err(e) => std::panic::resume_unwind(e),
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -117,7 +129,14 @@ fn one_way(
                 picks.push((df, 1, id, (1.0 - f.alpha) * w / s.gram_norm));
             }
         }
-        picks.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let rarest = |a: &(usize, u8, u32, f32), b: &(usize, u8, u32, f32)| {
+            a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        if picks.len() > p.features {
+            picks.select_nth_unstable_by(p.features, rarest);
+            picks.truncate(p.features);
+        }
+        picks.sort_unstable_by(rarest);
         let mut read = 0;
         for &(df, kind, id, wx) in picks.iter().take(p.features) {
             if read >= p.budget {

@@ -10,7 +10,7 @@
 //! names and numbers count far more than function words without any stopword list.
 
 use super::fxhash::FxMap;
-use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans};
+use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans_with};
 use crate::text::{Lang, Span};
 
 /// A sparse vector: `(feature id, weight)`, sorted by id, ids unique.
@@ -85,6 +85,7 @@ struct SideTokenizer<'t> {
     infos: Vec<TokInfo>,
     /// norm string → word id, for number values built from runs.
     values: FxMap<String, u32>,
+    toks_buf: Vec<u32>,
 }
 
 impl<'t> SideTokenizer<'t> {
@@ -94,6 +95,7 @@ impl<'t> SideTokenizer<'t> {
             toks: FxMap::default(),
             infos: Vec::new(),
             values: FxMap::default(),
+            toks_buf: Vec::new(),
         }
     }
 
@@ -137,18 +139,23 @@ impl<'t> SideTokenizer<'t> {
     /// The word ids of one sentence, with number-word runs turned into single values.
     fn sentence(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) {
         out.clear();
-        let toks: Vec<u32> = word_spans(text)
-            .into_iter()
-            .map(|(r, k)| self.token(vocab, &text[r], k))
-            .collect();
+        let mut toks = std::mem::take(&mut self.toks_buf);
+        toks.clear();
+        let mut any_number = false;
+        word_spans_with(text, |r, k| {
+            let t = self.token(vocab, &text[r], k);
+            any_number |= self.infos[t as usize].number;
+            toks.push(t);
+        });
+        if !any_number {
+            out.extend(toks.iter().map(|&t| self.infos[t as usize].word));
+            self.toks_buf = toks;
+            return;
+        }
         let mut is_num: Vec<bool> = toks
             .iter()
             .map(|&t| self.infos[t as usize].number)
             .collect();
-        if !is_num.iter().any(|&n| n) {
-            out.extend(toks.iter().map(|&t| self.infos[t as usize].word));
-            return;
-        }
         for k in 1..toks.len().saturating_sub(1) {
             if !is_num[k]
                 && is_num[k - 1]
@@ -185,25 +192,21 @@ impl<'t> SideTokenizer<'t> {
             }
             i = j;
         }
+        self.toks_buf = toks;
     }
 }
 
-/// One sentence's raw counts.
-struct Raw {
-    stems: Vec<(u32, u32)>,
-    grams: Vec<(u32, u32)>,
-    norms: Vec<u32>,
-}
-
-fn counts(ids: &mut [u32]) -> Vec<(u32, u32)> {
+/// Sorted `(id, count)` pairs of `ids` (counts as `f32`, weighted in place later).
+fn counts(ids: &mut [u32]) -> SparseVec {
     ids.sort_unstable();
-    let mut out: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+    let mut out: SparseVec = Vec::with_capacity(ids.len());
     for &id in ids.iter() {
         match out.last_mut() {
-            Some((last, n)) if *last == id => *n += 1,
-            _ => out.push((id, 1)),
+            Some((last, n)) if *last == id => *n += 1.0,
+            _ => out.push((id, 1.0)),
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -220,13 +223,30 @@ pub(crate) struct Features {
     /// Per sentence of A: `None` when skipped or without words.
     pub a: Vec<Option<SentVec>>,
     pub b: Vec<Option<SentVec>>,
-    /// Normalised word ids per sentence (for `Same`).
-    pub norms_a: Vec<Vec<u32>>,
-    pub norms_b: Vec<Vec<u32>>,
+    /// Word ids per sentence (for `Same`, through `word_norm`).
+    pub norms_a: Norms,
+    pub norms_b: Norms,
+    /// Word id → normalised form id.
+    pub word_norm: Vec<u32>,
     pub n_stems: usize,
     pub n_grams: usize,
     /// Weight of the stem cosine in the similarity (the 3-gram cosine gets the rest).
     pub alpha: f32,
+}
+
+/// Word ids of every sentence of one side, stored flat.
+#[derive(Default)]
+pub(crate) struct Norms {
+    ids: Vec<u32>,
+    /// Sentence `i` is `ids[ends[i - 1]..ends[i]]`.
+    ends: Vec<u32>,
+}
+
+impl Norms {
+    pub fn of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.ids[start..self.ends[i] as usize]
+    }
 }
 
 /// Corpus-wide document frequencies of stems, to sharpen the IDF of a pair.
@@ -292,21 +312,26 @@ impl Features {
         } else {
             Some(SideTokenizer::new(b.lang))
         };
-        let raw_a = raw_side(a, &mut tok_a, &mut vocab);
-        let raw_b = match tok_b.as_mut() {
+        let (mut vec_a, words_a) = raw_side(a, &mut tok_a, &mut vocab);
+        let (mut vec_b, words_b) = match tok_b.as_mut() {
             Some(t) => raw_side(b, t, &mut vocab),
             None => raw_side(b, &mut tok_a, &mut vocab),
         };
         let n_stems = vocab.stems.len();
         let n_grams = vocab.grams.len();
         let mut df_s = vec![0u32; n_stems];
-        let mut df_g = vec![0u32; n_grams];
         let mut n = 0u32;
-        for r in raw_a.iter().chain(&raw_b).flatten() {
+        for r in vec_a.iter().chain(&vec_b).flatten() {
             n += 1;
             for &(id, _) in &r.stems {
                 df_s[id as usize] += 1;
             }
+        }
+        let limit = (n / 10).max(3);
+        add_grams(&mut vec_a, &words_a, &vocab, &df_s, limit);
+        add_grams(&mut vec_b, &words_b, &vocab, &df_s, limit);
+        let mut df_g = vec![0u32; n_grams];
+        for r in vec_a.iter().chain(&vec_b).flatten() {
             for &(id, _) in &r.grams {
                 df_g[id as usize] += 1;
             }
@@ -319,39 +344,26 @@ impl Features {
                 idf_s[id as usize] *= dfc.factor(stem);
             }
         }
-        let weigh = |v: &[(u32, u32)], idf: &[f32]| -> (SparseVec, f32) {
-            let out: SparseVec = v
-                .iter()
-                .map(|&(id, tf)| (id, idf[id as usize] * (1.0 + (tf as f32).ln())))
-                .collect();
-            let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            (out, norm)
+        // Counts become weights `idf × (1 + ln tf)` in place.
+        let weigh = |v: &mut SparseVec, idf: &[f32]| -> f32 {
+            let mut sq = 0.0;
+            for (id, w) in v.iter_mut() {
+                let tf = *w;
+                *w = idf[*id as usize] * if tf > 1.0 { 1.0 + tf.ln() } else { 1.0 };
+                sq += *w * *w;
+            }
+            sq.sqrt()
         };
-        let vecs = |raws: &[Option<Raw>]| -> Vec<Option<SentVec>> {
-            raws.iter()
-                .map(|r| {
-                    let r = r.as_ref()?;
-                    let (stems, stem_norm) = weigh(&r.stems, &idf_s);
-                    let (grams, gram_norm) = weigh(&r.grams, &idf_g);
-                    Some(SentVec {
-                        stems,
-                        stem_norm,
-                        grams,
-                        gram_norm,
-                    })
-                })
-                .collect()
-        };
-        let norms = |raws: &[Option<Raw>]| -> Vec<Vec<u32>> {
-            raws.iter()
-                .map(|r| r.as_ref().map(|r| r.norms.clone()).unwrap_or_default())
-                .collect()
-        };
+        for v in vec_a.iter_mut().chain(vec_b.iter_mut()).flatten() {
+            v.stem_norm = weigh(&mut v.stems, &idf_s);
+            v.gram_norm = weigh(&mut v.grams, &idf_g);
+        }
         Features {
-            a: vecs(&raw_a),
-            b: vecs(&raw_b),
-            norms_a: norms(&raw_a),
-            norms_b: norms(&raw_b),
+            a: vec_a,
+            b: vec_b,
+            norms_a: words_a,
+            norms_b: words_b,
+            word_norm: vocab.words.iter().map(|w| w.norm).collect(),
             n_stems,
             n_grams,
             alpha,
@@ -396,37 +408,57 @@ impl Features {
     }
 }
 
-/// Raw counts of every sentence of one side (`None`: skipped or without words).
+/// Counts of every sentence of one side (`None`: skipped or without words), and the
+/// normalised words of each sentence.
 fn raw_side<'t>(
     side: &SideIn<'t>,
     tok: &mut SideTokenizer<'t>,
     vocab: &mut Vocab,
-) -> Vec<Option<Raw>> {
+) -> (Vec<Option<SentVec>>, Norms) {
     let mut buf = Vec::new();
-    side.sentences
-        .iter()
-        .enumerate()
-        .map(|(i, sp)| {
-            if side.skip.get(i).copied().unwrap_or(false) {
-                return None;
+    let mut stems: Vec<u32> = Vec::new();
+    let mut words = Norms::default();
+    let mut out = Vec::with_capacity(side.sentences.len());
+    for (i, sp) in side.sentences.iter().enumerate() {
+        let text = match side.text.get(sp.start..sp.end) {
+            Some(t) if !side.skip.get(i).copied().unwrap_or(false) => t,
+            _ => {
+                words.ends.push(words.ids.len() as u32);
+                out.push(None);
+                continue;
             }
-            let text = side.text.get(sp.start..sp.end)?;
-            tok.sentence(vocab, text, &mut buf);
-            if buf.is_empty() {
-                return None;
+        };
+        tok.sentence(vocab, text, &mut buf);
+        stems.clear();
+        stems.extend(buf.iter().map(|&w| vocab.words[w as usize].stem));
+        words.ids.extend_from_slice(&buf);
+        words.ends.push(words.ids.len() as u32);
+        out.push((!buf.is_empty()).then(|| SentVec {
+            stems: counts(&mut stems),
+            stem_norm: 0.0,
+            grams: Vec::new(),
+            gram_norm: 0.0,
+        }));
+    }
+    (out, words)
+}
+
+/// Fill in the 3-gram counts of each sentence from its words, leaving out words whose stem
+/// is in more than `limit` sentences (function words: they carry no signal, and they are
+/// most of the text, so skipping them makes the 3-gram vectors short).
+fn add_grams(vecs: &mut [Option<SentVec>], words: &Norms, vocab: &Vocab, df_s: &[u32], limit: u32) {
+    let mut grams: Vec<u32> = Vec::new();
+    for (i, v) in vecs.iter_mut().enumerate() {
+        let Some(v) = v else { continue };
+        grams.clear();
+        for &w in words.of(i) {
+            let info = &vocab.words[w as usize];
+            if df_s[info.stem as usize] <= limit {
+                grams.extend_from_slice(&info.grams);
             }
-            let mut stems: Vec<u32> = buf.iter().map(|&w| vocab.words[w as usize].stem).collect();
-            let mut grams: Vec<u32> = buf
-                .iter()
-                .flat_map(|&w| vocab.words[w as usize].grams.iter().copied())
-                .collect();
-            Some(Raw {
-                stems: counts(&mut stems),
-                grams: counts(&mut grams),
-                norms: buf.iter().map(|&w| vocab.words[w as usize].norm).collect(),
-            })
-        })
-        .collect()
+        }
+        v.grams = counts(&mut grams);
+    }
 }
 
 /// The sum of sparse vectors, and its norm.

@@ -113,15 +113,18 @@ impl Default for AlignOptions<'_> {
     }
 }
 
-/// Gaps between chained matches up to this many sentence pairs are compared exhaustively.
+/// Gaps between chained matches up to this many sentence pairs are compared exhaustively
+/// (larger ones along a band around their diagonal).
 const GAP_PAIRS: usize = 400;
+/// Half-width of the band compared in gaps too large to compare exhaustively.
+const BAND: u64 = 2;
 /// Each single pair inside a merge must be at least this similar.
 const MERGE_SEED: f32 = 0.12;
 /// The candidate search (see `candidates`).
 const CANDIDATES: candidates::Params = candidates::Params {
-    k: 3,
+    k: 2,
     features: 8,
-    budget: 400,
+    budget: 300,
 };
 
 /// Align the sentences of `a` with those of `b` with the default options.
@@ -167,12 +170,13 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     // 1. Candidates and the first chain of 1:1 matches.
     let mut sims: FxMap<(u32, u32), f32> = FxMap::default();
     let mut items: Vec<Item> = Vec::new();
-    for (i, j) in candidates::candidates(&f, CANDIDATES) {
-        if let Some(s) = f.sim(&[i as usize], &[j as usize]) {
-            sims.insert((i, j), s);
-            if s >= t {
-                items.push(one(i, j, s));
-            }
+    let cands = candidates::candidates(&f, CANDIDATES);
+    let scored = par_sims(&f, &cands);
+    sims.reserve(scored.len());
+    for &(i, j, s) in &scored {
+        sims.insert((i, j), s);
+        if s >= t {
+            items.push(one(i, j, s));
         }
     }
     let mut chosen = chain::best_chain(&items, nb);
@@ -189,19 +193,14 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     // 2. Compare small gaps between chained matches exhaustively, then chain again.
     let before = items.len();
     for (pa, a0, pb, b0) in gaps(&items, &chosen, na, nb) {
-        if (a0 - pa) as usize * (b0 - pb) as usize > GAP_PAIRS {
-            continue;
-        }
-        for i in pa..a0 {
-            for j in pb..b0 {
-                if sims.contains_key(&(i, j)) {
-                    continue;
-                }
-                if let Some(s) = f.sim(&[i as usize], &[j as usize]) {
-                    sims.insert((i, j), s);
-                    if s >= t {
-                        items.push(one(i, j, s));
-                    }
+        for (i, j) in gap_pairs(pa, a0, pb, b0) {
+            if sims.contains_key(&(i, j)) {
+                continue;
+            }
+            if let Some(s) = f.sim(&[i as usize], &[j as usize]) {
+                sims.insert((i, j), s);
+                if s >= t {
+                    items.push(one(i, j, s));
                 }
             }
         }
@@ -253,27 +252,25 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     let mut local: Vec<Item> = Vec::new();
     for (pa, a0, pb, b0) in gaps(&items, &chosen, na, nb) {
         let at_end = pa == 0 && pb == 0 || a0 as usize == na && b0 as usize == nb;
-        let (ga, gb) = ((a0 - pa) as usize, (b0 - pb) as usize);
-        if at_end || ga == 0 || gb == 0 || ga * gb > GAP_PAIRS {
+        let gb = (b0 - pb) as usize;
+        if at_end || a0 == pa || gb == 0 {
             continue;
         }
         local.clear();
-        for i in pa..a0 {
-            for j in pb..b0 {
-                let s = match sims.get(&(i, j)) {
-                    Some(&s) => Some(s),
-                    None => f.sim(&[i as usize], &[j as usize]),
-                };
-                if let Some(s) = s.filter(|&s| s >= opts.context_threshold) {
-                    local.push(Item {
-                        a0: i - pa,
-                        a1: i - pa,
-                        b0: j - pb,
-                        b1: j - pb,
-                        weight: (s - opts.context_threshold) as f64,
-                        sim: s,
-                    });
-                }
+        for (i, j) in gap_pairs(pa, a0, pb, b0) {
+            let s = match sims.get(&(i, j)) {
+                Some(&s) => Some(s),
+                None => f.sim(&[i as usize], &[j as usize]),
+            };
+            if let Some(s) = s.filter(|&s| s >= opts.context_threshold) {
+                local.push(Item {
+                    a0: i - pa,
+                    a1: i - pa,
+                    b0: j - pb,
+                    b1: j - pb,
+                    weight: (s - opts.context_threshold) as f64,
+                    sim: s,
+                });
             }
         }
         for k in chain::best_chain(&local, gb) {
@@ -288,7 +285,8 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     chosen.sort_by_key(|&k| (items[k].a0, items[k].b0));
     if dbg {
         eprintln!(
-            "final items {} chosen {} {:?}",
+            "final sims {} items {} chosen {} {:?}",
+            sims.len(),
             items.len(),
             chosen.len(),
             t0.elapsed()
@@ -355,6 +353,29 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     }
 }
 
+/// Similarities of the 1:1 pairs, on two threads when there are many.
+fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
+    let run = |part: &[(u32, u32)]| -> Vec<(u32, u32, f32)> {
+        part.iter()
+            .filter_map(|&(i, j)| Some((i, j, f.sim(&[i as usize], &[j as usize])?)))
+            .collect()
+    };
+    if pairs.len() < 20_000 {
+        return run(pairs);
+    }
+    let (x, y) = pairs.split_at(pairs.len() / 2);
+    let (mut a, b) = std::thread::scope(|scope| {
+        let h = scope.spawn(|| run(y));
+        let a = run(x);
+        (a, h.join())
+    });
+    match b {
+        Ok(b) => a.extend(b),
+        Err(e) => std::panic::resume_unwind(e),
+    }
+    a
+}
+
 /// A 1:2 or 2:1 item over `(a0, a1, b0, b1)` if it beats every single pair inside it by the
 /// merge margin and both parts share content with the whole.
 fn merge_item(
@@ -392,6 +413,24 @@ fn merge_item(
     })
 }
 
+/// The pairs of a gap worth comparing: all of them when the gap is small, else a band of
+/// `2 × BAND + 1` around the gap's diagonal (bounded work per sentence on long texts).
+fn gap_pairs(pa: u32, a0: u32, pb: u32, b0: u32) -> impl Iterator<Item = (u32, u32)> {
+    let (ga, gb) = ((a0 - pa) as u64, (b0 - pb) as u64);
+    let small = (ga * gb) as usize <= GAP_PAIRS;
+    (pa..a0).flat_map(move |i| {
+        let (lo, hi) = if small {
+            (pb, b0)
+        } else {
+            let centre = pb as u64 + ((i - pa) as u64 * gb + gb / 2) / ga.max(1);
+            let lo = centre.saturating_sub(BAND).max(pb as u64);
+            let hi = (centre + BAND + 1).min(b0 as u64);
+            (lo as u32, hi as u32)
+        };
+        (lo..hi).map(move |j| (i, j))
+    })
+}
+
 /// The gaps around the chained items: `(a_start, a_end, b_start, b_end)` (half-open), from
 /// the start of both texts to the end, including empty ones.
 fn gaps(items: &[Item], chosen: &[usize], na: usize, nb: usize) -> Vec<(u32, u32, u32, u32)> {
@@ -409,8 +448,12 @@ fn gaps(items: &[Item], chosen: &[usize], na: usize, nb: usize) -> Vec<(u32, u32
 
 /// Whether the normalised words of A's `ia` equal those of B's `ib`.
 fn same_words(f: &Features, ia: &[usize], ib: &[usize]) -> bool {
-    let wa = ia.iter().flat_map(|&i| f.norms_a[i].iter());
-    let wb = ib.iter().flat_map(|&j| f.norms_b[j].iter());
+    let wa = ia.iter().flat_map(|&i| f.norms_a.of(i).iter());
+    let wb = ib.iter().flat_map(|&j| f.norms_b.of(j).iter());
+    let (wa, wb) = (
+        wa.map(|&w| f.word_norm[w as usize]),
+        wb.map(|&w| f.word_norm[w as usize]),
+    );
     wa.eq(wb)
 }
 

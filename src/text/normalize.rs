@@ -81,16 +81,24 @@ pub enum WordKind {
 /// Byte ranges of the words of `text`, in order (see the module doc for the rules).
 pub fn word_spans(text: &str) -> Vec<(Range<usize>, WordKind)> {
     let mut out = Vec::new();
+    word_spans_with(text, |r, k| out.push((r, k)));
+    out
+}
+
+/// Like [`word_spans`], calling `emit` for each word instead of collecting.
+pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind)) {
+    let mut last_end = usize::MAX;
     let mut it = text.char_indices().peekable();
     let mut after_apostrophe = false;
     while let Some((i, c)) = it.next() {
         if is_unspaced_script(c) {
-            out.push((i..i + c.len_utf8(), WordKind::Alpha));
+            last_end = i + c.len_utf8();
+            emit(i..last_end, WordKind::Alpha);
             after_apostrophe = false;
             continue;
         }
         if !c.is_alphanumeric() {
-            after_apostrophe = is_apostrophe(c) && out.last().is_some_and(|(r, _)| r.end == i);
+            after_apostrophe = is_apostrophe(c) && last_end == i;
             continue;
         }
         let digits = c.is_numeric() && !c.is_alphabetic();
@@ -124,11 +132,11 @@ pub fn word_spans(text: &str) -> Vec<(Range<usize>, WordKind)> {
         };
         let short = text[i..end].chars().count() <= 2;
         if !(after_apostrophe && short && kind == WordKind::Alpha) {
-            out.push((i..end, kind));
+            emit(i..end, kind);
         }
+        last_end = end;
         after_apostrophe = false;
     }
-    out
 }
 
 /// Canonical form of a digit string: thousands separators removed, decimal comma → point.

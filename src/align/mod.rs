@@ -15,7 +15,8 @@
 //!    exhaustively and the chain recomputed.
 //! 4. **Moved**: strong pairs left over among unmatched sentences become `Moved` units.
 //! 5. **Display order**: A's reading order, with B-only sentences inserted where they fall in
-//!    B's order (just before the first in-order match that comes after them in B).
+//!    B's order: right after the in-order match that precedes them in B, else just before
+//!    the first in-order match that follows them in B.
 
 mod candidates;
 mod chain;
@@ -105,7 +106,7 @@ impl Default for AlignOptions<'_> {
         AlignOptions {
             doc_freq: None,
             threshold: 0.3,
-            moved_threshold: 0.45,
+            moved_threshold: 0.3,
             merge_margin: 0.05,
             stem_weight: 0.6,
             context_threshold: 0.12,
@@ -126,6 +127,42 @@ const CANDIDATES: candidates::Params = candidates::Params {
     features: 8,
     budget: 300,
 };
+
+/// The similarity the aligner uses, for inspecting and evaluating it: built once for a pair
+/// of sides, then asked for any sentence runs.
+pub struct Similarity {
+    f: Features,
+}
+
+impl Similarity {
+    /// Features of both sides (as [`align_with`] builds them).
+    pub fn new(a: &Side, b: &Side, opts: &AlignOptions) -> Similarity {
+        Similarity {
+            f: Features::build(
+                &SideIn {
+                    text: a.text,
+                    sentences: a.sentences,
+                    lang: a.lang,
+                    skip: a.skip,
+                },
+                &SideIn {
+                    text: b.text,
+                    sentences: b.sentences,
+                    lang: b.lang,
+                    skip: b.skip,
+                },
+                opts.doc_freq,
+                opts.stem_weight,
+            ),
+        }
+    }
+
+    /// Similarity in `0..=1` of A's sentences `ia` with B's `ib` (`None`: a sentence is
+    /// skipped, has no words, or is out of range).
+    pub fn sim(&self, ia: &[usize], ib: &[usize]) -> Option<f32> {
+        self.f.sim(ia, ib)
+    }
+}
 
 /// Align the sentences of `a` with those of `b` with the default options.
 ///
@@ -495,6 +532,13 @@ fn display_order(
                         next_b += 1;
                     }
                     next_b = next_b.max(unit.b[unit.b.len() - 1] + 1);
+                    out.push(unit);
+                    // B-only sentences that follow this match in B come right after it.
+                    while next_b < nb && !b_used[next_b] {
+                        out.push(only_b(next_b));
+                        next_b += 1;
+                    }
+                    continue;
                 }
                 out.push(unit);
             }

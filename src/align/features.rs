@@ -43,7 +43,43 @@ struct Vocab {
     words: Vec<WordInfo>,
 }
 
+/// Above this many bytes of text (both sides), the sides are tokenised on two threads.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
 impl Vocab {
+    /// Merge another side's vocabulary into this one, renumbering that side's sentence
+    /// vectors (stems) and words.
+    fn absorb(&mut self, other: Vocab, vecs: &mut [Option<SentVec>], words: &mut Norms) {
+        let mut stem_map = vec![0u32; other.stems.len()];
+        for (k, id) in other.stems {
+            stem_map[id as usize] = Self::intern(&mut self.stems, &k);
+        }
+        let mut norm_map = vec![0u32; other.norms.len()];
+        for (k, id) in other.norms {
+            norm_map[id as usize] = Self::intern(&mut self.norms, &k);
+        }
+        let mut gram_map = vec![0u32; other.grams.len()];
+        for (k, id) in other.grams {
+            let n = self.grams.len() as u32;
+            gram_map[id as usize] = *self.grams.entry(k).or_insert(n);
+        }
+        let base = self.words.len() as u32;
+        self.words.extend(other.words.into_iter().map(|w| WordInfo {
+            stem: stem_map[w.stem as usize],
+            norm: norm_map[w.norm as usize],
+            grams: w.grams.iter().map(|&g| gram_map[g as usize]).collect(),
+        }));
+        for w in &mut words.ids {
+            *w += base;
+        }
+        for v in vecs.iter_mut().flatten() {
+            for (id, _) in &mut v.stems {
+                *id = stem_map[*id as usize];
+            }
+            v.stems.sort_unstable_by_key(|&(id, _)| id);
+        }
+    }
+
     fn intern(map: &mut FxMap<Box<str>, u32>, s: &str) -> u32 {
         if let Some(&id) = map.get(s) {
             return id;
@@ -305,18 +341,39 @@ pub(crate) struct SideIn<'a> {
 
 impl Features {
     pub fn build(a: &SideIn, b: &SideIn, doc_freq: Option<&DocFreq>, alpha: f32) -> Features {
-        let mut vocab = Vocab::default();
-        let mut tok_a = SideTokenizer::new(a.lang);
-        let mut tok_b = if a.lang == b.lang {
-            None
-        } else {
-            Some(SideTokenizer::new(b.lang))
-        };
-        let (mut vec_a, words_a) = raw_side(a, &mut tok_a, &mut vocab);
-        let (mut vec_b, words_b) = match tok_b.as_mut() {
-            Some(t) => raw_side(b, t, &mut vocab),
-            None => raw_side(b, &mut tok_a, &mut vocab),
-        };
+        let (vocab, mut vec_a, words_a, mut vec_b, words_b) =
+            if a.text.len() + b.text.len() < PARALLEL_BYTES {
+                // Small texts: one shared tokenizer (its caches serve both sides).
+                let mut vocab = Vocab::default();
+                let mut tok_a = SideTokenizer::new(a.lang);
+                let mut tok_b = (a.lang != b.lang).then(|| SideTokenizer::new(b.lang));
+                let (vec_a, words_a) = raw_side(a, &mut tok_a, &mut vocab);
+                let (vec_b, words_b) = match tok_b.as_mut() {
+                    Some(t) => raw_side(b, t, &mut vocab),
+                    None => raw_side(b, &mut tok_a, &mut vocab),
+                };
+                (vocab, vec_a, words_a, vec_b, words_b)
+            } else {
+                // Long texts: each side on its own thread with its own vocabulary, then B's ids
+                // are mapped into A's.
+                let side = |s: &SideIn<'_>| {
+                    let mut vocab = Vocab::default();
+                    let mut tok = SideTokenizer::new(s.lang);
+                    let (vecs, words) = raw_side(s, &mut tok, &mut vocab);
+                    (vocab, vecs, words)
+                };
+                let (ra, rb) = std::thread::scope(|scope| {
+                    let h = scope.spawn(|| side(b));
+                    (side(a), h.join())
+                });
+                let (mut vocab, vec_a, words_a) = ra;
+                let (vocab_b, mut vec_b, mut words_b) = match rb {
+                    Ok(r) => r,
+                    Err(e) => std::panic::resume_unwind(e),
+                };
+                vocab.absorb(vocab_b, &mut vec_b, &mut words_b);
+                (vocab, vec_a, words_a, vec_b, words_b)
+            };
         let n_stems = vocab.stems.len();
         let n_grams = vocab.grams.len();
         let mut df_s = vec![0u32; n_stems];

@@ -10,9 +10,12 @@
 //!    each sentence's rarest features in an inverted index of the other side (common features
 //!    are never looked up) and keep the best few.
 //! 3. **Chain** ([`chain`]): a sparse dynamic programme picks the heaviest monotone chain of
-//!    1:1, 1:2 and 2:1 matches (weight = similarity − threshold; a merge must beat the single
-//!    match by a margin). Gaps between chained matches that are small are then compared
-//!    exhaustively and the chain recomputed.
+//!    1:1 matches (weight = similarity − threshold). The gaps between chained matches are then
+//!    compared (exhaustively when small, along a band around their diagonal when large) and
+//!    the chain recomputed; next to each chained match, merging in a neighbour the chain left
+//!    out gives 1:2 / 2:1 items, kept when the merge beats every single pair in it by a
+//!    margin. Finally each gap *between two matches* gets its own chain at the lower context
+//!    threshold: the neighbours are evidence (never at the ends of the texts).
 //! 4. **Moved**: strong pairs left over among unmatched sentences become `Moved` units.
 //! 5. **Display order**: A's reading order, with B-only sentences inserted where they fall in
 //!    B's order: right after the in-order match that precedes them in B, else just before
@@ -118,7 +121,7 @@ impl Default for AlignOptions<'_> {
 /// (larger ones along a band around their diagonal).
 const GAP_PAIRS: usize = 400;
 /// Half-width of the band compared in gaps too large to compare exhaustively.
-const BAND: u64 = 2;
+const BAND: u64 = 1;
 /// Each single pair inside a merge must be at least this similar.
 const MERGE_SEED: f32 = 0.12;
 /// The candidate search (see `candidates`).
@@ -187,12 +190,7 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         lang: b.lang,
         skip: b.skip,
     };
-    let dbg = std::env::var_os("PARALLAX_ALIGN_DEBUG").is_some();
-    let t0 = std::time::Instant::now();
     let f = Features::build(&sa, &sb, opts.doc_freq, opts.stem_weight);
-    if dbg {
-        eprintln!("features {:?}", t0.elapsed());
-    }
     let (na, nb) = (a.sentences.len(), b.sentences.len());
     let t = opts.threshold;
     let one = |i: u32, j: u32, s: f32| Item {
@@ -217,15 +215,6 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         }
     }
     let mut chosen = chain::best_chain(&items, nb);
-    if dbg {
-        eprintln!(
-            "chain1 pairs {} items {} chosen {} {:?}",
-            sims.len(),
-            items.len(),
-            chosen.len(),
-            t0.elapsed()
-        );
-    }
 
     // 2. Compare small gaps between chained matches exhaustively, then chain again.
     let before = items.len();
@@ -320,15 +309,6 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         items.push(it);
     }
     chosen.sort_by_key(|&k| (items[k].a0, items[k].b0));
-    if dbg {
-        eprintln!(
-            "final sims {} items {} chosen {} {:?}",
-            sims.len(),
-            items.len(),
-            chosen.len(),
-            t0.elapsed()
-        );
-    }
 
     // Units of the chain.
     let mut unit_of_a: Vec<Option<usize>> = vec![None; na];

@@ -273,8 +273,30 @@ impl Normalizer {
     }
 
     /// Whether a folded word is a number word on its own (`thirty`, `zwanzig`, `trente`).
+    ///
+    /// Asking the number parser costs about a microsecond a word, so answers are memoised per
+    /// thread (a pure cache: same answers, bounded size).
     pub fn is_number_word(&self, folded: &str) -> bool {
-        folded.chars().all(char::is_alphabetic) && self.number(&[folded]).is_some()
+        if self.numbers.is_none() || !folded.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        thread_local! {
+            static MEMO: std::cell::RefCell<std::collections::HashMap<Lang, std::collections::HashMap<Box<str>, bool>>> =
+                std::cell::RefCell::new(std::collections::HashMap::new());
+        }
+        if let Some(hit) = MEMO.with(|m| m.borrow().get(&self.lang)?.get(folded).copied()) {
+            return hit;
+        }
+        let answer = self.number(&[folded]).is_some();
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            let per_lang = m.entry(self.lang).or_default();
+            if per_lang.len() >= 200_000 {
+                per_lang.clear();
+            }
+            per_lang.insert(folded.into(), answer);
+        });
+        answer
     }
 
     /// Whether a folded word may join two number words into one number ("et", "y", "and").

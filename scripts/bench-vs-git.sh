@@ -28,37 +28,42 @@ GIT=(git diff --no-index --word-diff "$TMP/kjv.txt" "$TMP/bbe.txt")
 # median of numbers on stdin
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
-# run CMD RUNS times under /usr/bin/time -v; print "median_seconds max_rss_kb"
+# run CMD RUNS times under /usr/bin/time -v; print "median_wall_s max_rss_kb median_cpu_s"
+# (CPU = user + system time, all threads; less sensitive than wall time to a busy machine)
 measure() {
-    local times=() rss=0 i
+    local times=() cpus=() rss=0 i
     for ((i = 0; i < RUNS; i++)); do
         /usr/bin/time -v -o "$TMP/time" "$@" > /dev/null 2>&1 || true
-        local wall kb
+        local wall kb cpu
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(k=1;k<=n;k++) s=s*60+p[k]; print s}' "$TMP/time")
+        cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$TMP/time")
         kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time")
         times+=("$wall")
+        cpus+=("$cpu")
         ((kb > rss)) && rss=$kb
     done
     printf '%s\n' "${times[@]}" | median | tr '\n' ' '
-    echo "$rss"
+    echo -n "$rss "
+    printf '%s\n' "${cpus[@]}" | median
 }
 
 if command -v hyperfine > /dev/null; then
     hyperfine --warmup 1 --runs "$RUNS" -i --export-json "$TMP/h.json" \
         "${ALIGN[*]} > /dev/null" "${GIT[*]} > /dev/null"
     read -r A_MED G_MED < <(python3 -c "import json,sys; r=json.load(open('$TMP/h.json'))['results']; print(r[0]['median'], r[1]['median'])")
-    read -r _ A_RSS < <(RUNS=1 measure "${ALIGN[@]}")
-    read -r _ G_RSS < <(RUNS=1 measure "${GIT[@]}")
+    read -r _ A_RSS A_CPU < <(measure "${ALIGN[@]}")
+    read -r _ G_RSS G_CPU < <(measure "${GIT[@]}")
 else
     # interleave warm-up, then measure both
     "${ALIGN[@]}" > /dev/null
     "${GIT[@]}" > /dev/null || true
-    read -r A_MED A_RSS < <(measure "${ALIGN[@]}")
-    read -r G_MED G_RSS < <(measure "${GIT[@]}")
+    read -r A_MED A_RSS A_CPU < <(measure "${ALIGN[@]}")
+    read -r G_MED G_RSS G_CPU < <(measure "${GIT[@]}")
 fi
-echo "parallax align --sentences --json: median ${A_MED} s, max RSS $((A_RSS / 1024)) MB"
-echo "git diff --no-index --word-diff:   median ${G_MED} s, max RSS $((G_RSS / 1024)) MB"
-awk -v a="$A_MED" -v g="$G_MED" 'BEGIN {printf "ratio parallax/git: %.3f (target < 0.333); parallax %s 0.5 s\n", a/g, (a < 0.5 ? "under" : "NOT under")}'
+echo "parallax align --sentences --json: median wall ${A_MED} s, CPU ${A_CPU} s, max RSS $((A_RSS / 1024)) MB"
+echo "git diff --no-index --word-diff:   median wall ${G_MED} s, CPU ${G_CPU} s, max RSS $((G_RSS / 1024)) MB"
+awk -v a="$A_MED" -v g="$G_MED" -v ac="$A_CPU" -v gc="$G_CPU" 'BEGIN {
+    printf "ratio parallax/git: wall %.3f, CPU %.3f (target < 0.333); parallax wall %s 0.5 s\n", a/g, ac/gc, (a < 0.5 ? "under" : "NOT under")}'
 
 # quality of the alignment that was timed
 "${ALIGN[@]}" > "$TMP/out.json"

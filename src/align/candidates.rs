@@ -1,6 +1,6 @@
 //! Candidate sentence pairs from an inverted index over rare features.
 //!
-//! For each sentence of one side, only its rarest features (by document frequency on the other
+//! For each sentence of one side, only its rarest stems (by document frequency on the other
 //! side) are looked up, features that occur in more than `cap` sentences are never looked up,
 //! and the postings read per sentence are bounded, so the work per sentence is bounded and the
 //! whole pass is linear in the text length in practice. The best `k` sentences of the other
@@ -107,12 +107,13 @@ fn one_way(
     emit: &mut impl FnMut(u32, u32),
 ) {
     let stem_ix = Index::build(ys, f.n_stems, |s| (&s.stems, s.stem_norm));
-    let gram_ix = Index::build(ys, f.n_grams, |s| (&s.grams, s.gram_norm));
+    // Only stems are looked up: this path serves long texts (short ones compare every pair),
+    // where stems find enough anchors and the gap search around them catches the rest.
     let ny = ys.len();
     let cap = (ny / 40).max(64);
     let mut acc = vec![0f32; ny];
     let mut touched: Vec<u32> = Vec::new();
-    let mut picks: Vec<(usize, u8, u32, f32)> = Vec::new();
+    let mut picks: Vec<(usize, u32, f32)> = Vec::new();
     let mut top: Vec<(f32, u32)> = Vec::new();
     for (x, s) in xs.iter().enumerate() {
         let Some(s) = s else { continue };
@@ -120,34 +121,23 @@ fn one_way(
         for &(id, w) in &s.stems {
             let df = stem_ix.df(id);
             if (1..=cap).contains(&df) {
-                picks.push((df, 0, id, f.alpha * w / s.stem_norm));
+                picks.push((df, id, w / s.stem_norm));
             }
         }
-        for &(id, w) in &s.grams {
-            let df = gram_ix.df(id);
-            if (1..=cap).contains(&df) {
-                picks.push((df, 1, id, (1.0 - f.alpha) * w / s.gram_norm));
-            }
-        }
-        let rarest = |a: &(usize, u8, u32, f32), b: &(usize, u8, u32, f32)| {
-            a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-        };
+        let rarest =
+            |a: &(usize, u32, f32), b: &(usize, u32, f32)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
         if picks.len() > p.features {
             picks.select_nth_unstable_by(p.features, rarest);
             picks.truncate(p.features);
         }
         picks.sort_unstable_by(rarest);
         let mut read = 0;
-        for &(df, kind, id, wx) in picks.iter().take(p.features) {
+        for &(df, id, wx) in picks.iter().take(p.features) {
             if read >= p.budget {
                 break;
             }
             read += df;
-            let list = if kind == 0 {
-                stem_ix.list(id)
-            } else {
-                gram_ix.list(id)
-            };
+            let list = stem_ix.list(id);
             for &(y, wy) in list {
                 let cell = &mut acc[y as usize];
                 if *cell == 0.0 {

@@ -265,7 +265,6 @@ pub(crate) struct Features {
     /// Word id → normalised form id.
     pub word_norm: Vec<u32>,
     pub n_stems: usize,
-    pub n_grams: usize,
     /// Weight of the stem cosine in the similarity (the 3-gram cosine gets the rest).
     pub alpha: f32,
 }
@@ -422,7 +421,6 @@ impl Features {
             norms_b: words_b,
             word_norm: vocab.words.iter().map(|w| w.norm).collect(),
             n_stems,
-            n_grams,
             alpha,
         }
     }

@@ -110,7 +110,7 @@ fn one_way(
     // Only stems are looked up: this path serves long texts (short ones compare every pair),
     // where stems find enough anchors and the gap search around them catches the rest.
     let ny = ys.len();
-    let cap = (ny / 40).max(64);
+    let cap = (ny / 100).max(64);
     let mut acc = vec![0f32; ny];
     let mut touched: Vec<u32> = Vec::new();
     let mut picks: Vec<(usize, u32, f32)> = Vec::new();

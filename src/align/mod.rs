@@ -128,7 +128,7 @@ const MERGE_SEED: f32 = 0.12;
 const CANDIDATES: candidates::Params = candidates::Params {
     k: 2,
     features: 8,
-    budget: 300,
+    budget: 200,
 };
 
 /// The similarity the aligner uses, for inspecting and evaluating it: built once for a pair

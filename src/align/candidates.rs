@@ -157,8 +157,12 @@ fn one_way(
             top.select_nth_unstable_by(p.k, by);
             top.truncate(p.k);
         }
-        for &(_, y) in &top {
-            emit(x as u32, y);
+        // Runners-up only when they come close to the best (clear winners need no company).
+        let best = top.iter().map(|t| t.0).fold(0f32, f32::max);
+        for &(score, y) in &top {
+            if score >= 0.5 * best {
+                emit(x as u32, y);
+            }
         }
     }
 }

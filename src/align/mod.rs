@@ -218,17 +218,15 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
 
     // 2. Compare small gaps between chained matches exhaustively, then chain again.
     let before = items.len();
-    for (pa, a0, pb, b0) in gaps(&items, &chosen, na, nb) {
-        for (i, j) in gap_pairs(pa, a0, pb, b0) {
-            if sims.contains_key(&(i, j)) {
-                continue;
-            }
-            if let Some(s) = f.sim(&[i as usize], &[j as usize]) {
-                sims.insert((i, j), s);
-                if s >= t {
-                    items.push(one(i, j, s));
-                }
-            }
+    let fresh: Vec<(u32, u32)> = gaps(&items, &chosen, na, nb)
+        .into_iter()
+        .flat_map(|(pa, a0, pb, b0)| gap_pairs(pa, a0, pb, b0))
+        .filter(|p| !sims.contains_key(p))
+        .collect();
+    for (i, j, s) in par_sims(&f, &fresh) {
+        sims.insert((i, j), s);
+        if s >= t {
+            items.push(one(i, j, s));
         }
     }
     if items.len() > before {

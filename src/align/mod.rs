@@ -2,8 +2,37 @@
 //!
 //! Produces units in display order: one-to-one, one-to-many, many-to-one,
 //! unmatched on either side, and moved (out-of-order) matches.
+//!
+//! How it works (each step bounded, so book-length texts align in well under a second):
+//! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (number words as
+//!    digits) and character 3-grams; similarity is a weighted sum of the two cosines, in `0..=1`.
+//! 2. **Candidates** ([`candidates`]): small problems compare every pair; large ones look up
+//!    each sentence's rarest features in an inverted index of the other side (common features
+//!    are never looked up) and keep the best few.
+//! 3. **Chain** ([`chain`]): a sparse dynamic programme picks the heaviest monotone chain of
+//!    1:1 matches (weight = similarity − threshold). The gaps between chained matches are then
+//!    compared (exhaustively when small, along a band around their diagonal when large) and
+//!    the chain recomputed; next to each chained match, merging in a neighbour the chain left
+//!    out gives 1:2 / 2:1 items, kept when the merge beats every single pair in it by a
+//!    margin. Finally each gap *between two matches* gets its own chain at the lower context
+//!    threshold: the neighbours are evidence (never at the ends of the texts).
+//! 4. **Moved**: strong pairs left over among unmatched sentences become `Moved` units.
+//! 5. **Display order**: A's reading order, with B-only sentences inserted where they fall in
+//!    B's order: right after the in-order match that precedes them in B, else just before
+//!    the first in-order match that follows them in B.
+
+mod candidates;
+mod chain;
+pub mod eval;
+mod features;
+mod fxhash;
+
+pub use features::DocFreq;
 
 use crate::text::{Lang, Span};
+use chain::Item;
+use features::{Features, SideIn};
+use fxhash::FxMap;
 use serde::{Deserialize, Serialize};
 
 /// What an aligned unit is.
@@ -51,101 +80,452 @@ pub struct Side<'a> {
 }
 
 impl Side<'_> {
-    fn skipped(&self, i: usize) -> bool {
+    /// Whether sentence `i` is marked as boilerplate (never matched).
+    pub fn skipped(&self, i: usize) -> bool {
         self.skip.get(i).copied().unwrap_or(false)
     }
 }
 
-/// Align the sentences of `a` with those of `b`.
+/// Tuning of [`align_with`]. The defaults were tuned on the Bible pair (KJV/BBE verses),
+/// ECB+ news clusters and their hard negatives; see `tests/eval_*.rs`.
+#[derive(Clone, Copy, Debug)]
+pub struct AlignOptions<'c> {
+    /// Corpus-wide document frequencies: stems common in the corpus weigh less.
+    pub doc_freq: Option<&'c DocFreq>,
+    /// Minimum similarity for an in-order match.
+    pub threshold: f32,
+    /// Minimum similarity for an out-of-order (moved) match.
+    pub moved_threshold: f32,
+    /// How much a 1:2 or 2:1 merge must beat the best 1:1 match it replaces.
+    pub merge_margin: f32,
+    /// Weight of the stem cosine in the similarity (the character 3-gram cosine gets the rest).
+    pub stem_weight: f32,
+    /// Minimum similarity for a match inside a small gap between two matches.
+    pub context_threshold: f32,
+}
+
+impl Default for AlignOptions<'_> {
+    fn default() -> Self {
+        AlignOptions {
+            doc_freq: None,
+            threshold: 0.3,
+            moved_threshold: 0.3,
+            merge_margin: 0.05,
+            stem_weight: 0.6,
+            context_threshold: 0.12,
+        }
+    }
+}
+
+/// Gaps between chained matches up to this many sentence pairs are compared exhaustively
+/// (larger ones along a band around their diagonal).
+const GAP_PAIRS: usize = 400;
+/// Half-width of the band compared in gaps too large to compare exhaustively.
+const BAND: u64 = 1;
+/// Each single pair inside a merge must be at least this similar.
+const MERGE_SEED: f32 = 0.12;
+/// The candidate search (see `candidates`).
+const CANDIDATES: candidates::Params = candidates::Params {
+    k: 2,
+    features: 8,
+    budget: 200,
+};
+
+/// The similarity the aligner uses, for inspecting and evaluating it: built once for a pair
+/// of sides, then asked for any sentence runs.
+pub struct Similarity {
+    f: Features,
+}
+
+impl Similarity {
+    /// Features of both sides (as [`align_with`] builds them).
+    pub fn new(a: &Side, b: &Side, opts: &AlignOptions) -> Similarity {
+        Similarity {
+            f: Features::build(
+                &SideIn {
+                    text: a.text,
+                    sentences: a.sentences,
+                    lang: a.lang,
+                    skip: a.skip,
+                },
+                &SideIn {
+                    text: b.text,
+                    sentences: b.sentences,
+                    lang: b.lang,
+                    skip: b.skip,
+                },
+                opts.doc_freq,
+                opts.stem_weight,
+            ),
+        }
+    }
+
+    /// Similarity in `0..=1` of A's sentences `ia` with B's `ib` (`None`: a sentence is
+    /// skipped, has no words, or is out of range).
+    pub fn sim(&self, ia: &[usize], ib: &[usize]) -> Option<f32> {
+        self.f.sim(ia, ib)
+    }
+}
+
+/// Align the sentences of `a` with those of `b` with the default options.
 ///
-/// Placeholder: greedy one-to-one matching on word-set overlap.
-#[allow(clippy::needless_range_loop)]
+/// Every sentence index of each side appears in exactly one unit. Sentences marked in `skip`,
+/// and sentences without a word (e.g. empty lines), are never matched: they come out as
+/// `OnlyA`/`OnlyB` units in their place.
 pub fn align(a: &Side, b: &Side) -> Alignment {
-    use std::collections::HashSet;
-    let words = |side: &Side, i: usize| -> HashSet<String> {
-        side.sentences[i]
-            .slice(side.text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .map(str::to_lowercase)
-            .collect()
+    align_with(a, b, &AlignOptions::default())
+}
+
+/// Align the sentences of `a` with those of `b` (see the module doc for the method).
+pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
+    let sa = SideIn {
+        text: a.text,
+        sentences: a.sentences,
+        lang: a.lang,
+        skip: a.skip,
     };
-    let wa: Vec<_> = (0..a.sentences.len()).map(|i| words(a, i)).collect();
-    let wb: Vec<_> = (0..b.sentences.len()).map(|j| words(b, j)).collect();
-    let mut pairs = Vec::new();
-    for i in 0..wa.len() {
-        for j in 0..wb.len() {
-            if a.skipped(i) || b.skipped(j) {
+    let sb = SideIn {
+        text: b.text,
+        sentences: b.sentences,
+        lang: b.lang,
+        skip: b.skip,
+    };
+    let f = Features::build(&sa, &sb, opts.doc_freq, opts.stem_weight);
+    let (na, nb) = (a.sentences.len(), b.sentences.len());
+    let t = opts.threshold;
+    let one = |i: u32, j: u32, s: f32| Item {
+        a0: i,
+        a1: i,
+        b0: j,
+        b1: j,
+        weight: (s - t) as f64,
+        sim: s,
+    };
+
+    // 1. Candidates and the first chain of 1:1 matches.
+    let mut sims: FxMap<(u32, u32), f32> = FxMap::default();
+    let mut items: Vec<Item> = Vec::new();
+    let cands = candidates::candidates(&f, CANDIDATES);
+    let scored = par_sims(&f, &cands);
+    sims.reserve(scored.len());
+    for &(i, j, s) in &scored {
+        sims.insert((i, j), s);
+        if s >= t {
+            items.push(one(i, j, s));
+        }
+    }
+    let mut chosen = chain::best_chain(&items, nb);
+
+    // 2. Compare small gaps between chained matches exhaustively, then chain again.
+    let before = items.len();
+    let fresh: Vec<(u32, u32)> = gaps(&items, &chosen, na, nb)
+        .into_iter()
+        .flat_map(|(pa, a0, pb, b0)| gap_pairs(pa, a0, pb, b0))
+        .filter(|p| !sims.contains_key(p))
+        .collect();
+    for (i, j, s) in par_sims(&f, &fresh) {
+        sims.insert((i, j), s);
+        if s >= t {
+            items.push(one(i, j, s));
+        }
+    }
+    if items.len() > before {
+        chosen = chain::best_chain(&items, nb);
+    }
+
+    // 3. n:m: next to each chained match, try merging in a neighbour the chain left out.
+    let mut covered_a = vec![false; na];
+    let mut covered_b = vec![false; nb];
+    for &k in &chosen {
+        covered_a[items[k].a0 as usize] = true;
+        covered_b[items[k].b0 as usize] = true;
+    }
+    let before = items.len();
+    for &k in &chosen.clone() {
+        let Item { a0: i, b0: j, .. } = items[k];
+        let (i, j) = (i as i64, j as i64);
+        for (a0, a1, b0, b1, free) in [
+            (i, i, j - 1, j, j - 1),
+            (i, i, j, j + 1, j + 1),
+            (i - 1, i, j, j, -(i - 1) - 2),
+            (i, i + 1, j, j, -(i + 1) - 2),
+        ] {
+            if a0 < 0 || b0 < 0 || a1 >= na as i64 || b1 >= nb as i64 {
                 continue;
             }
-            let inter = wa[i].intersection(&wb[j]).count() as f32;
-            let union = wa[i].union(&wb[j]).count().max(1) as f32;
-            let s = inter / union;
-            if s >= 0.25 {
-                pairs.push((s, i, j));
+            let taken = if free >= 0 {
+                covered_b[free as usize]
+            } else {
+                covered_a[(-free - 2) as usize]
+            };
+            if taken {
+                continue;
+            }
+            if let Some(m) = merge_item(&f, opts, &sims, (a0, a1, b0, b1)) {
+                items.push(m);
             }
         }
     }
-    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let mut ma = vec![None; wa.len()];
-    let mut mb = vec![None; wb.len()];
-    for (s, i, j) in pairs {
-        if ma[i].is_none() && mb[j].is_none() {
-            ma[i] = Some((j, s));
-            mb[j] = Some(i);
+    if items.len() > before {
+        chosen = chain::best_chain(&items, nb);
+    }
+
+    // 4. Gaps between two matches: the neighbours are evidence, so small gaps get their own
+    //    chain at the lower context threshold.
+    let mut extra: Vec<Item> = Vec::new();
+    let mut local: Vec<Item> = Vec::new();
+    for (pa, a0, pb, b0) in gaps(&items, &chosen, na, nb) {
+        let at_end = pa == 0 && pb == 0 || a0 as usize == na && b0 as usize == nb;
+        let gb = (b0 - pb) as usize;
+        if at_end || a0 == pa || gb == 0 {
+            continue;
+        }
+        local.clear();
+        for (i, j) in gap_pairs(pa, a0, pb, b0) {
+            let s = match sims.get(&(i, j)) {
+                Some(&s) => Some(s),
+                None => f.sim(&[i as usize], &[j as usize]),
+            };
+            if let Some(s) = s.filter(|&s| s >= opts.context_threshold) {
+                local.push(Item {
+                    a0: i - pa,
+                    a1: i - pa,
+                    b0: j - pb,
+                    b1: j - pb,
+                    weight: (s - opts.context_threshold) as f64,
+                    sim: s,
+                });
+            }
+        }
+        for k in chain::best_chain(&local, gb) {
+            let it = local[k];
+            extra.push(one(it.a0 + pa, it.b0 + pb, it.sim));
         }
     }
-    let mut units = Vec::new();
-    let mut next_b = 0;
-    for (i, m) in ma.iter().enumerate() {
-        match *m {
-            None => units.push(Unit {
+    for it in extra {
+        chosen.push(items.len());
+        items.push(it);
+    }
+    chosen.sort_by_key(|&k| (items[k].a0, items[k].b0));
+
+    // Units of the chain.
+    let mut unit_of_a: Vec<Option<usize>> = vec![None; na];
+    let mut b_used = vec![false; nb];
+    let mut units: Vec<Unit> = Vec::new();
+    let mut in_order: Vec<bool> = Vec::new();
+    for &k in &chosen {
+        let it = items[k];
+        let ua: Vec<usize> = (it.a0 as usize..=it.a1 as usize).collect();
+        let ub: Vec<usize> = (it.b0 as usize..=it.b1 as usize).collect();
+        for &i in &ua {
+            unit_of_a[i] = Some(units.len());
+        }
+        for &j in &ub {
+            b_used[j] = true;
+        }
+        let kind = if same_words(&f, &ua, &ub) {
+            UnitKind::Same
+        } else {
+            UnitKind::Changed
+        };
+        let score = if kind == UnitKind::Same { 1.0 } else { it.sim };
+        units.push(Unit {
+            a: ua,
+            b: ub,
+            kind,
+            score,
+        });
+        in_order.push(true);
+    }
+
+    // Moved: strong leftover pairs, strongest first.
+    let mut left: Vec<(u32, u32, f32)> = sims
+        .iter()
+        .filter(|&(&(i, j), &s)| {
+            s >= opts.moved_threshold && unit_of_a[i as usize].is_none() && !b_used[j as usize]
+        })
+        .map(|(&(i, j), &s)| (i, j, s))
+        .collect();
+    left.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    for (i, j, s) in left {
+        let (i, j) = (i as usize, j as usize);
+        if unit_of_a[i].is_some() || b_used[j] {
+            continue;
+        }
+        unit_of_a[i] = Some(units.len());
+        b_used[j] = true;
+        units.push(Unit {
+            a: vec![i],
+            b: vec![j],
+            kind: UnitKind::Moved,
+            score: s.clamp(0.0, 1.0),
+        });
+        in_order.push(false);
+    }
+
+    Alignment {
+        units: display_order(units, &in_order, &unit_of_a, &b_used, nb),
+    }
+}
+
+/// Similarities of the 1:1 pairs, on two threads when there are many.
+fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
+    let run = |part: &[(u32, u32)]| -> Vec<(u32, u32, f32)> {
+        part.iter()
+            .filter_map(|&(i, j)| Some((i, j, f.sim(&[i as usize], &[j as usize])?)))
+            .collect()
+    };
+    if pairs.len() < 20_000 {
+        return run(pairs);
+    }
+    let (x, y) = pairs.split_at(pairs.len() / 2);
+    let (mut a, b) = std::thread::scope(|scope| {
+        let h = scope.spawn(|| run(y));
+        let a = run(x);
+        (a, h.join())
+    });
+    match b {
+        Ok(b) => a.extend(b),
+        Err(e) => std::panic::resume_unwind(e),
+    }
+    a
+}
+
+/// A 1:2 or 2:1 item over `(a0, a1, b0, b1)` if it beats every single pair inside it by the
+/// merge margin and both parts share content with the whole.
+fn merge_item(
+    f: &Features,
+    opts: &AlignOptions,
+    sims: &FxMap<(u32, u32), f32>,
+    (a0, a1, b0, b1): (i64, i64, i64, i64),
+) -> Option<Item> {
+    let ia: Vec<usize> = (a0 as usize..=a1 as usize).collect();
+    let ib: Vec<usize> = (b0 as usize..=b1 as usize).collect();
+    let mut single = 0f32;
+    let mut weakest = 1f32;
+    for &x in &ia {
+        for &y in &ib {
+            let s = match sims.get(&(x as u32, y as u32)) {
+                Some(&s) => s,
+                None => f.sim(&[x], &[y])?,
+            };
+            single = single.max(s);
+            weakest = weakest.min(s);
+        }
+    }
+    if weakest < MERGE_SEED {
+        return None;
+    }
+    let m = f.sim(&ia, &ib)?;
+    let w = m - opts.threshold - opts.merge_margin;
+    (m >= single + opts.merge_margin && w > 0.0).then_some(Item {
+        a0: a0 as u32,
+        a1: a1 as u32,
+        b0: b0 as u32,
+        b1: b1 as u32,
+        weight: w as f64,
+        sim: m,
+    })
+}
+
+/// The pairs of a gap worth comparing: all of them when the gap is small, else a band of
+/// `2 × BAND + 1` around the gap's diagonal (bounded work per sentence on long texts).
+fn gap_pairs(pa: u32, a0: u32, pb: u32, b0: u32) -> impl Iterator<Item = (u32, u32)> {
+    let (ga, gb) = ((a0 - pa) as u64, (b0 - pb) as u64);
+    let small = (ga * gb) as usize <= GAP_PAIRS;
+    (pa..a0).flat_map(move |i| {
+        let (lo, hi) = if small {
+            (pb, b0)
+        } else {
+            let centre = pb as u64 + ((i - pa) as u64 * gb + gb / 2) / ga.max(1);
+            let lo = centre.saturating_sub(BAND).max(pb as u64);
+            let hi = (centre + BAND + 1).min(b0 as u64);
+            (lo as u32, hi as u32)
+        };
+        (lo..hi).map(move |j| (i, j))
+    })
+}
+
+/// The gaps around the chained items: `(a_start, a_end, b_start, b_end)` (half-open), from
+/// the start of both texts to the end, including empty ones.
+fn gaps(items: &[Item], chosen: &[usize], na: usize, nb: usize) -> Vec<(u32, u32, u32, u32)> {
+    let mut out = Vec::with_capacity(chosen.len() + 1);
+    let (mut pa, mut pb) = (0u32, 0u32);
+    for &k in chosen {
+        let it = &items[k];
+        out.push((pa, it.a0, pb, it.b0));
+        pa = it.a1 + 1;
+        pb = it.b1 + 1;
+    }
+    out.push((pa, na as u32, pb, nb as u32));
+    out
+}
+
+/// Whether the normalised words of A's `ia` equal those of B's `ib`.
+fn same_words(f: &Features, ia: &[usize], ib: &[usize]) -> bool {
+    let wa = ia.iter().flat_map(|&i| f.norms_a.of(i).iter());
+    let wb = ib.iter().flat_map(|&j| f.norms_b.of(j).iter());
+    let (wa, wb) = (
+        wa.map(|&w| f.word_norm[w as usize]),
+        wb.map(|&w| f.word_norm[w as usize]),
+    );
+    wa.eq(wb)
+}
+
+/// Put units in display order and add the unmatched sentences.
+fn display_order(
+    units: Vec<Unit>,
+    in_order: &[bool],
+    unit_of_a: &[Option<usize>],
+    b_used: &[bool],
+    nb: usize,
+) -> Vec<Unit> {
+    let mut slots: Vec<Option<Unit>> = units.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(unit_of_a.len() + nb);
+    let mut next_b = 0usize;
+    let only_b = |j: usize| Unit {
+        a: vec![],
+        b: vec![j],
+        kind: UnitKind::OnlyB,
+        score: 0.0,
+    };
+    for (i, u) in unit_of_a.iter().enumerate() {
+        match *u {
+            None => out.push(Unit {
                 a: vec![i],
                 b: vec![],
                 kind: UnitKind::OnlyA,
                 score: 0.0,
             }),
-            Some((j, s)) => {
-                let moved = j < next_b;
-                if !moved {
-                    while next_b < j {
-                        if mb[next_b].is_none() {
-                            units.push(Unit {
-                                a: vec![],
-                                b: vec![next_b],
-                                kind: UnitKind::OnlyB,
-                                score: 0.0,
-                            });
+            Some(k) => {
+                let Some(unit) = slots[k].take() else {
+                    continue; // a later sentence of a 2:1 unit
+                };
+                if in_order[k] {
+                    let b0 = unit.b[0];
+                    while next_b < b0 {
+                        if !b_used[next_b] {
+                            out.push(only_b(next_b));
                         }
                         next_b += 1;
                     }
-                    next_b = j + 1;
+                    next_b = next_b.max(unit.b[unit.b.len() - 1] + 1);
+                    out.push(unit);
+                    // B-only sentences that follow this match in B come right after it.
+                    while next_b < nb && !b_used[next_b] {
+                        out.push(only_b(next_b));
+                        next_b += 1;
+                    }
+                    continue;
                 }
-                let kind = if moved {
-                    UnitKind::Moved
-                } else if s >= 0.999 {
-                    UnitKind::Same
-                } else {
-                    UnitKind::Changed
-                };
-                units.push(Unit {
-                    a: vec![i],
-                    b: vec![j],
-                    kind,
-                    score: s,
-                });
+                out.push(unit);
             }
         }
     }
-    for j in next_b..wb.len() {
-        if mb[j].is_none() {
-            units.push(Unit {
-                a: vec![],
-                b: vec![j],
-                kind: UnitKind::OnlyB,
-                score: 0.0,
-            });
+    for (j, &used) in b_used.iter().enumerate().skip(next_b) {
+        if !used {
+            out.push(only_b(j));
         }
     }
-    Alignment { units }
+    out
 }

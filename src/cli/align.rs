@@ -1,52 +1,106 @@
+//! `parallax align A B [--json] [--sentences]`: the machine interface to the aligner.
+//!
+//! Output (`--json`): `{"units":[{"a":[i,…],"b":[j,…],"kind":"same|changed|only_a|only_b|moved",
+//! "score":0.0}]}` with 0-based sentence indices, units in display order, every sentence of
+//! each side in exactly one unit. With `--sentences`, line `i` of a file is sentence `i`
+//! (lines end at `\n`, a `\r` before it is dropped, a final line without `\n` counts, an
+//! empty file has no sentences); empty or punctuation-only lines are kept as sentences but
+//! have no words, so they are never matched and come out as `only_a` / `only_b` units.
+
 use parallax::align::{self, Side};
-use parallax::text::{Document, Lang};
+use parallax::text::{Document, Lang, Span};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// First file (A), or `-` for standard input.
     a: PathBuf,
+    /// Second file (B), or `-` for standard input.
     b: PathBuf,
     /// Print `{"units":[{"a":[..],"b":[..],"kind":..,"score":..}]}`.
     #[arg(long)]
     json: bool,
-    /// Each line of each file is one sentence (line i is sentence i).
+    /// Each line of each file is one sentence (line i is sentence i); no re-segmentation.
     #[arg(long)]
     sentences: bool,
+    /// Language code of both texts (default: detected per file).
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+/// Spans of the lines of `text`: line `i` is sentence `i`.
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        out.push(Span::new(start, start + body.len()));
+        start += line.len();
+    }
+    out
+}
+
+/// Detect the language from the start of a text (enough for a reliable guess, and fast on books).
+fn detect(text: &str) -> Lang {
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Lang::detect(&text[..end])
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.a.as_os_str() == "-" && args.b.as_os_str() == "-" {
+        anyhow::bail!("only one of A and B can be standard input (-)");
+    }
+    let forced = match args.lang.as_deref() {
+        Some(code) => Some(
+            Lang::from_code(code)
+                .ok_or_else(|| anyhow::anyhow!("unknown language code {code:?}"))?,
+        ),
+        None => None,
+    };
     let ta = super::read_input(&args.a)?;
     let tb = super::read_input(&args.b)?;
-    let doc = |t: &str| {
+    let (la, lb) = (
+        forced.unwrap_or_else(|| detect(&ta)),
+        forced.unwrap_or_else(|| detect(&tb)),
+    );
+    let spans = |t: &str, lang: Lang| {
         if args.sentences {
-            Document::from_lines(t)
+            line_spans(t)
         } else {
-            Document::parse(t, Lang::detect(t))
+            Document::parse(t, lang).sentence_spans()
         }
     };
-    let (da, db) = (doc(&ta), doc(&tb));
-    let (sa, sb) = (da.sentence_spans(), db.sentence_spans());
+    let (sa, sb) = (spans(&ta, la), spans(&tb, lb));
     let al = align::align(
         &Side {
             text: &ta,
             sentences: &sa,
-            lang: Lang::detect(&ta),
+            lang: la,
             skip: &[],
         },
         &Side {
             text: &tb,
             sentences: &sb,
-            lang: Lang::detect(&tb),
+            lang: lb,
             skip: &[],
         },
     );
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
-        println!("{}", serde_json::to_string(&al)?);
+        serde_json::to_writer(&mut out, &al)?;
+        writeln!(out)?;
     } else {
         for u in &al.units {
-            println!("{:?}\t{:?}\t{:?}\t{:.3}", u.a, u.b, u.kind, u.score);
+            writeln!(out, "{:?}\t{:?}\t{:?}\t{:.3}", u.a, u.b, u.kind, u.score)?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

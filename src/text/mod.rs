@@ -2,6 +2,7 @@
 //! into the original article text. Nothing downstream re-tokenises.
 
 mod lang;
+pub mod normalize;
 mod segment;
 mod token;
 // Per-language segmentation data (abbreviations, sentence openers).

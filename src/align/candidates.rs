@@ -1,0 +1,168 @@
+//! Candidate sentence pairs from an inverted index over rare features.
+//!
+//! For each sentence of one side, only its rarest stems (by document frequency on the other
+//! side) are looked up, features that occur in more than `cap` sentences are never looked up,
+//! and the postings read per sentence are bounded, so the work per sentence is bounded and the
+//! whole pass is linear in the text length in practice. The best `k` sentences of the other
+//! side by this partial score become candidates; both directions are run and their union
+//! taken. Small problems skip the index and compare every pair.
+
+use super::features::{Features, SentVec};
+
+/// Below this many sentence pairs every pair is a candidate.
+pub(crate) const EXHAUSTIVE_PAIRS: usize = 40_000;
+
+/// A compressed inverted index over one side: feature → `(sentence, normalised weight)`.
+struct Index {
+    offsets: Vec<u32>,
+    postings: Vec<(u32, f32)>,
+}
+
+impl Index {
+    fn build(
+        sents: &[Option<SentVec>],
+        n_feats: usize,
+        pick: impl Fn(&SentVec) -> (&[(u32, f32)], f32),
+    ) -> Index {
+        let mut offsets = vec![0u32; n_feats + 1];
+        for s in sents.iter().flatten() {
+            for &(id, _) in pick(s).0 {
+                offsets[id as usize + 1] += 1;
+            }
+        }
+        for k in 0..n_feats {
+            offsets[k + 1] += offsets[k];
+        }
+        let mut fill = offsets.clone();
+        let mut postings = vec![(0u32, 0f32); offsets[n_feats] as usize];
+        for (y, s) in sents.iter().enumerate() {
+            let Some(s) = s else { continue };
+            let (v, norm) = pick(s);
+            for &(id, w) in v {
+                let slot = &mut fill[id as usize];
+                postings[*slot as usize] = (y as u32, w / norm.max(f32::MIN_POSITIVE));
+                *slot += 1;
+            }
+        }
+        Index { offsets, postings }
+    }
+
+    fn df(&self, id: u32) -> usize {
+        (self.offsets[id as usize + 1] - self.offsets[id as usize]) as usize
+    }
+
+    fn list(&self, id: u32) -> &[(u32, f32)] {
+        &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
+    }
+}
+
+/// Tuning of the candidate search.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Params {
+    /// Candidates kept per sentence and direction.
+    pub k: usize,
+    /// Features looked up per sentence.
+    pub features: usize,
+    /// Postings read per sentence (soft bound: the feature that crosses it is read whole).
+    pub budget: usize,
+}
+
+/// Candidate pairs `(i, j)` (sorted, unique).
+pub(crate) fn candidates(f: &Features, p: Params) -> Vec<(u32, u32)> {
+    let na = f.a.iter().filter(|s| s.is_some()).count();
+    let nb = f.b.iter().filter(|s| s.is_some()).count();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    if na * nb <= EXHAUSTIVE_PAIRS {
+        for (i, _) in f.a.iter().enumerate().filter(|(_, s)| s.is_some()) {
+            for (j, _) in f.b.iter().enumerate().filter(|(_, s)| s.is_some()) {
+                out.push((i as u32, j as u32));
+            }
+        }
+        return out;
+    }
+    // The two directions are independent: run them on two threads.
+    let back = std::thread::scope(|scope| {
+        let h = scope.spawn(|| {
+            let mut v = Vec::new();
+            one_way(&f.b, &f.a, f, p, &mut |x, y| v.push((y, x)));
+            v
+        });
+        one_way(&f.a, &f.b, f, p, &mut |x, y| out.push((x, y)));
+        h.join()
+    });
+    match back {
+        Ok(v) => out.extend(v),
+        Err(e) => std::panic::resume_unwind(e),
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn one_way(
+    xs: &[Option<SentVec>],
+    ys: &[Option<SentVec>],
+    f: &Features,
+    p: Params,
+    emit: &mut impl FnMut(u32, u32),
+) {
+    let stem_ix = Index::build(ys, f.n_stems, |s| (&s.stems, s.stem_norm));
+    // Only stems are looked up: this path serves long texts (short ones compare every pair),
+    // where stems find enough anchors and the gap search around them catches the rest.
+    let ny = ys.len();
+    let cap = (ny / 100).max(64);
+    let mut acc = vec![0f32; ny];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut picks: Vec<(usize, u32, f32)> = Vec::new();
+    let mut top: Vec<(f32, u32)> = Vec::new();
+    for (x, s) in xs.iter().enumerate() {
+        let Some(s) = s else { continue };
+        picks.clear();
+        for &(id, w) in &s.stems {
+            let df = stem_ix.df(id);
+            if (1..=cap).contains(&df) {
+                picks.push((df, id, w / s.stem_norm));
+            }
+        }
+        let rarest =
+            |a: &(usize, u32, f32), b: &(usize, u32, f32)| a.0.cmp(&b.0).then(a.1.cmp(&b.1));
+        if picks.len() > p.features {
+            picks.select_nth_unstable_by(p.features, rarest);
+            picks.truncate(p.features);
+        }
+        picks.sort_unstable_by(rarest);
+        let mut read = 0;
+        for &(df, id, wx) in picks.iter().take(p.features) {
+            if read >= p.budget {
+                break;
+            }
+            read += df;
+            let list = stem_ix.list(id);
+            for &(y, wy) in list {
+                let cell = &mut acc[y as usize];
+                if *cell == 0.0 {
+                    touched.push(y);
+                }
+                *cell += wx * wy;
+            }
+        }
+        top.clear();
+        top.extend(touched.iter().map(|&y| (acc[y as usize], y)));
+        for &y in &touched {
+            acc[y as usize] = 0.0;
+        }
+        touched.clear();
+        let by = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if top.len() > p.k {
+            top.select_nth_unstable_by(p.k, by);
+            top.truncate(p.k);
+        }
+        // Runners-up only when they come close to the best (clear winners need no company).
+        let best = top.iter().map(|t| t.0).fold(0f32, f32::max);
+        for &(score, y) in &top {
+            if score >= 0.5 * best {
+                emit(x as u32, y);
+            }
+        }
+    }
+}

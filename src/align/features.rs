@@ -1,0 +1,565 @@
+//! Sentence features for similarity: IDF-weighted stems and character 3-grams.
+//!
+//! Every sentence becomes two sparse vectors over a vocabulary shared by both sides:
+//! - **stems** (Snowball stems of folded words; number words and digits in canonical digits),
+//! - **3-grams** of each folded, unstemmed word with boundary marks (`<wo`, `wor`, `ord`, `rd>`),
+//!   which survive typos, spelling variants, compounds and some spun synonyms.
+//!
+//! Weights are `idf × (1 + ln tf)`, with the IDF taken over the sentences of both texts
+//! (optionally blended with corpus-wide document frequencies, see [`super::DocFreq`]), so
+//! names and numbers count far more than function words without any stopword list.
+
+use super::fxhash::FxMap;
+use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans_with};
+use crate::text::{Lang, Span};
+
+/// A sparse vector: `(feature id, weight)`, sorted by id, ids unique.
+pub(crate) type SparseVec = Vec<(u32, f32)>;
+
+/// Boundary mark in character 3-grams (outside the Unicode range, fits in 21 bits).
+const EDGE: u64 = 0x1F_FFFF;
+
+/// One word type as the features see it.
+struct WordInfo {
+    stem: u32,
+    norm: u32,
+    grams: Vec<u32>,
+}
+
+/// One raw token type (as written) of one side.
+struct TokInfo {
+    folded: Box<str>,
+    number: bool,
+    connector: bool,
+    word: u32,
+}
+
+/// Shared vocabularies (ids are shared by both sides).
+#[derive(Default)]
+struct Vocab {
+    stems: FxMap<Box<str>, u32>,
+    norms: FxMap<Box<str>, u32>,
+    grams: FxMap<u64, u32>,
+    words: Vec<WordInfo>,
+}
+
+/// Above this many bytes of text (both sides), the sides are tokenised on two threads.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+impl Vocab {
+    /// Merge another side's vocabulary into this one, renumbering that side's sentence
+    /// vectors (stems) and words.
+    fn absorb(&mut self, other: Vocab, vecs: &mut [Option<SentVec>], words: &mut Norms) {
+        let mut stem_map = vec![0u32; other.stems.len()];
+        for (k, id) in other.stems {
+            stem_map[id as usize] = Self::intern(&mut self.stems, &k);
+        }
+        let mut norm_map = vec![0u32; other.norms.len()];
+        for (k, id) in other.norms {
+            norm_map[id as usize] = Self::intern(&mut self.norms, &k);
+        }
+        let mut gram_map = vec![0u32; other.grams.len()];
+        for (k, id) in other.grams {
+            let n = self.grams.len() as u32;
+            gram_map[id as usize] = *self.grams.entry(k).or_insert(n);
+        }
+        let base = self.words.len() as u32;
+        self.words.extend(other.words.into_iter().map(|w| WordInfo {
+            stem: stem_map[w.stem as usize],
+            norm: norm_map[w.norm as usize],
+            grams: w.grams.iter().map(|&g| gram_map[g as usize]).collect(),
+        }));
+        for w in &mut words.ids {
+            *w += base;
+        }
+        for v in vecs.iter_mut().flatten() {
+            for (id, _) in &mut v.stems {
+                *id = stem_map[*id as usize];
+            }
+            v.stems.sort_unstable_by_key(|&(id, _)| id);
+        }
+    }
+
+    fn intern(map: &mut FxMap<Box<str>, u32>, s: &str) -> u32 {
+        if let Some(&id) = map.get(s) {
+            return id;
+        }
+        let id = map.len() as u32;
+        map.insert(s.into(), id);
+        id
+    }
+
+    fn word(&mut self, norm: &str, stem: &str) -> u32 {
+        let stem = Self::intern(&mut self.stems, stem);
+        let norm_id = Self::intern(&mut self.norms, norm);
+        let mut grams = Vec::new();
+        if !norm.starts_with(|c: char| c.is_ascii_digit()) {
+            let chars: Vec<u64> = std::iter::once(EDGE)
+                .chain(norm.chars().map(|c| c as u64))
+                .chain(std::iter::once(EDGE))
+                .collect();
+            for w in chars.windows(3) {
+                let key = (w[0] << 42) | (w[1] << 21) | w[2];
+                let n = self.grams.len() as u32;
+                grams.push(*self.grams.entry(key).or_insert(n));
+            }
+        }
+        let id = self.words.len() as u32;
+        self.words.push(WordInfo {
+            stem,
+            norm: norm_id,
+            grams,
+        });
+        id
+    }
+}
+
+/// Turns the sentences of one language into word ids, caching per token type.
+struct SideTokenizer<'t> {
+    norm: Normalizer,
+    toks: FxMap<&'t str, u32>,
+    infos: Vec<TokInfo>,
+    /// norm string → word id, for number values built from runs.
+    values: FxMap<String, u32>,
+    toks_buf: Vec<u32>,
+}
+
+impl<'t> SideTokenizer<'t> {
+    fn new(lang: Lang) -> Self {
+        SideTokenizer {
+            norm: Normalizer::new(lang),
+            toks: FxMap::default(),
+            infos: Vec::new(),
+            values: FxMap::default(),
+            toks_buf: Vec::new(),
+        }
+    }
+
+    fn token(&mut self, vocab: &mut Vocab, raw: &'t str, kind: WordKind) -> u32 {
+        if let Some(&t) = self.toks.get(raw) {
+            return t;
+        }
+        let folded: String = match kind {
+            WordKind::Digits => canonical_number(raw).into_owned(),
+            WordKind::Alpha => fold(raw).into_owned(),
+        };
+        let alpha = kind == WordKind::Alpha;
+        let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
+        let connector = alpha && self.norm.is_connector(&folded);
+        let stem = if alpha {
+            self.norm.stem(&folded).into_owned()
+        } else {
+            folded.clone()
+        };
+        let word = vocab.word(&folded, &stem);
+        let id = self.infos.len() as u32;
+        self.infos.push(TokInfo {
+            folded: folded.into(),
+            number,
+            connector,
+            word,
+        });
+        self.toks.insert(raw, id);
+        id
+    }
+
+    fn value_word(&mut self, vocab: &mut Vocab, value: &str) -> u32 {
+        if let Some(&w) = self.values.get(value) {
+            return w;
+        }
+        let w = vocab.word(value, value);
+        self.values.insert(value.to_string(), w);
+        w
+    }
+
+    /// The word ids of one sentence, with number-word runs turned into single values.
+    fn sentence(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) {
+        out.clear();
+        let mut toks = std::mem::take(&mut self.toks_buf);
+        toks.clear();
+        let mut any_number = false;
+        word_spans_with(text, |r, k| {
+            let t = self.token(vocab, &text[r], k);
+            any_number |= self.infos[t as usize].number;
+            toks.push(t);
+        });
+        if !any_number {
+            out.extend(toks.iter().map(|&t| self.infos[t as usize].word));
+            self.toks_buf = toks;
+            return;
+        }
+        let mut is_num: Vec<bool> = toks
+            .iter()
+            .map(|&t| self.infos[t as usize].number)
+            .collect();
+        for k in 1..toks.len().saturating_sub(1) {
+            if !is_num[k]
+                && is_num[k - 1]
+                && is_num[k + 1]
+                && self.infos[toks[k] as usize].connector
+            {
+                is_num[k] = true;
+            }
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_num[i] {
+                out.push(self.infos[toks[i] as usize].word);
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len() && is_num[j] {
+                j += 1;
+            }
+            let run: Vec<Box<str>> = toks[i..j]
+                .iter()
+                .map(|&t| self.infos[t as usize].folded.clone())
+                .collect();
+            let run_refs: Vec<&str> = run.iter().map(|s| &**s).collect();
+            for (range, value) in self.norm.number_runs(&run_refs) {
+                match value {
+                    Some(v) => {
+                        let w = self.value_word(vocab, &v);
+                        out.push(w);
+                    }
+                    None => out.push(self.infos[toks[i + range.start] as usize].word),
+                }
+            }
+            i = j;
+        }
+        self.toks_buf = toks;
+    }
+}
+
+/// Sorted `(id, count)` pairs of `ids` (counts as `f32`, weighted in place later).
+fn counts(ids: &mut [u32]) -> SparseVec {
+    ids.sort_unstable();
+    let mut out: SparseVec = Vec::with_capacity(ids.len());
+    for &id in ids.iter() {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1.0,
+            _ => out.push((id, 1.0)),
+        }
+    }
+    out.shrink_to_fit();
+    out
+}
+
+/// The weighted features of one sentence.
+pub(crate) struct SentVec {
+    pub stems: SparseVec,
+    pub stem_norm: f32,
+    pub grams: SparseVec,
+    pub gram_norm: f32,
+}
+
+/// Features of both sides of an alignment problem.
+pub(crate) struct Features {
+    /// Per sentence of A: `None` when skipped or without words.
+    pub a: Vec<Option<SentVec>>,
+    pub b: Vec<Option<SentVec>>,
+    /// Word ids per sentence (for `Same`, through `word_norm`).
+    pub norms_a: Norms,
+    pub norms_b: Norms,
+    /// Word id → normalised form id.
+    pub word_norm: Vec<u32>,
+    pub n_stems: usize,
+    /// Weight of the stem cosine in the similarity (the 3-gram cosine gets the rest).
+    pub alpha: f32,
+}
+
+/// Word ids of every sentence of one side, stored flat.
+#[derive(Default)]
+pub(crate) struct Norms {
+    ids: Vec<u32>,
+    /// Sentence `i` is `ids[ends[i - 1]..ends[i]]`.
+    ends: Vec<u32>,
+}
+
+impl Norms {
+    pub fn of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.ids[start..self.ends[i] as usize]
+    }
+}
+
+/// Corpus-wide document frequencies of stems, to sharpen the IDF of a pair.
+#[derive(Clone, Debug, Default)]
+pub struct DocFreq {
+    docs: u32,
+    df: std::collections::HashMap<String, u32>,
+}
+
+impl DocFreq {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Count the stems of one document (each stem once).
+    pub fn add_document(&mut self, text: &str, lang: Lang) {
+        let norm = Normalizer::new(lang);
+        let mut seen: Vec<String> = norm.words(text).into_iter().map(|w| w.stem).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            *self.df.entry(s).or_insert(0) += 1;
+        }
+        self.docs += 1;
+    }
+
+    /// How many documents were counted.
+    pub fn documents(&self) -> u32 {
+        self.docs
+    }
+
+    /// In how many documents `stem` occurs.
+    pub fn frequency(&self, stem: &str) -> u32 {
+        self.df.get(stem).copied().unwrap_or(0)
+    }
+
+    /// A factor in `0.5..=1.0`: 1 for stems rare in the corpus, 0.5 for stems in every document.
+    fn factor(&self, stem: &str) -> f32 {
+        if self.docs < 2 {
+            return 1.0;
+        }
+        let d = self.docs as f32;
+        let df = self.frequency(stem) as f32;
+        let r = (1.0 + d / (df + 1.0)).ln() / (1.0 + d).ln();
+        0.5 + 0.5 * r.clamp(0.0, 1.0)
+    }
+}
+
+/// The sides as the features need them.
+pub(crate) struct SideIn<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    pub lang: Lang,
+    pub skip: &'a [bool],
+}
+
+impl Features {
+    pub fn build(a: &SideIn, b: &SideIn, doc_freq: Option<&DocFreq>, alpha: f32) -> Features {
+        let (vocab, mut vec_a, words_a, mut vec_b, words_b) =
+            if a.text.len() + b.text.len() < PARALLEL_BYTES {
+                // Small texts: one shared tokenizer (its caches serve both sides).
+                let mut vocab = Vocab::default();
+                let mut tok_a = SideTokenizer::new(a.lang);
+                let mut tok_b = (a.lang != b.lang).then(|| SideTokenizer::new(b.lang));
+                let (vec_a, words_a) = raw_side(a, &mut tok_a, &mut vocab);
+                let (vec_b, words_b) = match tok_b.as_mut() {
+                    Some(t) => raw_side(b, t, &mut vocab),
+                    None => raw_side(b, &mut tok_a, &mut vocab),
+                };
+                (vocab, vec_a, words_a, vec_b, words_b)
+            } else {
+                // Long texts: each side on its own thread with its own vocabulary, then B's ids
+                // are mapped into A's.
+                let side = |s: &SideIn<'_>| {
+                    let mut vocab = Vocab::default();
+                    let mut tok = SideTokenizer::new(s.lang);
+                    let (vecs, words) = raw_side(s, &mut tok, &mut vocab);
+                    (vocab, vecs, words)
+                };
+                let (ra, rb) = std::thread::scope(|scope| {
+                    let h = scope.spawn(|| side(b));
+                    (side(a), h.join())
+                });
+                let (mut vocab, vec_a, words_a) = ra;
+                let (vocab_b, mut vec_b, mut words_b) = match rb {
+                    Ok(r) => r,
+                    Err(e) => std::panic::resume_unwind(e),
+                };
+                vocab.absorb(vocab_b, &mut vec_b, &mut words_b);
+                (vocab, vec_a, words_a, vec_b, words_b)
+            };
+        let n_stems = vocab.stems.len();
+        let n_grams = vocab.grams.len();
+        let mut df_s = vec![0u32; n_stems];
+        let mut n = 0u32;
+        for r in vec_a.iter().chain(&vec_b).flatten() {
+            n += 1;
+            for &(id, _) in &r.stems {
+                df_s[id as usize] += 1;
+            }
+        }
+        let limit = (n / 10).max(3);
+        add_grams(&mut vec_a, &words_a, &vocab, &df_s, limit);
+        add_grams(&mut vec_b, &words_b, &vocab, &df_s, limit);
+        let mut df_g = vec![0u32; n_grams];
+        for r in vec_a.iter().chain(&vec_b).flatten() {
+            for &(id, _) in &r.grams {
+                df_g[id as usize] += 1;
+            }
+        }
+        let idf = |df: u32| (1.0 + n as f32 / df.max(1) as f32).ln();
+        let mut idf_s: Vec<f32> = df_s.iter().map(|&d| idf(d)).collect();
+        let idf_g: Vec<f32> = df_g.iter().map(|&d| idf(d)).collect();
+        if let Some(dfc) = doc_freq {
+            for (stem, &id) in &vocab.stems {
+                idf_s[id as usize] *= dfc.factor(stem);
+            }
+        }
+        // Counts become weights `idf × (1 + ln tf)` in place.
+        let weigh = |v: &mut SparseVec, idf: &[f32]| -> f32 {
+            let mut sq = 0.0;
+            for (id, w) in v.iter_mut() {
+                let tf = *w;
+                *w = idf[*id as usize] * if tf > 1.0 { 1.0 + tf.ln() } else { 1.0 };
+                sq += *w * *w;
+            }
+            sq.sqrt()
+        };
+        for v in vec_a.iter_mut().chain(vec_b.iter_mut()).flatten() {
+            v.stem_norm = weigh(&mut v.stems, &idf_s);
+            v.gram_norm = weigh(&mut v.grams, &idf_g);
+        }
+        Features {
+            a: vec_a,
+            b: vec_b,
+            norms_a: words_a,
+            norms_b: words_b,
+            word_norm: vocab.words.iter().map(|w| w.norm).collect(),
+            n_stems,
+            alpha,
+        }
+    }
+
+    /// Similarity of A's sentences `ia` with B's sentences `ib` (each a non-empty run).
+    /// `None` when a sentence in either run has no features (skipped or empty).
+    pub fn sim(&self, ia: &[usize], ib: &[usize]) -> Option<f32> {
+        if let ([i], [j]) = (ia, ib) {
+            let a = self.a.get(*i)?.as_ref()?;
+            let b = self.b.get(*j)?.as_ref()?;
+            return Some(self.sim11(a, b));
+        }
+        let va: Vec<&SentVec> = ia
+            .iter()
+            .map(|&i| self.a.get(i)?.as_ref())
+            .collect::<Option<_>>()?;
+        let vb: Vec<&SentVec> = ib
+            .iter()
+            .map(|&j| self.b.get(j)?.as_ref())
+            .collect::<Option<_>>()?;
+        if va.len() == 1 && vb.len() == 1 {
+            return Some(self.sim11(va[0], vb[0]));
+        }
+        let (sa, sna) = merged(va.iter().map(|v| &v.stems));
+        let (sb, snb) = merged(vb.iter().map(|v| &v.stems));
+        let (ga, gna) = merged(va.iter().map(|v| &v.grams));
+        let (gb, gnb) = merged(vb.iter().map(|v| &v.grams));
+        Some(self.combine(cos(&sa, sna, &sb, snb), cos(&ga, gna, &gb, gnb)))
+    }
+
+    pub fn sim11(&self, a: &SentVec, b: &SentVec) -> f32 {
+        self.combine(
+            cos(&a.stems, a.stem_norm, &b.stems, b.stem_norm),
+            cos(&a.grams, a.gram_norm, &b.grams, b.gram_norm),
+        )
+    }
+
+    fn combine(&self, stems: f32, grams: f32) -> f32 {
+        (self.alpha * stems + (1.0 - self.alpha) * grams).clamp(0.0, 1.0)
+    }
+}
+
+/// Counts of every sentence of one side (`None`: skipped or without words), and the
+/// normalised words of each sentence.
+fn raw_side<'t>(
+    side: &SideIn<'t>,
+    tok: &mut SideTokenizer<'t>,
+    vocab: &mut Vocab,
+) -> (Vec<Option<SentVec>>, Norms) {
+    let mut buf = Vec::new();
+    let mut stems: Vec<u32> = Vec::new();
+    let mut words = Norms::default();
+    let mut out = Vec::with_capacity(side.sentences.len());
+    for (i, sp) in side.sentences.iter().enumerate() {
+        let text = match side.text.get(sp.start..sp.end) {
+            Some(t) if !side.skip.get(i).copied().unwrap_or(false) => t,
+            _ => {
+                words.ends.push(words.ids.len() as u32);
+                out.push(None);
+                continue;
+            }
+        };
+        tok.sentence(vocab, text, &mut buf);
+        stems.clear();
+        stems.extend(buf.iter().map(|&w| vocab.words[w as usize].stem));
+        words.ids.extend_from_slice(&buf);
+        words.ends.push(words.ids.len() as u32);
+        out.push((!buf.is_empty()).then(|| SentVec {
+            stems: counts(&mut stems),
+            stem_norm: 0.0,
+            grams: Vec::new(),
+            gram_norm: 0.0,
+        }));
+    }
+    (out, words)
+}
+
+/// Fill in the 3-gram counts of each sentence from its words, leaving out words whose stem
+/// is in more than `limit` sentences (function words: they carry no signal, and they are
+/// most of the text, so skipping them makes the 3-gram vectors short).
+fn add_grams(vecs: &mut [Option<SentVec>], words: &Norms, vocab: &Vocab, df_s: &[u32], limit: u32) {
+    let mut grams: Vec<u32> = Vec::new();
+    for (i, v) in vecs.iter_mut().enumerate() {
+        let Some(v) = v else { continue };
+        grams.clear();
+        for &w in words.of(i) {
+            let info = &vocab.words[w as usize];
+            if df_s[info.stem as usize] <= limit {
+                grams.extend_from_slice(&info.grams);
+            }
+        }
+        v.grams = counts(&mut grams);
+    }
+}
+
+/// The sum of sparse vectors, and its norm.
+fn merged<'v>(vs: impl Iterator<Item = &'v SparseVec>) -> (SparseVec, f32) {
+    let mut out: SparseVec = Vec::new();
+    let mut tmp: SparseVec = Vec::new();
+    for v in vs {
+        // linear merge of two sorted vectors
+        tmp.clear();
+        let (mut i, mut j) = (0, 0);
+        while i < out.len() || j < v.len() {
+            if j == v.len() || (i < out.len() && out[i].0 < v[j].0) {
+                tmp.push(out[i]);
+                i += 1;
+            } else if i == out.len() || v[j].0 < out[i].0 {
+                tmp.push(v[j]);
+                j += 1;
+            } else {
+                tmp.push((out[i].0, out[i].1 + v[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+        std::mem::swap(&mut out, &mut tmp);
+    }
+    let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    (out, norm)
+}
+
+/// Cosine of two sparse vectors given their norms.
+pub(crate) fn cos(a: &[(u32, f32)], na: f32, b: &[(u32, f32)], nb: f32) -> f32 {
+    if na <= 0.0 || nb <= 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i].0, b[j].0);
+        if x == y {
+            dot += a[i].1 * b[j].1;
+            i += 1;
+            j += 1;
+        } else if x < y {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    dot / (na * nb)
+}

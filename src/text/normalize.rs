@@ -1,0 +1,490 @@
+//! Word normalisation for similarity: case and Unicode folding, number words to digits,
+//! and Snowball stemming per language.
+//!
+//! The pipeline for one text is [`word_spans`] (split into words) → [`fold`] (case, quotes,
+//! dashes) → [`Normalizer::number`] (number words, per language, via the `text2num` crate) →
+//! [`Normalizer::stem`] (Snowball, via `rust-stemmers`). [`Normalizer::words`] runs all of it.
+//!
+//! Splitting rules, chosen to work across languages:
+//! - a word is a run of letters/digits; CJK ideographs, kana and hangul are one word each
+//!   (those scripts do not separate words with spaces);
+//! - an apostrophe splits a word, and a fragment of one or two characters after it is dropped
+//!   (English clitics: `Ukraine's`, `won't`, `we're`; French/Italian elision keeps both
+//!   sides: `l'armée` → `l`, `armée`);
+//! - digits keep inner separators that are followed by a digit: `2,000` → `2000` (a separator
+//!   followed by exactly three digits is a thousands separator), `3.5` and `3,5` → `3.5`;
+//! - hyphens split (`twenty-one` → `twenty one`, later joined back into `21`).
+
+use super::Lang;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Lowercase and fold typographic variants: curly quotes and primes to `'`/`"`, all dashes
+/// and the minus sign to `-`, non-breaking and other spaces to ` `, `ß` kept as is.
+pub fn fold(word: &str) -> Cow<'_, str> {
+    let needs = word
+        .chars()
+        .any(|c| c.is_uppercase() || !c.is_ascii() && fold_char(c) != c);
+    if !needs {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let c = fold_char(c);
+        if c.is_uppercase() {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Fold one character's typographic variant (quotes, dashes, spaces); case is left alone.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+/// Characters that are a word on their own: scripts written without spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF     // hiragana, katakana
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xAC00..=0xD7AF   // hangul syllables
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F)
+}
+
+/// The kind of a word found by [`word_spans`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    /// Letters (possibly with digits).
+    Alpha,
+    /// Digits, possibly with inner `.`/`,` separators.
+    Digits,
+}
+
+/// Byte ranges of the words of `text`, in order (see the module doc for the rules).
+pub fn word_spans(text: &str) -> Vec<(Range<usize>, WordKind)> {
+    let mut out = Vec::new();
+    word_spans_with(text, |r, k| out.push((r, k)));
+    out
+}
+
+/// Like [`word_spans`], calling `emit` for each word instead of collecting.
+pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind)) {
+    let mut last_end = usize::MAX;
+    let mut it = text.char_indices().peekable();
+    let mut after_apostrophe = false;
+    while let Some((i, c)) = it.next() {
+        if is_unspaced_script(c) {
+            last_end = i + c.len_utf8();
+            emit(i..last_end, WordKind::Alpha);
+            after_apostrophe = false;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            after_apostrophe = is_apostrophe(c) && last_end == i;
+            continue;
+        }
+        let digits = c.is_numeric() && !c.is_alphabetic();
+        let mut end = i + c.len_utf8();
+        let mut all_digits = digits;
+        while let Some(&(j, d)) = it.peek() {
+            if is_unspaced_script(d) {
+                break;
+            }
+            if d.is_alphanumeric() {
+                all_digits &= d.is_numeric() && !d.is_alphabetic();
+                end = j + d.len_utf8();
+                it.next();
+            } else if all_digits && matches!(d, '.' | ',') {
+                // inner separator of a number: keep only when a digit follows
+                let rest = &text[j + 1..];
+                if rest.chars().next().is_some_and(|n| n.is_ascii_digit()) {
+                    end = j + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let kind = if all_digits {
+            WordKind::Digits
+        } else {
+            WordKind::Alpha
+        };
+        let short = text[i..end].chars().count() <= 2;
+        if !(after_apostrophe && short && kind == WordKind::Alpha) {
+            emit(i..end, kind);
+        }
+        last_end = end;
+        after_apostrophe = false;
+    }
+}
+
+/// Canonical form of a digit string: thousands separators removed, decimal comma → point.
+/// `2,000` → `2000`, `1.000.000` → `1000000`, `3,5` → `3.5`, `30` → `30`.
+pub fn canonical_number(digits: &str) -> Cow<'_, str> {
+    if !digits.contains(['.', ',']) {
+        return Cow::Borrowed(digits);
+    }
+    let groups: Vec<&str> = digits.split(['.', ',']).collect();
+    let seps: Vec<char> = digits.chars().filter(|c| matches!(c, '.' | ',')).collect();
+    let thousands = |k: usize| groups[k + 1].len() == 3;
+    let mut out = String::with_capacity(digits.len());
+    out.push_str(groups[0]);
+    let all_same_sep = seps.iter().all(|&s| s == seps[0]);
+    for k in 0..seps.len() {
+        // The last separator is a decimal point unless it is followed by exactly three digits
+        // and is the same mark as the earlier ones (`1,000,000`), or repeated (`1.000.000`).
+        let last = k + 1 == seps.len();
+        let is_thousands = if last {
+            thousands(k) && (seps.len() > 1 && all_same_sep || seps.len() == 1)
+        } else {
+            true
+        };
+        if !is_thousands {
+            out.push('.');
+        }
+        out.push_str(groups[k + 1]);
+    }
+    Cow::Owned(out)
+}
+
+/// A normalised word: its folded surface form (number words as digits) and its stem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NormWord {
+    /// Byte range in the input text (a number-word run covers all its words).
+    pub span: Range<usize>,
+    /// Folded surface form; numbers (digits or words) in canonical digit form.
+    pub norm: String,
+    /// Snowball stem of `norm` (equal to `norm` for numbers and for `Lang::Unknown`).
+    pub stem: String,
+}
+
+/// Per-language normaliser: a Snowball stemmer and a number-word interpreter.
+pub struct Normalizer {
+    lang: Lang,
+    stemmer: Option<rust_stemmers::Stemmer>,
+    numbers: Option<text2num::Language>,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalizer")
+            .field("lang", &self.lang)
+            .field("stems", &self.stemmer.is_some())
+            .field("numbers", &self.numbers.is_some())
+            .finish()
+    }
+}
+
+/// The Snowball algorithm for a language (`None`: no stemming).
+pub fn snowball_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
+    use rust_stemmers::Algorithm as A;
+    Some(match lang {
+        Lang::English => A::English,
+        Lang::German => A::German,
+        Lang::French => A::French,
+        Lang::Spanish => A::Spanish,
+        Lang::Italian => A::Italian,
+        Lang::Portuguese => A::Portuguese,
+        Lang::Dutch => A::Dutch,
+        Lang::Swedish => A::Swedish,
+        Lang::Norwegian => A::Norwegian,
+        Lang::Danish => A::Danish,
+        Lang::Finnish => A::Finnish,
+        Lang::Hungarian => A::Hungarian,
+        Lang::Romanian => A::Romanian,
+        Lang::Russian => A::Russian,
+        Lang::Greek => A::Greek,
+        Lang::Turkish => A::Turkish,
+        Lang::Arabic => A::Arabic,
+        Lang::Tamil => A::Tamil,
+        Lang::Unknown => return None,
+    })
+}
+
+impl Normalizer {
+    /// A normaliser for `lang`. Stemming for every Snowball language; number words for
+    /// English, German, French, Spanish, Italian, Portuguese, Dutch and Danish.
+    pub fn new(lang: Lang) -> Normalizer {
+        let numbers = match lang {
+            Lang::English
+            | Lang::German
+            | Lang::French
+            | Lang::Spanish
+            | Lang::Italian
+            | Lang::Portuguese
+            | Lang::Dutch
+            | Lang::Danish => text2num::get_interpreter_for(lang.code()),
+            _ => None,
+        };
+        Normalizer {
+            lang,
+            stemmer: snowball_algorithm(lang).map(rust_stemmers::Stemmer::create),
+            numbers,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The Snowball stem of a folded word (the word itself without a stemmer).
+    pub fn stem<'a>(&self, folded: &'a str) -> Cow<'a, str> {
+        match &self.stemmer {
+            Some(s) if !folded.starts_with(|c: char| c.is_ascii_digit()) => s.stem(folded),
+            _ => Cow::Borrowed(folded),
+        }
+    }
+
+    /// The digits a run of folded number words stands for (`["twenty", "one"]` → `21`,
+    /// `["thirty"]` → `30`), or `None` if the run is not one number in this language.
+    pub fn number(&self, words: &[&str]) -> Option<String> {
+        let lang = self.numbers.as_ref()?;
+        if words.is_empty() {
+            return None;
+        }
+        let joined = words.join(" ");
+        let digits = text2num::text2digits(&joined, lang).ok()?;
+        // Ordinals come back as `1st`, `2nd`; keep only pure cardinals.
+        digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+            .then_some(digits)
+    }
+
+    /// Whether a folded word is a number word on its own (`thirty`, `zwanzig`, `trente`).
+    ///
+    /// Asking the number parser costs about a microsecond a word, so answers are memoised per
+    /// thread (a pure cache: same answers, bounded size).
+    pub fn is_number_word(&self, folded: &str) -> bool {
+        if self.numbers.is_none() || !folded.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        thread_local! {
+            static MEMO: std::cell::RefCell<std::collections::HashMap<Lang, std::collections::HashMap<Box<str>, bool>>> =
+                std::cell::RefCell::new(std::collections::HashMap::new());
+        }
+        if let Some(hit) = MEMO.with(|m| m.borrow().get(&self.lang)?.get(folded).copied()) {
+            return hit;
+        }
+        let answer = self.number(&[folded]).is_some();
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            let per_lang = m.entry(self.lang).or_default();
+            if per_lang.len() >= 200_000 {
+                per_lang.clear();
+            }
+            per_lang.insert(folded.into(), answer);
+        });
+        answer
+    }
+
+    /// Whether a folded word may join two number words into one number ("et", "y", "and").
+    pub fn is_connector(&self, folded: &str) -> bool {
+        use text2num::LangInterpreter;
+        self.numbers.as_ref().is_some_and(|l| {
+            l.is_linking(folded) || matches!(folded, "and" | "et" | "y" | "e" | "und" | "en" | "og")
+        })
+    }
+
+    /// Normalise a whole text: words, folded, number-word runs turned into digits, stemmed.
+    pub fn words(&self, text: &str) -> Vec<NormWord> {
+        let spans = word_spans(text);
+        let folded: Vec<(Range<usize>, WordKind, String)> = spans
+            .into_iter()
+            .map(|(r, k)| {
+                let f = match k {
+                    WordKind::Digits => canonical_number(&text[r.clone()]).into_owned(),
+                    WordKind::Alpha => fold(&text[r.clone()]).into_owned(),
+                };
+                (r, k, f)
+            })
+            .collect();
+        let mut is_num: Vec<bool> = folded
+            .iter()
+            .map(|(_, k, f)| *k == WordKind::Alpha && self.is_number_word(f))
+            .collect();
+        // Connectors ("vingt et un", "treinta y uno") join a run when number words surround them.
+        for k in 1..folded.len().saturating_sub(1) {
+            if !is_num[k] && is_num[k - 1] && is_num[k + 1] && self.is_connector(&folded[k].2) {
+                is_num[k] = true;
+            }
+        }
+        let mut out = Vec::with_capacity(folded.len());
+        let mut i = 0;
+        while i < folded.len() {
+            if is_num[i] {
+                let mut j = i;
+                while j < folded.len() && is_num[j] {
+                    j += 1;
+                }
+                let run: Vec<&str> = folded[i..j].iter().map(|(_, _, f)| f.as_str()).collect();
+                for (range, value) in self.number_runs(&run) {
+                    let span = folded[i + range.start].0.start..folded[i + range.end - 1].0.end;
+                    let (norm, stem) = match value {
+                        Some(v) => (v.clone(), v),
+                        None => {
+                            let f = run[range.start];
+                            (f.to_string(), self.stem(f).into_owned())
+                        }
+                    };
+                    out.push(NormWord { span, norm, stem });
+                }
+                i = j;
+                continue;
+            }
+            let (r, _, f) = &folded[i];
+            out.push(NormWord {
+                span: r.clone(),
+                stem: self.stem(f).into_owned(),
+                norm: f.clone(),
+            });
+            i += 1;
+        }
+        out
+    }
+
+    /// Split a run of number words into numbers: the longest prefix that reads as one number,
+    /// then the rest (`one two three` → 1, 2, 3; `twenty one` → 21).
+    /// `None` marks a word of the run that is not part of any number (a stray connector).
+    pub fn number_runs(&self, run: &[&str]) -> Vec<(Range<usize>, Option<String>)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < run.len() {
+            let mut done = false;
+            for j in (i + 1..=run.len()).rev() {
+                if let Some(v) = self.number(&run[i..j]) {
+                    out.push((i..j, Some(v)));
+                    i = j;
+                    done = true;
+                    break;
+                }
+            }
+            if !done {
+                out.push((i..i + 1, None));
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(lang: Lang, text: &str) -> Vec<String> {
+        Normalizer::new(lang)
+            .words(text)
+            .into_iter()
+            .map(|w| w.norm)
+            .collect()
+    }
+
+    fn stems(lang: Lang, text: &str) -> Vec<String> {
+        Normalizer::new(lang)
+            .words(text)
+            .into_iter()
+            .map(|w| w.stem)
+            .collect()
+    }
+
+    #[test]
+    fn folds_case_quotes_dashes() {
+        assert_eq!(fold("Ukraine’s"), "ukraine's");
+        assert_eq!(fold("“Royal”"), "\"royal\"");
+        assert_eq!(fold("a—b–c"), "a-b-c");
+        assert!(matches!(fold("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn english_number_words() {
+        assert_eq!(
+            norms(Lang::English, "some thirty nations"),
+            ["some", "30", "nations"]
+        );
+        assert_eq!(norms(Lang::English, "twenty-one countries")[0], "21");
+        assert_eq!(norms(Lang::English, "twenty one")[0], "21");
+        assert_eq!(norms(Lang::English, "roughly 30 officials")[1], "30");
+        assert_eq!(norms(Lang::English, "one two three"), ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn other_languages_number_words() {
+        assert_eq!(norms(Lang::German, "etwa dreißig Länder")[1], "30");
+        assert_eq!(norms(Lang::German, "einundzwanzig")[0], "21");
+        assert_eq!(norms(Lang::French, "trente pays")[0], "30");
+        assert_eq!(norms(Lang::French, "vingt-et-un")[0], "21");
+        assert_eq!(norms(Lang::Spanish, "treinta y uno")[0], "31");
+        assert_eq!(norms(Lang::Spanish, "veinte países")[0], "20");
+    }
+
+    #[test]
+    fn digits_canonical() {
+        assert_eq!(norms(Lang::English, "2,000 troops"), ["2000", "troops"]);
+        assert_eq!(
+            norms(Lang::English, "3.5 per cent."),
+            ["3.5", "per", "cent"]
+        );
+        assert_eq!(norms(Lang::German, "3,5 Prozent"), ["3.5", "prozent"]);
+        assert_eq!(norms(Lang::German, "1.000.000 Euro"), ["1000000", "euro"]);
+        assert_eq!(canonical_number("1,000,000"), "1000000");
+        assert_eq!(canonical_number("30"), "30");
+    }
+
+    #[test]
+    fn apostrophes_and_clitics() {
+        assert_eq!(
+            norms(Lang::English, "Ukraine’s power we're"),
+            ["ukraine", "power", "we"]
+        );
+        assert_eq!(norms(Lang::French, "l'armée"), ["l", "armée"]);
+    }
+
+    #[test]
+    fn stems_per_language() {
+        assert_eq!(stems(Lang::English, "meeting meets"), ["meet", "meet"]);
+        assert_eq!(
+            stems(Lang::German, "Verhandlungen Verhandlung"),
+            ["verhandl", "verhandl"]
+        );
+        assert_eq!(
+            stems(Lang::French, "négociations négociation"),
+            ["négoci", "négoci"]
+        );
+        assert_eq!(stems(Lang::Unknown, "meetings"), ["meetings"]);
+    }
+
+    #[test]
+    fn unspaced_scripts_split_per_character() {
+        assert_eq!(norms(Lang::Unknown, "東京都"), ["東", "京", "都"]);
+    }
+
+    #[test]
+    fn spans_point_into_text() {
+        let text = "Some thirty-one “Nations” met.";
+        for w in Normalizer::new(Lang::English).words(text) {
+            assert!(text.is_char_boundary(w.span.start) && text.is_char_boundary(w.span.end));
+        }
+    }
+}

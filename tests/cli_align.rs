@@ -1,0 +1,163 @@
+//! `parallax align` as other tools call it: JSON shape, `--sentences`, stdin, bad input.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+}
+
+fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let p = dir.path().join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn units(stdout: &[u8]) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_slice(stdout).expect("valid JSON");
+    v["units"].as_array().expect("units array").clone()
+}
+
+fn indices(u: &serde_json::Value, side: &str) -> Vec<usize> {
+    u[side]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as usize)
+        .collect()
+}
+
+/// Each sentence index of each side appears exactly once.
+fn assert_partition(units: &[serde_json::Value], na: usize, nb: usize) {
+    let mut a: Vec<usize> = units.iter().flat_map(|u| indices(u, "a")).collect();
+    let mut b: Vec<usize> = units.iter().flat_map(|u| indices(u, "b")).collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, (0..na).collect::<Vec<_>>());
+    assert_eq!(b, (0..nb).collect::<Vec<_>>());
+}
+
+const A: &str = "The coalition met in London on Thursday.\n\
+Thirty nations sent their defence chiefs.\n\
+\n\
+Prices of bread rose sharply in the capital.\n";
+const B: &str = "Defence chiefs of 30 nations were sent.\n\
+The coalition met on Thursday in London.\n\
+A storm closed the harbour for two days.\n";
+
+#[test]
+fn json_units_with_sentences_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (file(&dir, "a.txt", A), file(&dir, "b.txt", B));
+    let out = bin()
+        .args(["align", &a, &b, "--sentences", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let units = units(&out.stdout);
+    assert_partition(&units, 4, 3);
+    for u in &units {
+        let kind = u["kind"].as_str().unwrap();
+        assert!(["same", "changed", "only_a", "only_b", "moved"].contains(&kind));
+        let score = u["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+        let (ua, ub) = (indices(u, "a"), indices(u, "b"));
+        match kind {
+            "only_a" => assert!(ub.is_empty() && ua.len() == 1),
+            "only_b" => assert!(ua.is_empty() && ub.len() == 1),
+            _ => assert!(!ua.is_empty() && !ub.is_empty()),
+        }
+    }
+    let find = |i: usize| units.iter().find(|u| indices(u, "a") == [i]).unwrap();
+    // "Thirty nations …" ↔ "… 30 nations …" (number words), and the coalition sentences
+    assert_eq!(indices(find(0), "b"), [1]);
+    assert_eq!(indices(find(1), "b"), [0]);
+    // the empty line is a sentence of its own, never matched
+    assert_eq!(find(2)["kind"], "only_a");
+    assert_eq!(find(3)["kind"], "only_a");
+    assert!(
+        units
+            .iter()
+            .any(|u| indices(u, "b") == [2] && u["kind"] == "only_b")
+    );
+    // one of the two crossing matches is flagged as moved
+    assert!(units.iter().any(|u| u["kind"] == "moved"));
+}
+
+#[test]
+fn identical_inputs_are_all_same_and_stdin_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = file(&dir, "a.txt", B);
+    let mut child = bin()
+        .args(["align", &a, "-", "--sentences", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(B.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let units = units(&out.stdout);
+    assert_eq!(units.len(), 3);
+    for (k, u) in units.iter().enumerate() {
+        assert_eq!((indices(u, "a"), indices(u, "b")), (vec![k], vec![k]));
+        assert_eq!(u["kind"], "same");
+        assert_eq!(u["score"].as_f64().unwrap(), 1.0);
+    }
+}
+
+#[test]
+fn segmented_mode_on_seed_articles() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let a = format!("{root}/corpus/003_99949d89f03e48ca.txt");
+    let b = format!("{root}/corpus/004_ffbc3294bb44548a.txt");
+    let out = bin().args(["align", &a, &b, "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let units = units(&out.stdout);
+    assert!(units.iter().any(|u| u["kind"] == "changed"));
+    // sentence counts as `parallax sentences` sees them
+    let count = |p: &str| {
+        let o = bin().args(["sentences", p]).output().unwrap();
+        String::from_utf8_lossy(&o.stdout).lines().count()
+    };
+    assert_partition(&units, count(&a), count(&b));
+}
+
+#[test]
+fn bad_input_is_a_one_line_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = file(&dir, "a.txt", A);
+    let missing = dir.path().join("missing.txt");
+    for args in [
+        vec!["align", &a, missing.to_str().unwrap(), "--json"],
+        vec!["align", "-", "-", "--sentences"],
+        vec!["align", &a, dir.path().to_str().unwrap()],
+        vec!["align", &a, &a, "--lang", "klingon"],
+    ] {
+        let out = bin().args(&args).stdin(Stdio::null()).output().unwrap();
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("parallax: "), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn empty_inputs_give_no_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (file(&dir, "a.txt", ""), file(&dir, "b.txt", ""));
+    let out = bin()
+        .args(["align", &a, &b, "--sentences", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        r#"{"units":[]}"#
+    );
+}

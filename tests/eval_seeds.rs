@@ -1,0 +1,89 @@
+//! Seed-pair alignment quality against the hand-made gold in `tests/gold/seeds.toml`.
+//!
+//! Prints precision, recall and F1 per pair and over all pairs (`cargo test --test eval_seeds
+//! -- --nocapture`) and fails below the floors.
+
+use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
+use parallax::align::{self, Side};
+use parallax::corpus::{Article, Corpus};
+use std::path::Path;
+
+/// CI floor for the micro-averaged F1 over all gold pairs. Measured 0.541 with the current
+/// segmenter and boilerplate marks (P 0.833, R 0.400): well short of the 0.90 target, so this
+/// floor only guards against regressions; raising recall on paraphrase is open work.
+const FLOOR_F1: f64 = 0.50;
+
+fn corpus() -> Corpus {
+    Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("bundled corpus")
+}
+
+fn article<'c>(c: &'c Corpus, file: &str) -> &'c Article {
+    c.articles
+        .iter()
+        .find(|a| a.meta.file.to_str() == Some(file))
+        .unwrap_or_else(|| panic!("{file} not in the corpus"))
+}
+
+fn align_articles(a: &Article, b: &Article) -> align::Alignment {
+    let (sa, sb) = (a.doc.sentence_spans(), b.doc.sentence_spans());
+    let skip_a: Vec<bool> = a.boilerplate.iter().map(Option::is_some).collect();
+    let skip_b: Vec<bool> = b.boilerplate.iter().map(Option::is_some).collect();
+    align::align(
+        &Side {
+            text: &a.text,
+            sentences: &sa,
+            lang: a.lang,
+            skip: &skip_a,
+        },
+        &Side {
+            text: &b.text,
+            sentences: &sb,
+            lang: b.lang,
+            skip: &skip_b,
+        },
+    )
+}
+
+fn sentences(a: &Article) -> Vec<&str> {
+    (0..a.doc.sentences.len()).map(|i| a.sentence(i)).collect()
+}
+
+#[test]
+fn seed_pairs_meet_the_gold_floor() {
+    let gold_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/seeds.toml"),
+    )
+    .expect("gold file");
+    let gold = GoldFile::parse(&gold_text).expect("gold parses");
+    assert!(gold.pairs.len() >= 3, "at least three gold pairs");
+    let c = corpus();
+    let mut total = Scores::from_counts(0, 0, 0);
+    for pair in &gold.pairs {
+        let (a, b) = (article(&c, &pair.a), article(&c, &pair.b));
+        let links = resolve_links(pair, &sentences(a), &sentences(b)).expect("gold resolves");
+        let pred = predicted_links(&align_articles(a, b));
+        let s = Scores::of(&pred, &links);
+        println!("{} vs {}: {s}", pair.a, pair.b);
+        for &(i, j) in pred.difference(&links) {
+            println!(
+                "  extra  A{i} {:?}\n         B{j} {:?}",
+                a.sentence(i),
+                b.sentence(j)
+            );
+        }
+        for &(i, j) in links.difference(&pred) {
+            println!(
+                "  missed A{i} {:?}\n         B{j} {:?}",
+                a.sentence(i),
+                b.sentence(j)
+            );
+        }
+        total = total.plus(&s);
+    }
+    println!("all seed pairs: {total}");
+    assert!(
+        total.f1 >= FLOOR_F1,
+        "seed-pair F1 {:.3} below the floor {FLOOR_F1}",
+        total.f1
+    );
+}

@@ -19,7 +19,12 @@ struct Screen {
     raw: Vec<u8>,
 }
 
+/// One session at a time: the 10 MB article keeps a debug build busy, and on a loaded
+/// 2-core machine sessions in parallel starve each other past the timeout.
+static SERIAL: Mutex<()> = Mutex::new(());
+
 struct Session {
+    _serial: std::sync::MutexGuard<'static, ()>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -44,6 +49,7 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 
 impl Session {
     fn start(dir: &Path, rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
+        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let pty = native_pty_system();
         let pair = pty.openpty(size(rows, cols)).expect("open a pty");
         #[cfg(unix)]
@@ -76,6 +82,7 @@ impl Session {
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
+            _serial: serial,
             child,
             master: pair.master,
             writer,

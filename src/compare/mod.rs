@@ -1,5 +1,7 @@
 //! Comparison of two articles: alignment rows with word-level diffs.
 
+pub mod claims;
+pub mod disagree;
 mod worddiff;
 
 pub use worddiff::{SegTag, Segment, word_diff};
@@ -57,6 +59,9 @@ pub enum DisagreementKind {
     NameDifference,
     /// A number, quote or name that only one side reports.
     OnlyHere,
+    /// The same figure and unit described as different things ("a partial 30-day ceasefire"
+    /// vs "a 30-day limited halt on strikes against Ukraine's power grid").
+    AccountDifference,
 }
 
 /// A disagreement found in one row, with the exact spans on both sides.
@@ -69,7 +74,7 @@ pub struct Disagreement {
     pub a: Vec<crate::text::Span>,
     /// Spans into B's text (empty when only A says it).
     pub b: Vec<crate::text::Span>,
-    /// One line for people: what differs.
+    /// One line for people: what differs. Quotes article text: sanitise before display.
     pub summary: String,
 }
 
@@ -108,10 +113,11 @@ pub fn compare(a: &Article, b: &Article) -> Comparison {
         .map(|u| row_for(a, b, u))
         .collect();
     let stats = stats(a, b, &rows);
+    let disagreements = disagree::find(a, &claims::extract(a), b, &claims::extract(b), &rows);
     Comparison {
         rows,
         stats,
-        disagreements: Vec::new(),
+        disagreements,
     }
 }
 

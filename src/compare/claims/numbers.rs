@@ -1,0 +1,577 @@
+//! Number claims: values with hedges, units and the noun they count.
+
+use super::words::{W, is_stop, looks_plural, norm, singular};
+use super::{Hedge, Interval, NumberClaim, NumberKind};
+use crate::text::{Lang, Span, TokenKind};
+use std::borrow::Cow;
+
+/// A text2num token over one of our tokens.
+struct T2n<'a> {
+    lower: &'a str,
+    /// Digits and other tokens that must never be read as part of a spelled number.
+    nan: bool,
+}
+
+impl text2num::Token for T2n<'_> {
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.lower)
+    }
+    fn text_lowercase(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.lower)
+    }
+    fn not_a_number_part(&self) -> bool {
+        self.nan
+    }
+}
+
+/// The text2num interpreter for a language, where it has one.
+fn interpreter(lang: Lang) -> Option<text2num::Language> {
+    Some(match lang {
+        Lang::English | Lang::Unknown => text2num::Language::english(),
+        Lang::German => text2num::Language::german(),
+        Lang::French => text2num::Language::french(),
+        Lang::Spanish => text2num::Language::spanish(),
+        Lang::Italian => text2num::Language::italian(),
+        Lang::Portuguese => text2num::Language::portugese(),
+        Lang::Dutch => text2num::Language::dutch(),
+        Lang::Danish => text2num::Language::danish(),
+        _ => return None,
+    })
+}
+
+/// A number found in the tokens: tokens `start..end`, its value, and whether it is an ordinal.
+#[derive(Debug)]
+struct Raw {
+    start: usize,
+    end: usize,
+    value: f64,
+    ordinal: bool,
+    /// A vague plural ("dozens"): the interval is fixed by the word.
+    vague: Option<Interval>,
+}
+
+/// Vague quantity words, with the interval each stands for (documented in `docs/DETECTION.md`).
+fn vague(word: &str) -> Option<(f64, Interval)> {
+    Some(match word {
+        // "Dozens" is at least two dozen; past about a hundred writers say "hundreds".
+        "dozens" => (24.0, Interval::closed_open(24.0, 100.0)),
+        "scores" => (40.0, Interval::closed_open(40.0, 200.0)),
+        "hundreds" => (200.0, Interval::closed_open(200.0, 1000.0)),
+        "thousands" => (2000.0, Interval::closed_open(2000.0, 1e6)),
+        "millions" => (2e6, Interval::closed_open(2e6, 1e9)),
+        _ => return None,
+    })
+}
+
+fn scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "thousand" | "k" => 1e3,
+        "million" | "millions" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "billions" | "bn" | "b" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Units of measure that a number can carry ("30-day", "90 minutes", "5 km").
+fn unit(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "second" | "seconds" => "second",
+        "minute" | "minutes" | "min" | "mins" => "minute",
+        "hour" | "hours" | "hr" | "hrs" => "hour",
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" => "year",
+        "decade" | "decades" => "decade",
+        "mile" | "miles" => "mile",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
+        "metre" | "metres" | "meter" | "meters" | "m" => "m",
+        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
+        "tonne" | "tonnes" | "ton" | "tons" => "tonne",
+        "mph" => "mph",
+        "point" | "points" => "point",
+        _ => return None,
+    })
+}
+
+fn currency_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" | "us$" => "USD",
+        "£" => "GBP",
+        "€" => "EUR",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₽" => "RUB",
+        "₴" => "UAH",
+        _ => return None,
+    })
+}
+
+fn currency_word(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "dollar" | "dollars" | "usd" => "USD",
+        "pound" | "pounds" | "gbp" | "sterling" => "GBP",
+        "euro" | "euros" | "eur" => "EUR",
+        "yen" => "JPY",
+        "rupee" | "rupees" => "INR",
+        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "hryvnia" | "hryvnias" => "UAH",
+        _ => return None,
+    })
+}
+
+/// Hedges written before a number, longest first within each length.
+const HEDGES: &[(&[&str], Hedge)] = &[
+    (&["in", "excess", "of"], Hedge::Over),
+    (&["no", "fewer", "than"], Hedge::AtLeast),
+    (&["no", "less", "than"], Hedge::AtLeast),
+    (&["not", "less", "than"], Hedge::AtLeast),
+    (&["a", "minimum", "of"], Hedge::AtLeast),
+    (&["at", "the", "least"], Hedge::AtLeast),
+    (&["no", "more", "than"], Hedge::AtMost),
+    (&["not", "more", "than"], Hedge::AtMost),
+    (&["a", "maximum", "of"], Hedge::AtMost),
+    (&["as", "many", "as"], Hedge::AsManyAs),
+    (&["as", "much", "as"], Hedge::AsManyAs),
+    (&["just", "shy", "of"], Hedge::Almost),
+    (&["an", "estimated"], Hedge::About),
+    (&["more", "than"], Hedge::Over),
+    (&["upwards", "of"], Hedge::Over),
+    (&["just", "over"], Hedge::Over),
+    (&["well", "over"], Hedge::Over),
+    (&["at", "least"], Hedge::AtLeast),
+    (&["fewer", "than"], Hedge::Under),
+    (&["less", "than"], Hedge::Under),
+    (&["just", "under"], Hedge::Almost),
+    (&["close", "to"], Hedge::Almost),
+    (&["up", "to"], Hedge::AtMost),
+    (&["at", "most"], Hedge::AtMost),
+    (&["over"], Hedge::Over),
+    (&["above"], Hedge::Over),
+    (&["exceeding"], Hedge::Over),
+    (&["almost"], Hedge::Almost),
+    (&["nearly"], Hedge::Almost),
+    (&["under"], Hedge::Under),
+    (&["below"], Hedge::Under),
+    (&["some"], Hedge::About),
+    (&["roughly"], Hedge::About),
+    (&["about"], Hedge::About),
+    (&["around"], Hedge::About),
+    (&["approximately"], Hedge::About),
+    (&["approx"], Hedge::About),
+    (&["estimated"], Hedge::About),
+    (&["circa"], Hedge::About),
+    (&["~"], Hedge::About),
+    (&["exactly"], Hedge::Exact),
+    (&["precisely"], Hedge::Exact),
+];
+
+/// The hedge ending just before token `i` (skipping nothing): its first token and kind.
+fn hedge_before(ws: &[W], i: usize) -> Option<(usize, Hedge)> {
+    for (seq, h) in HEDGES {
+        let n = seq.len();
+        if i >= n
+            && ws[i - n..i]
+                .iter()
+                .zip(seq.iter())
+                .all(|(w, s)| w.lower == *s)
+        {
+            return Some((i - n, *h));
+        }
+    }
+    None
+}
+
+/// Parse a digit token: "30", "2,000", "3.5", "3bn", "19th", "5km". Returns (value, suffix).
+fn parse_digits(s: &str) -> Option<(f64, &str)> {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map_or(s.len(), |(i, _)| i);
+    let (num, suffix) = s.split_at(end);
+    let num = num.trim_end_matches(['.', ',']);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "2,000" groups thousands; "3,5" (a decimal comma) is read as 3.5.
+    let cleaned: String = if num.contains(',') && num.split(',').skip(1).all(|g| g.len() == 3) {
+        num.replace(',', "")
+    } else {
+        num.replace(',', ".")
+    };
+    cleaned.parse::<f64>().ok().map(|v| (v, suffix))
+}
+
+fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
+    let mut out = Vec::new();
+    // Digits (and digits with a suffix such as "3bn" or "19th").
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let starts_digit = w.text.starts_with(|c: char| c.is_ascii_digit());
+        if starts_digit {
+            // Clock times and scores: "0:44", "10:30".
+            let clock = ws.get(i + 1).is_some_and(|n| n.text == ":" && !n.gap)
+                && ws
+                    .get(i + 2)
+                    .is_some_and(|n| n.kind == TokenKind::Number && !n.gap);
+            if clock {
+                i += 3;
+                continue;
+            }
+            if let Some((v, suffix)) = parse_digits(&w.lower) {
+                let ordinal = matches!(suffix, "th" | "st" | "nd" | "rd");
+                let mut value = v;
+                if let Some(s) = scale(suffix) {
+                    value *= s;
+                } else if !(suffix.is_empty() || ordinal || unit(suffix).is_some()) {
+                    i += 1;
+                    continue;
+                }
+                // Scale words after the number: "1.2 million", "3 billion".
+                let mut end = i + 1;
+                if let Some(s) = ws
+                    .get(end)
+                    .filter(|w| w.lower.len() > 1 && w.is_word())
+                    .and_then(|w| scale(&w.lower))
+                {
+                    value *= s;
+                    end += 1;
+                }
+                out.push(Raw {
+                    start: i,
+                    end,
+                    value,
+                    ordinal,
+                    vague: None,
+                });
+            }
+        } else if let Some((v, iv)) = vague(&w.lower) {
+            out.push(Raw {
+                start: i,
+                end: i + 1,
+                value: v,
+                ordinal: false,
+                vague: Some(iv),
+            });
+        } else if w.lower == "dozen" && i > 0 && matches!(ws[i - 1].lower.as_str(), "a" | "half") {
+            let half = ws[i - 1].lower == "half";
+            out.push(Raw {
+                start: i - 1,
+                end: i + 1,
+                value: if half { 6.0 } else { 12.0 },
+                ordinal: false,
+                vague: None,
+            });
+        }
+        i += 1;
+    }
+    // Spelled numbers, by text2num.
+    if let Some(interp) = interpreter(lang) {
+        let toks: Vec<T2n> = ws
+            .iter()
+            .enumerate()
+            .map(|(k, w)| T2n {
+                lower: &w.lower,
+                nan: covered[k]
+                    || w.kind == TokenKind::Number
+                    || w.lower.starts_with(|c: char| c.is_ascii_digit()),
+            })
+            .collect();
+        for occ in text2num::find_numbers(toks.into_iter(), &interp, 0.0) {
+            // "second" is mostly the unit or "the second time"; "one" mostly a pronoun.
+            let single = occ.end == occ.start + 1;
+            if single && matches!(ws[occ.start].lower.as_str(), "second" | "a") {
+                continue;
+            }
+            if out.iter().any(|r| r.start < occ.end && occ.start < r.end) {
+                continue;
+            }
+            out.push(Raw {
+                start: occ.start,
+                end: occ.end,
+                value: occ.value,
+                ordinal: occ.is_ordinal,
+                vague: None,
+            });
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The pre-modifiers of a noun phrase before token `i` ("a partial 30-day …" → "partial").
+fn premodifiers(ws: &[W], i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = i;
+    while k > 0 && out.len() < 3 {
+        let w = &ws[k - 1];
+        if !w.is_word() || is_stop(&w.lower) || w.cap() || w.lower.ends_with("ly") {
+            break;
+        }
+        out.push(k - 1);
+        k -= 1;
+    }
+    // Only when a determiner or preposition opens the phrase: "agreed to a partial 30-day".
+    if k > 0 && is_stop(&ws[k - 1].lower) {
+        out.reverse();
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// A run of noun-phrase words from `k` (hyphenated compounds kept whole): indices of words.
+fn np_run(ws: &[W], mut k: usize, max: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    while k < ws.len() && out.len() < max {
+        let w = &ws[k];
+        if w.text == "-" && !w.gap && ws.get(k + 1).is_some_and(|n| !n.gap && n.is_word()) {
+            k += 1;
+            continue;
+        }
+        if !w.is_word() || is_stop(&w.lower) {
+            break;
+        }
+        out.push(k);
+        k += 1;
+    }
+    out
+}
+
+/// Canonical key of a counted noun: the singular form mapped through a small synonym table.
+pub fn counted_key(noun: &str) -> String {
+    let s = singular(&norm(noun));
+    let key = match s.as_str() {
+        "country" | "nation" | "state" => "countries",
+        "troop" | "soldier" | "serviceman" | "servicemember" => "troops",
+        "official" | "officer" | "chief" | "commander" => "officials",
+        "person" | "folk" | "civilian" | "individual" | "resident" => "people",
+        "child" | "youngster" | "kid" | "minor" => "children",
+        "death" | "fatality" => "deaths",
+        "leader" => "leaders",
+        "minister" => "ministers",
+        _ => return s,
+    };
+    key.to_string()
+}
+
+/// Extract the number claims of one sentence. `covered` marks tokens already used by dates.
+pub(crate) fn extract(
+    text: &str,
+    sentence: usize,
+    ws: &[W],
+    lang: Lang,
+    covered: &[bool],
+) -> Vec<NumberClaim> {
+    let mut out = Vec::new();
+    for raw in find_raw(ws, lang, covered) {
+        if let Some(c) = build(text, sentence, ws, &raw) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim> {
+    let mut start = raw.start;
+    let mut end = raw.end;
+    let value = raw.value;
+    let mut kind = NumberKind::Count;
+    let mut unit_name: Option<String> = None;
+    // Currency before the number: "$3bn", "£1.2 million", "US$ 5".
+    if start > 0 {
+        if let Some(c) = currency_symbol(&ws[start - 1].lower) {
+            kind = NumberKind::Money;
+            unit_name = Some(c.to_string());
+            start -= 1;
+            if start > 0 && ws[start - 1].lower == "us" && !ws[start].gap {
+                start -= 1;
+            }
+        }
+    }
+    // Hedge before.
+    let mut hedge = Hedge::Exact;
+    if raw.vague.is_some() {
+        hedge = Hedge::Vague;
+    } else if let Some((h0, h)) = hedge_before(ws, start) {
+        hedge = h;
+        start = h0;
+    }
+    // A digit suffix unit: "5km".
+    let digit_suffix = parse_digits(&ws[raw.start].lower).map(|(_, s)| s.to_string());
+    if let Some(u) = digit_suffix.as_deref().and_then(unit) {
+        kind = NumberKind::Measure;
+        unit_name = Some(u.to_string());
+    }
+    let mut noun: Option<usize> = None;
+    let mut descriptor: Vec<usize> = Vec::new();
+    // What follows.
+    let next = ws.get(end);
+    if raw.ordinal {
+        kind = NumberKind::Ordinal;
+    } else if kind == NumberKind::Money {
+        // "$3bn in aid", "£5 million of funding": not keyed further.
+    } else if next.is_some_and(|w| w.text == "%") {
+        kind = NumberKind::Percent;
+        unit_name = Some("%".into());
+        end += 1;
+    } else if next.is_some_and(|w| matches!(w.lower.as_str(), "percent" | "pc" | "per")) {
+        let w = next.unwrap();
+        if w.lower != "per" || ws.get(end + 1).is_some_and(|n| n.lower == "cent") {
+            kind = NumberKind::Percent;
+            unit_name = Some("%".into());
+            end += if w.lower == "per" { 2 } else { 1 };
+        }
+    } else if let Some(c) = next.and_then(|w| currency_word(&w.lower)) {
+        kind = NumberKind::Money;
+        unit_name = Some(c.to_string());
+        end += 1;
+    } else if next.is_some_and(|w| w.text == "-" && !w.gap)
+        && ws.get(end + 1).is_some_and(|w| w.is_word() && !w.gap)
+    {
+        // Hyphenated compounds: "30-day ceasefire", "90-minute call", "30-nation coalition".
+        let u = &ws[end + 1];
+        end += 2;
+        // "three-year-long", "three-year-old"
+        while ws.get(end).is_some_and(|w| w.text == "-" && !w.gap)
+            && ws
+                .get(end + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "long" | "old" | "strong"))
+        {
+            end += 2;
+        }
+        if let Some(un) = unit(&u.lower) {
+            kind = NumberKind::Measure;
+            unit_name = Some(un.to_string());
+            let run = np_run(ws, end, 4);
+            descriptor.extend(premodifiers(ws, start));
+            descriptor.extend(run.iter().copied());
+            if let Some(&h) = run.last() {
+                noun = Some(h);
+            }
+            // A following "on/against/of/for …" phrase belongs to the account: "halt on strikes".
+            let mut k = run.last().map_or(end, |&h| h + 1);
+            if noun.is_some()
+                && ws.get(k).is_some_and(|w| {
+                    matches!(w.lower.as_str(), "on" | "against" | "of" | "for" | "in")
+                })
+            {
+                let mut taken = 0;
+                while k < ws.len() && taken < 6 {
+                    let w = &ws[k];
+                    if w.kind == TokenKind::Punct && w.text != "-" && w.text != "'" {
+                        break;
+                    }
+                    if w.is_word() && !is_stop(&w.lower) {
+                        descriptor.push(k);
+                        taken += 1;
+                    } else if w.is_word()
+                        && !matches!(
+                            w.lower.as_str(),
+                            "on" | "against" | "of" | "for" | "in" | "the" | "a" | "an"
+                        )
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        } else {
+            // A counted noun as the compound's head: "a 30-nation coalition".
+            noun = Some(end - 1);
+            descriptor.push(end - 1);
+        }
+    } else if let Some(un) = next.and_then(|w| unit(&w.lower)) {
+        if !(un == "m" && next.unwrap().gap) {
+            kind = NumberKind::Measure;
+            unit_name = Some(un.to_string());
+            end += 1;
+        }
+    }
+    if kind == NumberKind::Count && noun.is_none() {
+        // The counted noun: "30 nations", "some thirty Western countries", "dozens of military chiefs".
+        let mut k = end;
+        if ws.get(k).is_some_and(|w| w.lower == "of") {
+            k += 1;
+            if ws.get(k).is_some_and(|w| w.lower == "the") {
+                k += 1;
+            }
+        }
+        let run = np_run(ws, k, 4);
+        noun = run
+            .iter()
+            .copied()
+            .find(|&j| looks_plural(&ws[j].lower) && !ws[j].cap());
+        if value == 1.0 && raw.vague.is_none() {
+            // "one of …", "one": mostly a pronoun, not a count worth comparing.
+            return None;
+        }
+        if let Some(h) = noun {
+            descriptor.extend(run.iter().copied().take_while(|&j| j <= h));
+        }
+    }
+    if kind == NumberKind::Percent {
+        let mut k = end;
+        if ws.get(k).is_some_and(|w| w.lower == "of") {
+            k += 1;
+        }
+        let run = np_run(ws, k, 4);
+        noun = run.last().copied();
+        descriptor.extend(run);
+    }
+    // Years: a bare four-digit integer in the calendar range.
+    let t = ws[raw.start].text;
+    if kind == NumberKind::Count
+        && noun.is_none()
+        && hedge == Hedge::Exact
+        && t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (1800.0..=2100.0).contains(&value)
+    {
+        kind = NumberKind::Year;
+    }
+    let interval = hedge.interval(value, raw.vague);
+    let span_end = noun.map_or(ws[end - 1].span.end, |h| {
+        ws[h].span.end.max(ws[end - 1].span.end)
+    });
+    let span = Span::new(ws[start].span.start, span_end);
+    let value_span = Span::new(ws[start].span.start, ws[end - 1].span.end);
+    let noun_text = noun.map(|h| {
+        let (s, _) = ws[h].stem_possessive();
+        norm(s)
+    });
+    let key = match kind {
+        NumberKind::Count => noun_text.as_deref().map(counted_key),
+        NumberKind::Measure => unit_name.clone(),
+        NumberKind::Percent => Some("%".into()),
+        NumberKind::Money => unit_name.clone(),
+        NumberKind::Year | NumberKind::Ordinal => None,
+    };
+    let mut desc: Vec<String> = descriptor
+        .iter()
+        .map(|&j| norm(ws[j].stem_possessive().0))
+        .filter(|w| !w.is_empty())
+        .collect();
+    desc.dedup();
+    Some(NumberClaim {
+        sentence,
+        span,
+        value_span,
+        text: value_span.slice(text).to_string(),
+        value,
+        interval,
+        hedge,
+        kind,
+        unit: unit_name,
+        noun: noun_text,
+        noun_span: noun.map(|h| ws[h].span),
+        key,
+        descriptor: desc,
+    })
+}

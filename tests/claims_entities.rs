@@ -1,0 +1,163 @@
+//! Named entities (titles stripped, co-reference) and dates.
+
+use parallax::compare::claims::{ArticleClaims, EntityKind, extract_text};
+
+fn entity<'a>(c: &'a ArticleClaims, name: &str) -> &'a parallax::compare::claims::Entity {
+    c.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity {name:?}: {:?}",
+                c.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn one_person_however_named() {
+    let t = "Prime Minister Sir Keir Starmer is expected to attend. Keir Starmer spoke later.\n\nSir Keir will travel to Barrow. Officials said Starmer was pleased. The prime minister is expected to speak.";
+    let c = extract_text(t);
+    let e = entity(&c, "Keir Starmer");
+    assert_eq!(e.kind, EntityKind::Person);
+    let forms: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        forms,
+        [
+            "Keir Starmer",
+            "Keir Starmer",
+            "Keir",
+            "Starmer",
+            "The prime minister"
+        ],
+        "{forms:?}"
+    );
+    assert!(e.roles.contains(&"prime minister".to_string()));
+    // Titles are stripped from the mention span.
+    assert_eq!(
+        &t[e.mentions[0].span.start..e.mentions[0].span.end],
+        "Keir Starmer"
+    );
+    assert_eq!(
+        c.entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn titles_and_qualifiers() {
+    let t = "On Tuesday, Russian President Vladimir Putin spoke to US President Donald Trump. NATO Secretary-General Mark Rutte and Admiral Sir Tony Radakin listened, as did Dr Jane Smith and Mrs Ann Jones.";
+    let c = extract_text(t);
+    for n in [
+        "Vladimir Putin",
+        "Donald Trump",
+        "Mark Rutte",
+        "Tony Radakin",
+        "Jane Smith",
+        "Ann Jones",
+    ] {
+        assert_eq!(entity(&c, n).kind, EntityKind::Person, "{n}");
+    }
+    assert!(c.entities.iter().any(|e| e.name == "NATO"));
+    assert!(
+        !c.entities.iter().any(|e| e.name == "Russian"),
+        "demonyms are not entities"
+    );
+}
+
+#[test]
+fn role_with_long_office_then_name() {
+    let c = extract_text(
+        "This was a chance, Minister for the Armed Forces Luke Pollard said in a broadcast interview.",
+    );
+    assert_eq!(entity(&c, "Luke Pollard").kind, EntityKind::Person);
+    let c = extract_text("John Healey, Secretary of State for Defence, attended.");
+    assert!(
+        !c.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.name.contains("Defence"))
+    );
+}
+
+#[test]
+fn places_and_organisations() {
+    let t = "Officials met at the Permanent Joint Headquarters in Northwood. Downing Avenue has said it is in the planning phase. They will meet at Barrow-in-Furness.";
+    let c = extract_text(t);
+    assert_eq!(
+        entity(&c, "Permanent Joint Headquarters").kind,
+        EntityKind::Organisation
+    );
+    assert_eq!(entity(&c, "Northwood").kind, EntityKind::Place);
+    assert_eq!(entity(&c, "Downing Avenue").kind, EntityKind::Place);
+    assert!(c.entities.iter().any(|e| e.name.starts_with("Barrow")));
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    let c = extract_text(
+        "Senior military officers met on Thursday. Plans are moving. The talks ended.",
+    );
+    assert!(
+        c.entities.is_empty(),
+        "{:?}",
+        c.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn same_entity_across_articles() {
+    let a = extract_text("Ukrainian President Volodymyr Zelenskyy spoke in the United Kingdom.");
+    let b = extract_text("President Volodymyr Zelensky spoke to the UK press and Starmer.");
+    let z1 = entity(&a, "Volodymyr Zelenskyy");
+    let z2 = entity(&b, "Volodymyr Zelensky");
+    assert!(z1.same_as(z2), "spelling variants of one name");
+    assert!(
+        entity(&a, "United Kingdom").same_as(entity(&b, "UK")),
+        "initials"
+    );
+}
+
+#[test]
+fn dates_and_weekdays() {
+    let t = "Chiefs met on Thursday (March 20, 2025) after a call on Tuesday. Trump opened talks last month. The date 2025-03-20 and 15 March 2025 and March 15 matter.";
+    let c = extract_text(t);
+    let texts: Vec<&str> = c.dates.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Thursday (March 20, 2025)",
+            "Tuesday",
+            "last month",
+            "2025-03-20",
+            "15 March 2025",
+            "March 15"
+        ]
+    );
+    let d = &c.dates[0];
+    assert_eq!(
+        (d.weekday, d.year, d.month, d.day),
+        (Some(4), Some(2025), Some(3), Some(20))
+    );
+    assert_eq!(c.dates[2].relative.as_deref(), Some("last month"));
+    assert_eq!(
+        (c.dates[3].year, c.dates[3].month, c.dates[3].day),
+        (Some(2025), Some(3), Some(20))
+    );
+    // "May" alone is not a date.
+    assert!(extract_text("Russia may agree.").dates.is_empty());
+}
+
+#[test]
+fn headlines_yield_no_entities() {
+    let c = extract_text(
+        "Defence Chiefs Meet in London to Discuss Post-Ceasefire Peacekeeping in Ukraine\n\nThe chiefs met in London.",
+    );
+    assert!(
+        c.entities.iter().all(|e| e.name == "London"),
+        "{:?}",
+        c.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

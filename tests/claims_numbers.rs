@@ -1,0 +1,341 @@
+//! Number claims: one test per hedge form, units, money, percentages, years and ordinals.
+
+use parallax::compare::claims::{Hedge, NumberClaim, NumberKind, extract_text};
+
+/// The only comparable number claim of `text` (panics when there is not exactly one).
+fn one(text: &str) -> NumberClaim {
+    let c = extract_text(text);
+    let n: Vec<NumberClaim> = c
+        .numbers
+        .into_iter()
+        .filter(|n| !matches!(n.kind, NumberKind::Year | NumberKind::Ordinal))
+        .collect();
+    assert_eq!(n.len(), 1, "{text}: {n:#?}");
+    n.into_iter().next().unwrap()
+}
+
+fn check(text: &str, hedge: Hedge, value: f64, key: &str, inside: &[f64], outside: &[f64]) {
+    let n = one(text);
+    assert_eq!(n.hedge, hedge, "{text}");
+    assert_eq!(n.value, value, "{text}");
+    assert_eq!(n.key.as_deref(), Some(key), "{text}");
+    for &v in inside {
+        assert!(
+            n.interval.contains(v),
+            "{text}: {v} should be in {}",
+            n.interval
+        );
+    }
+    for &v in outside {
+        assert!(
+            !n.interval.contains(v),
+            "{text}: {v} should not be in {}",
+            n.interval
+        );
+    }
+    // Spans are exact: the value text is a slice of the input.
+    assert!(text[n.value_span.start..n.value_span.end] == n.text);
+    assert!(text[n.span.start..n.span.end].starts_with(&n.text));
+}
+
+#[test]
+fn exact_digits_and_words() {
+    check(
+        "Officials said 30 nations took part.",
+        Hedge::Exact,
+        30.0,
+        "countries",
+        &[30.0],
+        &[29.0, 31.0],
+    );
+    check(
+        "Officials said thirty nations took part.",
+        Hedge::Exact,
+        30.0,
+        "countries",
+        &[30.0],
+        &[31.0],
+    );
+    check(
+        "Officials said twenty-five states took part.",
+        Hedge::Exact,
+        25.0,
+        "countries",
+        &[25.0],
+        &[],
+    );
+    check(
+        "They counted exactly 30 soldiers.",
+        Hedge::Exact,
+        30.0,
+        "troops",
+        &[30.0],
+        &[31.0],
+    );
+    check(
+        "They counted 2,000 soldiers.",
+        Hedge::Exact,
+        2000.0,
+        "troops",
+        &[2000.0],
+        &[],
+    );
+}
+
+#[test]
+fn about_forms() {
+    for h in [
+        "some thirty",
+        "roughly 30",
+        "about 30",
+        "around 30",
+        "approximately 30",
+        "an estimated 30",
+    ] {
+        check(
+            &format!("Chiefs of {h} Western countries met."),
+            Hedge::About,
+            30.0,
+            "countries",
+            &[27.0, 30.0, 33.0],
+            &[20.0, 40.0],
+        );
+    }
+}
+
+#[test]
+fn over_forms_are_open_below() {
+    for h in ["over 20", "more than 20", "above 20", "in excess of 20"] {
+        check(
+            &format!("Officers from {h} countries came."),
+            Hedge::Over,
+            20.0,
+            "countries",
+            &[21.0, 500.0],
+            &[20.0, 19.0],
+        );
+    }
+}
+
+#[test]
+fn at_least_is_closed_below() {
+    check(
+        "It comes after at least 19 people were killed.",
+        Hedge::AtLeast,
+        19.0,
+        "people",
+        &[19.0, 40.0],
+        &[18.0],
+    );
+    check(
+        "At the least 19 folks had been killed.",
+        Hedge::AtLeast,
+        19.0,
+        "people",
+        &[19.0],
+        &[18.0],
+    );
+    check(
+        "No fewer than 19 civilians died.",
+        Hedge::AtLeast,
+        19.0,
+        "people",
+        &[19.0],
+        &[18.0],
+    );
+}
+
+#[test]
+fn almost_forms_are_just_below() {
+    for h in ["almost 20", "nearly 20", "just under 20", "close to 20"] {
+        check(
+            &format!("It is believed that {h} nations are participating."),
+            Hedge::Almost,
+            20.0,
+            "countries",
+            &[17.0, 19.0],
+            &[20.0, 21.0, 10.0],
+        );
+    }
+}
+
+#[test]
+fn under_and_up_to() {
+    check(
+        "Fewer than 20 nations came.",
+        Hedge::Under,
+        20.0,
+        "countries",
+        &[0.0, 19.0],
+        &[20.0],
+    );
+    check(
+        "Less than 20 nations came.",
+        Hedge::Under,
+        20.0,
+        "countries",
+        &[19.0],
+        &[20.0],
+    );
+    check(
+        "Up to 20 nations may come.",
+        Hedge::AtMost,
+        20.0,
+        "countries",
+        &[20.0, 5.0],
+        &[21.0],
+    );
+    check(
+        "At most 20 nations may come.",
+        Hedge::AtMost,
+        20.0,
+        "countries",
+        &[20.0],
+        &[21.0],
+    );
+    check(
+        "As many as 20 nations may come.",
+        Hedge::AsManyAs,
+        20.0,
+        "countries",
+        &[20.0, 17.0],
+        &[21.0, 5.0],
+    );
+}
+
+#[test]
+fn vague_plurals() {
+    let n = one("Dozens of military chiefs will meet in Britain.");
+    assert_eq!(n.hedge, Hedge::Vague);
+    assert_eq!(n.key.as_deref(), Some("officials"));
+    assert!(n.interval.contains(24.0) && n.interval.contains(60.0) && !n.interval.contains(12.0));
+    let n = one("Hundreds of soldiers were moved.");
+    assert_eq!(n.key.as_deref(), Some("troops"));
+    assert!(n.interval.contains(300.0) && !n.interval.contains(50.0));
+    let n = one("Thousands of residents fled.");
+    assert!(n.interval.contains(5000.0) && !n.interval.contains(500.0));
+}
+
+#[test]
+fn counted_noun_synonyms() {
+    assert_eq!(
+        one("Some 30 military officials came.").key.as_deref(),
+        Some("officials")
+    );
+    assert_eq!(
+        one("Some 30 senior officers came.").key.as_deref(),
+        Some("officials")
+    );
+    assert_eq!(one("Some 30 troops came.").key.as_deref(), Some("troops"));
+    assert_eq!(
+        one("A 30-nation coalition formed.").key.as_deref(),
+        Some("countries")
+    );
+}
+
+#[test]
+fn measures_keep_the_unit_and_the_noun_they_modify() {
+    let n = one("Russia agreed to a partial 30-day ceasefire on Tuesday.");
+    assert_eq!(n.kind, NumberKind::Measure);
+    assert_eq!(n.unit.as_deref(), Some("day"));
+    assert_eq!(n.noun.as_deref(), Some("ceasefire"));
+    assert!(n.descriptor.contains(&"partial".to_string()));
+    let n = one("During a 90-minute call, they spoke.");
+    assert_eq!(
+        (n.unit.as_deref(), n.noun.as_deref()),
+        (Some("minute"), Some("call"))
+    );
+    let n = one("It would end the three-year-long war.");
+    assert_eq!(
+        (n.value, n.unit.as_deref(), n.noun.as_deref()),
+        (3.0, Some("year"), Some("war"))
+    );
+    let n = one("Russia agreed to a 30-day limited halt on strikes against the grid.");
+    assert_eq!(n.noun.as_deref(), Some("halt"));
+    assert!(
+        n.descriptor.contains(&"strikes".to_string()) && n.descriptor.contains(&"grid".to_string())
+    );
+    let n = one("The talks lasted 90 minutes.");
+    assert_eq!(
+        (n.kind, n.unit.as_deref()),
+        (NumberKind::Measure, Some("minute"))
+    );
+}
+
+#[test]
+fn percentages() {
+    for t in [
+        "Members should spend 5% of gross domestic product.",
+        "Members should spend 5 per cent of gross domestic product.",
+        "Members should spend five percent of gross domestic product.",
+    ] {
+        let n = one(t);
+        assert_eq!(
+            (n.kind, n.value, n.unit.as_deref()),
+            (NumberKind::Percent, 5.0, Some("%")),
+            "{t}"
+        );
+        assert_eq!(n.noun.as_deref(), Some("product"), "{t}");
+    }
+}
+
+#[test]
+fn money() {
+    let n = one("The fund holds $3bn for reconstruction.");
+    assert_eq!(
+        (n.kind, n.value, n.unit.as_deref()),
+        (NumberKind::Money, 3e9, Some("USD"))
+    );
+    let n = one("It costs £1.2 million a year.");
+    assert_eq!(
+        (n.kind, n.value, n.unit.as_deref()),
+        (NumberKind::Money, 1.2e6, Some("GBP"))
+    );
+    let n = one("Tickets cost €500 each.");
+    assert_eq!(
+        (n.kind, n.value, n.unit.as_deref()),
+        (NumberKind::Money, 500.0, Some("EUR"))
+    );
+    let n = one("He paid more than 20 euros for it.");
+    assert_eq!(
+        (n.kind, n.hedge, n.unit.as_deref()),
+        (NumberKind::Money, Hedge::Over, Some("EUR"))
+    );
+}
+
+#[test]
+fn years_and_ordinals_are_kept_apart() {
+    let c = extract_text("Since the invasion in 2022, it is the first time that 30 nations met.");
+    let kinds: Vec<NumberKind> = c.numbers.iter().map(|n| n.kind).collect();
+    assert!(kinds.contains(&NumberKind::Year), "{kinds:?}");
+    assert!(kinds.contains(&NumberKind::Ordinal), "{kinds:?}");
+    assert_eq!(
+        c.numbers
+            .iter()
+            .filter(|n| n.kind == NumberKind::Count)
+            .count(),
+        1
+    );
+    // Digits inside dates are dates, not counts.
+    let c = extract_text("They met on Thursday (March 20, 2025) in London.");
+    assert!(c.numbers.is_empty(), "{:?}", c.numbers);
+}
+
+#[test]
+fn pronoun_one_and_clock_times_are_not_counts() {
+    let c = extract_text("He will lay the keel of one of Britain's submarines at 10:30 today.");
+    assert!(
+        c.numbers.iter().all(|n| n.kind != NumberKind::Count),
+        "{:?}",
+        c.numbers
+    );
+}
+
+#[test]
+fn spans_are_on_char_boundaries_in_untrusted_text() {
+    let t = "“Über 20 Länder” — ça va? Some thirty nations ✓ met; 5 % … €3bn\u{202e}x 0:44";
+    let c = extract_text(t);
+    for n in &c.numbers {
+        assert!(t.is_char_boundary(n.span.start) && t.is_char_boundary(n.span.end));
+    }
+}

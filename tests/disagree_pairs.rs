@@ -1,0 +1,226 @@
+//! Disagreements of small aligned pairs: one test per kind, and quiet pairs that must not
+//! raise false alarms.
+
+use parallax::compare::{Comparison, Disagreement, DisagreementKind, compare};
+use parallax::corpus::{Article, ArticleMeta};
+
+fn art(id: &str, text: &str) -> Article {
+    Article::from_text(
+        ArticleMeta {
+            id: id.into(),
+            language: Some("en".into()),
+            ..ArticleMeta::default()
+        },
+        text.to_string(),
+    )
+}
+
+fn pair(a: &str, b: &str) -> (Article, Article, Comparison) {
+    let (a, b) = (art("a", a), art("b", b));
+    let c = compare(&a, &b);
+    (a, b, c)
+}
+
+fn of_kind(c: &Comparison, k: DisagreementKind) -> Vec<&Disagreement> {
+    c.disagreements.iter().filter(|d| d.kind == k).collect()
+}
+
+fn texts(art: &Article, spans: &[parallax::Span]) -> Vec<String> {
+    spans
+        .iter()
+        .map(|s| art.text[s.start..s.end].to_string())
+        .collect()
+}
+
+#[test]
+fn number_conflict_across_rows() {
+    let (a, b, c) = pair(
+        "Senior military officers from over 20 countries will meet in London on Thursday.\n\nThe meeting will discuss a peacekeeping force for Ukraine.",
+        "Senior military officers will meet in London on Thursday to discuss peacekeeping.\n\nIt is believed that almost 20 nations are participating.",
+    );
+    let d = of_kind(&c, DisagreementKind::NumberConflict);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert_eq!(texts(&a, &d[0].a), ["over 20 countries"]);
+    assert_eq!(texts(&b, &d[0].b), ["almost 20 nations"]);
+    assert!(
+        d[0].summary.starts_with("how many countries"),
+        "{}",
+        d[0].summary
+    );
+    // Attached to the row that shows A's span.
+    assert!(c.rows[d[0].row].a.contains(&0));
+}
+
+#[test]
+fn number_imprecision() {
+    let (_, _, c) = pair(
+        "The prime minister will address roughly 30 nations at the meeting in London.",
+        "The prime minister will address more than 30 nations at the meeting in London.",
+    );
+    let d = of_kind(&c, DisagreementKind::NumberImprecision);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert!(of_kind(&c, DisagreementKind::NumberConflict).is_empty());
+}
+
+#[test]
+fn equal_numbers_and_rounding_agree() {
+    let (_, _, c) = pair(
+        "Chiefs of some thirty countries gathered in London on Thursday.",
+        "Chiefs of 30 nations gathered in London on Thursday.",
+    );
+    assert!(c.disagreements.is_empty(), "{:#?}", c.disagreements);
+}
+
+#[test]
+fn numbers_about_different_things_are_not_compared() {
+    let (_, _, c) = pair(
+        "Officers from 30 countries met in London on Thursday to discuss the force.",
+        "Some 200 soldiers from 30 countries met in London on Thursday to discuss the force.",
+    );
+    assert!(
+        of_kind(&c, DisagreementKind::NumberConflict).is_empty(),
+        "{:#?}",
+        c.disagreements
+    );
+    assert!(
+        of_kind(&c, DisagreementKind::NumberImprecision).is_empty(),
+        "{:#?}",
+        c.disagreements
+    );
+}
+
+#[test]
+fn differing_accounts_of_the_same_figure() {
+    let (a, b, c) = pair(
+        "On Tuesday, Putin said Russia would agree to a partial 30-day ceasefire but ruled out a complete ceasefire.",
+        "Instead, Russia agreed to a 30-day limited halt on strikes against Ukraine's power grid.",
+    );
+    let d = of_kind(&c, DisagreementKind::AccountDifference);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert_eq!(texts(&a, &d[0].a), ["partial 30-day ceasefire"]);
+    assert_eq!(
+        texts(&b, &d[0].b),
+        ["30-day limited halt on strikes against Ukraine's power grid"]
+    );
+}
+
+#[test]
+fn name_difference_is_suspected_spin() {
+    let (a, b, c) = pair(
+        "A spokesman for Downing Street has said it is still in the planning phase of how the coalition would work.",
+        "A spokesman for Downing Avenue has said it is still in the planning phase of how the coalition would work.",
+    );
+    let d = of_kind(&c, DisagreementKind::NameDifference);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert_eq!(texts(&a, &d[0].a), ["Downing Street"]);
+    assert_eq!(texts(&b, &d[0].b), ["Downing Avenue"]);
+}
+
+#[test]
+fn spelling_variants_and_other_names_are_not_name_differences() {
+    let (_, _, c) = pair(
+        "Ukrainian President Volodymyr Zelenskyy met the crew of HMS Vanguard and HMS Dreadnought in the North Atlantic.",
+        "Ukrainian President Volodymyr Zelensky met the crew of HMS Vanguard and HMS Dreadnought near North Korea.",
+    );
+    assert!(
+        of_kind(&c, DisagreementKind::NameDifference).is_empty(),
+        "{:#?}",
+        c.disagreements
+    );
+}
+
+#[test]
+fn same_words_different_speaker() {
+    let (_, _, c) = pair(
+        "Defence Secretary John Healey spoke on Friday.\n\n“We will continue to ramp up our military planning for a lasting peace,” Healey said.",
+        "Defence Secretary John Healey and Admiral Sir Tony Radakin spoke on Friday.\n\n“We will continue to ramp up our military planning for a lasting peace,” Radakin said.",
+    );
+    let d = of_kind(&c, DisagreementKind::QuoteDifference);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert!(
+        d[0].summary.contains("different speaker"),
+        "{}",
+        d[0].summary
+    );
+}
+
+#[test]
+fn same_speaker_different_words() {
+    let (_, _, c) = pair(
+        "Defence Secretary John Healey spoke on Friday.\n\n“We will continue to ramp up our military planning for a lasting peace,” Healey said.",
+        "Defence Secretary John Healey spoke on Friday.\n\n“We will slowly scale back our military planning for the coming months,” Healey said.",
+    );
+    let d = of_kind(&c, DisagreementKind::QuoteDifference);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert!(d[0].summary.contains("different words"), "{}", d[0].summary);
+}
+
+#[test]
+fn partial_quotes_of_the_same_words_agree() {
+    let (_, _, c) = pair(
+        "Armed Forces minister Luke Pollard spoke.\n\n“Because we want the coalition to be a credible force that will allow Ukraine to enjoy a lasting peace,” Pollard said.",
+        "Armed Forces minister Luke Pollard spoke.\n\nPollard said they want the coalition to be a “credible force that will allow Ukraine to enjoy a lasting peace”.",
+    );
+    assert!(
+        of_kind(&c, DisagreementKind::QuoteDifference).is_empty(),
+        "{:#?}",
+        c.disagreements
+    );
+}
+
+#[test]
+fn only_here_in_matched_rows() {
+    let (a, _, c) = pair(
+        "Defence Secretary John Healey will host defence ministers in Brussels on Thursday, with 30 nations expected to contribute.",
+        "Defence Secretary John Healey will host defence ministers in Brussels on Thursday.",
+    );
+    let d = of_kind(&c, DisagreementKind::OnlyHere);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert_eq!(texts(&a, &d[0].a), ["30 nations"]);
+    assert!(d[0].b.is_empty());
+}
+
+#[test]
+fn only_here_skips_unmatched_sentences() {
+    // B's extra sentence is shown as only-B by the view; its facts are not listed again.
+    let (_, _, c) = pair(
+        "Defence Secretary John Healey will host defence ministers in Brussels on Thursday.",
+        "Defence Secretary John Healey will host defence ministers in Brussels on Thursday.\n\nAt least 19 people were killed in a Russian missile strike on Kryvyi Rih, Mayor Oleksandr Vilkul said.",
+    );
+    assert!(c.disagreements.is_empty(), "{:#?}", c.disagreements);
+}
+
+#[test]
+fn identical_articles_have_no_disagreements() {
+    for t in [
+        include_str!("../corpus/000_b6a59f73923e83a8.txt"),
+        include_str!("../corpus/003_99949d89f03e48ca.txt"),
+    ] {
+        let (_, _, c) = pair(t, t);
+        assert!(c.disagreements.is_empty(), "{:#?}", c.disagreements);
+    }
+}
+
+#[test]
+fn spans_point_into_each_side() {
+    let (a, b, c) = pair(
+        "“Über 20 Länder” — officers from over 20 countries met.",
+        "Officers from almost 20 nations met, “ça va”.",
+    );
+    for d in &c.disagreements {
+        for s in &d.a {
+            assert!(
+                a.text.is_char_boundary(s.start)
+                    && a.text.is_char_boundary(s.end)
+                    && s.end <= a.text.len()
+            );
+        }
+        for s in &d.b {
+            assert!(
+                b.text.is_char_boundary(s.start)
+                    && b.text.is_char_boundary(s.end)
+                    && s.end <= b.text.len()
+            );
+        }
+    }
+}

@@ -27,6 +27,9 @@ pub struct Cli {
     command: Option<Command>,
     /// Directory of articles to open in the reader.
     dir: Option<PathBuf>,
+    /// Review notes file for the reader (default: `<DIR>.review.json` beside the corpus).
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,7 +69,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => load_corpus(cli.dir.as_deref())
-            .and_then(|c| parallax::tui::run(c).map(|_| ExitCode::SUCCESS)),
+            .and_then(|c| parallax::tui::run(c, cli.review).map(|_| ExitCode::SUCCESS)),
         Some(Command::List(a)) => list::run(a),
         Some(Command::Diff(a)) => diff::run(a),
         Some(Command::Sentences(a)) => sentences::run(a),

@@ -56,8 +56,9 @@ impl Drop for Restore {
     }
 }
 
-/// Run the reader on `corpus` until the user quits.
-pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+/// Run the reader on `corpus` until the user quits. Review notes are kept in `review`
+/// (default: [`crate::review::default_path`] of the corpus directory).
+pub fn run(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for text output try `parallax list` or `parallax diff A B`"
@@ -74,6 +75,15 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     let corpus = Arc::new(corpus);
     let mut app = App::new(corpus.clone());
     app.color = theme::color_allowed();
+    let review = review.unwrap_or_else(|| crate::review::default_path(&corpus.root));
+    match crate::review::ReviewStore::open(&review) {
+        Ok((store, warning)) => app.attach_review(store, warning),
+        Err(e) => {
+            app.review_path = Some(review);
+            app.problems
+                .push(format!("review notes cannot be read or saved: {e}"));
+        }
+    }
     let signals = Signals::install()?;
     event_loop(&mut term, &mut app, worker::Worker::spawn(corpus), &signals)
 }
@@ -134,6 +144,16 @@ fn event_loop(
         if let Some(pair) = app.wanted() {
             worker.request(pair);
         }
+        if app.wants_claims() {
+            worker.request_claims();
+            if let Some(result) = worker.try_recv_claims() {
+                app.claims = match result {
+                    Ok(groups) => app::ClaimsState::Ready(Arc::new(groups)),
+                    Err(e) => app::ClaimsState::Failed(e),
+                };
+                dirty = true;
+            }
+        }
         if dirty {
             term.draw(|f| ui::draw(f, app))?;
             dirty = false;
@@ -143,7 +163,11 @@ fn event_loop(
         }
         // Wake often while a comparison is on its way; otherwise often enough to
         // notice a signal promptly.
-        let wait = if worker.busy() { 5 } else { 100 };
+        let wait = if worker.busy() || app.wants_claims() {
+            5
+        } else {
+            100
+        };
         if event::poll(Duration::from_millis(wait))? {
             match event::read()? {
                 Event::Key(k) => {

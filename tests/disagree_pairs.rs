@@ -224,3 +224,47 @@ fn spans_point_into_each_side() {
         }
     }
 }
+
+#[test]
+fn name_difference_needs_a_swapped_type_word() {
+    let (_, _, c) = pair(
+        "The actress checked into the Betty Ford Center in Rancho Mirage on Friday.",
+        "The actress checked into the Betty Ford Clinic in Rancho Mirage on Friday.",
+    );
+    assert_eq!(
+        of_kind(&c, DisagreementKind::NameDifference).len(),
+        1,
+        "{:#?}",
+        c.disagreements
+    );
+    for (x, y) in [
+        (
+            "Police in Fulton County said the suspect fled on Friday.",
+            "Police in Gwinnett County said the suspect fled on Friday.",
+        ),
+        (
+            "The coach Maurice Cheeks said the team played well on Friday.",
+            "The coach Maurice Clarett said the team played well on Friday.",
+        ),
+    ] {
+        let (_, _, c) = pair(x, y);
+        assert!(
+            of_kind(&c, DisagreementKind::NameDifference).is_empty(),
+            "{x}: {:#?}",
+            c.disagreements
+        );
+    }
+}
+
+#[test]
+fn many_values_for_one_noun_are_compared_within_rows_only() {
+    let (_, _, c) = pair(
+        "He coached for six seasons in Portland.\n\nHe played 11 seasons in the league before that.",
+        "The team won on Friday.\n\nHe spent seven seasons as a coach.",
+    );
+    assert!(
+        of_kind(&c, DisagreementKind::NumberConflict).is_empty(),
+        "{:#?}",
+        c.disagreements
+    );
+}

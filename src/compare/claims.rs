@@ -8,7 +8,7 @@
 //! English rules.
 
 mod dates;
-mod entities;
+pub(crate) mod entities;
 mod numbers;
 mod quotes;
 pub(crate) mod words;
@@ -276,6 +276,9 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
     /// The words of `name`.
     pub words: Vec<String>,
+    /// `words` lower-cased without dots, for matching across articles.
+    #[serde(skip)]
+    pub(crate) keys: Vec<String>,
 }
 
 impl Entity {
@@ -283,13 +286,7 @@ impl Entity {
     /// same surname for people (spelling variants allowed), else the same words or one
     /// name's words contained in the other's.
     pub fn same_as(&self, other: &Entity) -> bool {
-        let lw = |e: &Entity| -> Vec<String> {
-            e.words
-                .iter()
-                .map(|w| words::norm(w).replace('.', ""))
-                .collect()
-        };
-        let (a, b) = (lw(self), lw(other));
+        let (a, b) = (&self.keys, &other.keys);
         if a.is_empty() || b.is_empty() {
             return false;
         }
@@ -300,8 +297,8 @@ impl Entity {
                 .filter_map(|w| w.chars().next())
                 .collect()
         };
-        if (a.len() == 1 && b.len() > 1 && a[0] == initials(&b))
-            || (b.len() == 1 && a.len() > 1 && b[0] == initials(&a))
+        if (a.len() == 1 && b.len() > 1 && a[0] == initials(b))
+            || (b.len() == 1 && a.len() > 1 && b[0] == initials(a))
         {
             return true;
         }

@@ -22,9 +22,15 @@ struct SideCtx<'a> {
     claims: &'a ArticleClaims,
     /// `row_of[sentence]`: the row that shows it.
     row_of: Vec<Option<usize>>,
+    /// The text in lower case (computed once).
+    lower: std::cell::OnceCell<String>,
 }
 
 impl SideCtx<'_> {
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| words::norm(&self.art.text))
+    }
+
     fn row(&self, sentence: usize) -> Option<usize> {
         self.row_of.get(sentence).copied().flatten()
     }
@@ -68,11 +74,13 @@ pub fn find(
         art: a,
         claims: ca,
         row_of: row_a,
+        lower: Default::default(),
     };
     let sb = SideCtx {
         art: b,
         claims: cb,
         row_of: row_b,
+        lower: Default::default(),
     };
     let mut out = Vec::new();
     let used_numbers = numbers(&sa, &sb, rows, &mut out);
@@ -186,6 +194,13 @@ fn numbers(
         let (ra, rb) = (sa.row(x.sentence), sb.row(y.sentence));
         ra.is_some() && ra == rb && matched(rows, ra)
     };
+    // A side that states incompatible values for one key ("six seasons", "11 seasons") is
+    // talking about several things: compare those claims only within their rows.
+    let consistent = |cs: &[&NumberClaim], x: &NumberClaim| {
+        cs.iter()
+            .filter(|c| c.key == x.key && c.kind == x.kind)
+            .all(|c| c.loose().intersects(&x.loose()))
+    };
     // Candidates of each claim: same thing; restricted to its row when the row has any.
     let cands = |x: &NumberClaim, others: &[&NumberClaim], a_side: bool| -> Vec<usize> {
         let sr = |o: &NumberClaim| {
@@ -199,7 +214,13 @@ fn numbers(
             .filter(|&k| same_thing(x, others[k], sr(others[k])))
             .collect();
         let local: Vec<usize> = all.iter().copied().filter(|&k| sr(others[k])).collect();
-        if local.is_empty() { all } else { local }
+        let own = if a_side { &na } else { &nb };
+        let spread = !consistent(own, x) || all.iter().any(|&k| !consistent(others, others[k]));
+        if local.is_empty() && !spread {
+            all
+        } else {
+            local
+        }
     };
     let ca: Vec<Vec<usize>> = na.iter().map(|x| cands(x, &nb, true)).collect();
     let cb: Vec<Vec<usize>> = nb.iter().map(|y| cands(y, &na, false)).collect();
@@ -385,7 +406,8 @@ fn only_numbers(
 ) {
     for (side, other, used, is_a) in [(sa, sb, &used.0, true), (sb, sa, &used.1, false)] {
         for (k, c) in side.claims.numbers.iter().enumerate() {
-            if used.contains(&k) || !comparable_kind(c.kind) {
+            // Bare numbers without a noun or unit (datelines, scores) are not reported.
+            if used.contains(&k) || !comparable_kind(c.kind) || c.key.is_none() {
                 continue;
             }
             let row = side.row(c.sentence);
@@ -501,15 +523,32 @@ fn names(
             if words::spelling_variant(&wa[d], &wb[d]) {
                 continue;
             }
+            // The distinctive part is kept and the kind of place swapped ("Downing Street" /
+            // "Downing Avenue", "Betty Ford Center" / "Clinic"); a changed first or middle
+            // word is mostly another name ("Fulton County" / "Gwinnett County").
+            if d != wa.len() - 1
+                || !super::claims::entities::is_type_word(&wa[d])
+                || !super::claims::entities::is_type_word(&wb[d])
+            {
+                continue;
+            }
             let shared_distinctive = (0..wa.len()).any(|i| i != d && !generic(&wa[i]));
             if !shared_distinctive {
                 continue;
             }
-            // People: a different first name with the same surname is often a relative; only
-            // flag when the surname is what changed.
             let (pa, pb) = (&sa.claims.entities[*ea], &sb.claims.entities[*eb]);
-            if (pa.kind == EntityKind::Person || pb.kind == EntityKind::Person) && d != wa.len() - 1
-            {
+            // People: a changed first name or surname is mostly another person ("Maurice
+            // Cheeks" / "Maurice Clarett"); spelling variants are skipped above.
+            if pa.kind == EntityKind::Person || pb.kind == EntityKind::Person {
+                continue;
+            }
+            // Runs of short capitals are codes, not names ("AM EDT" / "AM ET").
+            let code = |e: &Entity| {
+                e.words
+                    .iter()
+                    .all(|w| w.len() <= 4 && w.chars().all(|c| !c.is_lowercase()))
+            };
+            if code(pa) || code(pb) {
                 continue;
             }
             if !seen.insert((wa.clone(), wb.clone())) {
@@ -561,6 +600,8 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
     let mut matched_a = vec![false; qa.len()];
     let mut matched_b = vec![false; qb.len()];
     let mut occasions: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let ctx_a: Vec<HashSet<String>> = qa.iter().map(|q| context(sa, q)).collect();
+    let ctx_b: Vec<HashSet<String>> = qb.iter().map(|q| context(sb, q)).collect();
     let name =
         |c: &ArticleClaims, q: &Quote| c.speaker(q).map_or("?".to_string(), |e| e.name.clone());
     for i in 0..qa.len() {
@@ -617,7 +658,7 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
             } else if spk == Some(true) && contain < 0.25 && small >= 4 {
                 // The same person quoted on the same occasion (their sentences share context)
                 // with entirely different words.
-                let shared = occasion(sa, qa[i], sb, qb[j]);
+                let shared = ctx_a[i].intersection(&ctx_b[j]).count();
                 if shared >= 3 {
                     occasions.push((shared, i, j, row));
                 }
@@ -641,14 +682,16 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
         (sa, sb, &qa, &wa, &matched_a, true),
         (sb, sa, &qb, &wb, &matched_b, false),
     ] {
-        let other_words: HashSet<String> =
-            words::content_words(&other.art.text).into_iter().collect();
+        let other_text = other.lower();
         for (k, q) in qs.iter().enumerate() {
             let row = side.row(q.sentence);
             if m[k] || ws[k].len() < 5 || !matched(rows, row) {
                 continue;
             }
-            let carried = ws[k].iter().filter(|w| other_words.contains(*w)).count() as f32
+            let carried = ws[k]
+                .iter()
+                .filter(|w| find_word(other_text, w).is_some())
+                .count() as f32
                 / ws[k].len() as f32;
             if carried >= 0.8 {
                 continue;
@@ -703,11 +746,6 @@ fn context(side: &SideCtx, q: &Quote) -> HashSet<String> {
         .collect()
 }
 
-/// How many context words two quotes share.
-fn occasion(sa: &SideCtx, qa: &Quote, sb: &SideCtx, qb: &Quote) -> usize {
-    context(sa, qa).intersection(&context(sb, qb)).count()
-}
-
 fn quote_words(
     sa: &SideCtx,
     sb: &SideCtx,
@@ -739,7 +777,7 @@ fn only_names(
     out: &mut Vec<Disagreement>,
 ) {
     for (side, other, used, is_a) in [(sa, sb, &used.0, true), (sb, sa, &used.1, false)] {
-        let other_text = words::norm(&other.art.text);
+        let other_text = other.lower();
         for e in &side.claims.entities {
             if used.contains(&e.id) || !(e.kind == EntityKind::Person || e.words.len() >= 2) {
                 continue;
@@ -749,7 +787,7 @@ fn only_names(
             }
             // Named in the other text even if not recognised there as a name.
             let last = words::norm(e.words.last().map_or("", |s| s.as_str()));
-            if find_word(&other_text, &last).is_some() && e.kind == EntityKind::Person {
+            if find_word(other_text, &last).is_some() && e.kind == EntityKind::Person {
                 continue;
             }
             let Some(m) = e

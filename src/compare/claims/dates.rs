@@ -6,7 +6,10 @@ use super::words::W;
 use crate::text::{Span, TokenKind};
 
 fn weekday(w: &str) -> Option<u8> {
-    let w = w.trim_end_matches("'s");
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    if !(6..=9).contains(&w.len()) || !w.ends_with("day") {
+        return None;
+    }
     Some(match w {
         "monday" => 1,
         "tuesday" => 2,
@@ -87,6 +90,18 @@ pub(crate) fn extract(
     let mut out: Vec<DateClaim> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        // Only a capital, a digit or a relative-date word can open a date.
+        let w0 = &ws[i];
+        let opener = w0.cap()
+            || w0.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w0.lower.as_ref(),
+                "earlier" | "later" | "last" | "next" | "this" | "yesterday" | "today" | "tomorrow"
+            );
+        if !opener {
+            i += 1;
+            continue;
+        }
         let mut claim = DateClaim {
             sentence,
             span: ws[i].span,

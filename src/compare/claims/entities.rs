@@ -163,29 +163,35 @@ fn is_demonym(w: &str) -> bool {
 }
 
 fn is_weekday_or_month(w: &str) -> bool {
-    matches!(
-        w.to_lowercase()
-            .trim_end_matches("'s")
-            .trim_end_matches("’s"),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    if !(3..=9).contains(&w.len()) {
+        return false;
+    }
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .iter()
+    .any(|m| m.eq_ignore_ascii_case(w))
 }
 
 const ORG_WORDS: &[&str] = &[
@@ -262,6 +268,52 @@ const PLACE_WORDS: &[&str] = &[
     "Pacific",
 ];
 
+/// A word that says what kind of place or body a name is ("Street", "Avenue", "Center",
+/// "County"): the word a spun text swaps while keeping the distinctive part.
+pub(crate) fn is_type_word(w: &str) -> bool {
+    ORG_WORDS
+        .iter()
+        .chain(PLACE_WORDS)
+        .any(|t| t.eq_ignore_ascii_case(w))
+        || [
+            "center",
+            "centre",
+            "clinic",
+            "hospital",
+            "courthouse",
+            "house",
+            "hall",
+            "building",
+            "park",
+            "bridge",
+            "station",
+            "airport",
+            "prison",
+            "jail",
+            "palace",
+            "church",
+            "stadium",
+            "arena",
+            "place",
+            "court",
+            "gardens",
+            "tower",
+            "base",
+            "port",
+            "harbour",
+            "harbor",
+            "way",
+            "drive",
+            "close",
+            "crescent",
+            "terrace",
+            "row",
+            "market",
+        ]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(w))
+}
+
 /// A name run found in a sentence, before co-reference.
 #[derive(Debug, Clone)]
 struct RawMention {
@@ -278,22 +330,22 @@ struct RawMention {
 
 /// Whether a sentence looks like a headline or tag line (mostly capitalised, no full stop).
 fn headline(ws: &[W]) -> bool {
-    let long: Vec<&W> = ws
-        .iter()
-        .filter(|w| w.is_word() && w.text.len() > 3)
-        .collect();
-    let caps = long.iter().filter(|w| w.cap()).count();
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in ws.iter().filter(|w| w.is_word() && w.text.len() > 3) {
+        long += 1;
+        caps += usize::from(w.cap());
+    }
     let ends_stop = ws
         .last()
         .is_some_and(|w| matches!(w.text, "." | "?" | "!" | "”" | "\""));
-    long.len() >= 3 && caps * 10 >= long.len() * 6 && !ends_stop
+    long >= 3 && caps * 10 >= long * 6 && !ends_stop
 }
 
 /// Extract entities from the article's sentences (`None` for skipped ones).
 pub(crate) fn extract(text: &str, sentences: &[Option<Vec<W>>]) -> (Vec<Entity>, Vec<bool>) {
     // Pass 1: which words appear lower-case, and which capitalised away from a sentence start.
-    let mut lower: HashSet<String> = HashSet::new();
-    let mut caps_mid: HashMap<String, usize> = HashMap::new();
+    let mut lower: HashSet<&str> = HashSet::new();
+    let mut caps_mid: HashMap<&str, usize> = HashMap::new();
     let headlines: Vec<bool> = sentences
         .iter()
         .map(|s| s.as_ref().is_some_and(|ws| headline(ws)))
@@ -309,12 +361,10 @@ pub(crate) fn extract(text: &str, sentences: &[Option<Vec<W>>]) -> (Vec<Entity>,
             }
             if w.cap() {
                 if !initial(ws, k) {
-                    *caps_mid
-                        .entry(w.stem_possessive().0.to_string())
-                        .or_insert(0) += 1;
+                    *caps_mid.entry(w.stem_possessive().0).or_insert(0) += 1;
                 }
             } else {
-                lower.insert(w.lower.clone());
+                lower.insert(w.lower.as_ref());
             }
         }
     }
@@ -354,8 +404,8 @@ fn runs(
     text: &str,
     si: usize,
     ws: &[W],
-    lower: &HashSet<String>,
-    caps_mid: &HashMap<String, usize>,
+    lower: &HashSet<&str>,
+    caps_mid: &HashMap<&str, usize>,
     out: &mut Vec<RawMention>,
 ) {
     let mut k = 0;
@@ -408,7 +458,7 @@ fn runs(
         // Sentence-initial words: kept only if the article capitalises them elsewhere and never writes them lower-case.
         if initial(ws, idx[0]) {
             let w0 = &ws[idx[0]];
-            let never_lower = !lower.contains(&w0.lower);
+            let never_lower = !lower.contains(w0.lower.as_ref());
             let known = (caps_mid.contains_key(w0.stem_possessive().0) && never_lower)
                 || (idx.len() == 1 && speaks_after(ws, idx[0]));
             // "Downing Avenue has said …": a capitalised pair at the start is a name.
@@ -548,7 +598,7 @@ fn split_run(text: &str, si: usize, ws: &[W], idx: &[usize], out: &mut Vec<RawMe
                         span,
                         words,
                         person: true,
-                        role: role_word.map(|w| w.lower.clone()),
+                        role: role_word.map(|w| w.lower.to_string()),
                         kind: EntityKind::Person,
                         sir: false,
                     });
@@ -565,7 +615,7 @@ fn speaks_after(ws: &[W], last: usize) -> bool {
     let mut k = last + 1;
     while k < ws.len()
         && matches!(
-            ws[k].lower.as_str(),
+            ws[k].lower.as_ref(),
             "has" | "had" | "have" | "also" | "later" | "then" | "previously"
         )
     {
@@ -599,7 +649,7 @@ fn push_other(
     } else if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str()))
         || (first > 0
             && matches!(
-                ws[first - 1].lower.as_str(),
+                ws[first - 1].lower.as_ref(),
                 "in" | "at" | "from" | "to" | "near" | "across"
             ))
     {
@@ -616,6 +666,15 @@ fn push_other(
         kind,
         sir: false,
     });
+}
+
+/// Lower-case words without dots ("U.K" → "uk"), for matching names.
+pub(crate) fn keys_of(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| norm(w).replace('.', "")).collect()
+}
+
+fn last_key(e: &Entity) -> &str {
+    e.keys.last().map_or("", String::as_str)
 }
 
 fn surname(words: &[String]) -> String {
@@ -644,11 +703,12 @@ fn corefer(text: &str, sentences: &[Option<Vec<W>>], raws: Vec<RawMention>) -> V
         if !multi_person {
             continue;
         }
-        let sn = surname(&r.words);
+        let rk = keys_of(&r.words);
+        let sn = rk.last().cloned().unwrap_or_default();
         let found = ents.iter().position(|e| {
-            e.kind == EntityKind::Person && spelling_variant(&surname(&e.words), &sn) && {
-                let (f1, f2) = (norm(&e.words[0]), norm(&r.words[0]));
-                e.words.len() < 2 || f1 == f2 || spelling_variant(&f1, &f2)
+            e.kind == EntityKind::Person && spelling_variant(last_key(e), &sn) && {
+                let (f1, f2) = (&e.keys[0], &rk[0]);
+                e.words.len() < 2 || f1 == f2 || spelling_variant(f1, f2)
             }
         });
         let id = found.unwrap_or_else(|| {
@@ -659,6 +719,7 @@ fn corefer(text: &str, sentences: &[Option<Vec<W>>], raws: Vec<RawMention>) -> V
                 roles: Vec::new(),
                 mentions: Vec::new(),
                 words: r.words.clone(),
+                keys: rk.clone(),
             });
             ents.len() - 1
         });
@@ -666,6 +727,7 @@ fn corefer(text: &str, sentences: &[Option<Vec<W>>], raws: Vec<RawMention>) -> V
         if r.words.len() > e.words.len() {
             e.words = r.words.clone();
             e.name = r.words.join(" ");
+            e.keys = rk;
         }
         if let Some(role) = &r.role {
             if !e.roles.contains(role) {
@@ -681,41 +743,35 @@ fn corefer(text: &str, sentences: &[Option<Vec<W>>], raws: Vec<RawMention>) -> V
             if assigned[ri] || (pass == 0) != (r.words.len() >= 2) {
                 continue;
             }
-            let lw: Vec<String> = r.words.iter().map(|w| norm(w)).collect();
+            let lw: Vec<String> = keys_of(&r.words);
             let found = if lw.len() == 1 {
                 let w = &lw[0];
                 // "Starmer" → the person with that surname; "Sir Keir" → the person with that first name.
                 ents.iter()
-                    .position(|e| {
-                        e.kind == EntityKind::Person && spelling_variant(&surname(&e.words), w)
-                    })
+                    .position(|e| e.kind == EntityKind::Person && spelling_variant(last_key(e), w))
                     .or_else(|| {
                         r.sir
                             .then(|| {
-                                ents.iter().position(|e| {
-                                    e.kind == EntityKind::Person && norm(&e.words[0]) == *w
-                                })
+                                ents.iter()
+                                    .position(|e| e.kind == EntityKind::Person && e.keys[0] == *w)
                             })
                             .flatten()
                     })
                     .or_else(|| {
                         ents.iter()
-                            .position(|e| e.words.len() == 1 && norm(&e.words[0]) == *w)
+                            .position(|e| e.words.len() == 1 && e.keys[0] == *w)
                     })
                     .or_else(|| {
                         // "Barrow" → "Barrow-in-Furness"
                         ents.iter().position(|e| {
                             e.kind != EntityKind::Person
                                 && e.words.len() > 1
-                                && norm(&e.words[0]) == *w
+                                && e.keys[0] == *w
                                 && e.name.contains('-')
                         })
                     })
             } else {
-                ents.iter().position(|e| {
-                    let ew: Vec<String> = e.words.iter().map(|w| norm(w)).collect();
-                    ew == lw
-                })
+                ents.iter().position(|e| e.keys == lw)
             };
             let id = found.unwrap_or_else(|| {
                 ents.push(Entity {
@@ -725,6 +781,7 @@ fn corefer(text: &str, sentences: &[Option<Vec<W>>], raws: Vec<RawMention>) -> V
                     roles: Vec::new(),
                     mentions: Vec::new(),
                     words: r.words.clone(),
+                    keys: lw.clone(),
                 });
                 ents.len() - 1
             });
@@ -749,12 +806,12 @@ fn corefer(text: &str, sentences: &[Option<Vec<W>>], raws: Vec<RawMention>) -> V
                 continue;
             }
             for len in (1..=3).rev() {
-                if k + len >= ws.len() {
+                if k + len >= ws.len() || !is_role_word(&ws[k + len].lower) {
                     continue;
                 }
                 let phrase: Vec<&str> = ws[k + 1..=k + len]
                     .iter()
-                    .map(|w| w.lower.as_str())
+                    .map(|w| w.lower.as_ref())
                     .collect();
                 if !ws[k + len].is_word()
                     || !is_role_word(phrase[len - 1])

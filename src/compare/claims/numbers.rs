@@ -50,6 +50,61 @@ struct Raw {
     vague: Option<Interval>,
 }
 
+/// Whether an English word can be part of a spelled number (a cheap filter before text2num).
+fn english_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "zero"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fourty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "first"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+    ) || w.ends_with("teenth")
+        || w.ends_with("tieth")
+        || w.ends_with("hundredth")
+        || w.ends_with("thousandth")
+}
+
 /// Vague quantity words, with the interval each stands for (documented in `docs/DETECTION.md`).
 fn vague(word: &str) -> Option<(f64, Interval)> {
     Some(match word {
@@ -259,7 +314,7 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 ordinal: false,
                 vague: Some(iv),
             });
-        } else if w.lower == "dozen" && i > 0 && matches!(ws[i - 1].lower.as_str(), "a" | "half") {
+        } else if w.lower == "dozen" && i > 0 && matches!(ws[i - 1].lower.as_ref(), "a" | "half") {
             let half = ws[i - 1].lower == "half";
             out.push(Raw {
                 start: i - 1,
@@ -271,8 +326,10 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
         }
         i += 1;
     }
-    // Spelled numbers, by text2num.
-    if let Some(interp) = interpreter(lang) {
+    // Spelled numbers, by text2num (skipped for English sentences without a number word).
+    let english = matches!(lang, Lang::English | Lang::Unknown);
+    let worth = !english || ws.iter().any(|w| english_number_word(&w.lower));
+    if let Some(interp) = interpreter(lang).filter(|_| worth) {
         let toks: Vec<T2n> = ws
             .iter()
             .enumerate()
@@ -286,7 +343,7 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
         for occ in text2num::find_numbers(toks.into_iter(), &interp, 0.0) {
             // "second" is mostly the unit or "the second time"; "one" mostly a pronoun.
             let single = occ.end == occ.start + 1;
-            if single && matches!(ws[occ.start].lower.as_str(), "second" | "a") {
+            if single && matches!(ws[occ.start].lower.as_ref(), "second" | "a") {
                 continue;
             }
             if out.iter().any(|r| r.start < occ.end && occ.start < r.end) {
@@ -421,7 +478,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
         kind = NumberKind::Percent;
         unit_name = Some("%".into());
         end += 1;
-    } else if next.is_some_and(|w| matches!(w.lower.as_str(), "percent" | "pc" | "per")) {
+    } else if next.is_some_and(|w| matches!(w.lower.as_ref(), "percent" | "pc" | "per")) {
         let w = next.unwrap();
         if w.lower != "per" || ws.get(end + 1).is_some_and(|n| n.lower == "cent") {
             kind = NumberKind::Percent;
@@ -442,7 +499,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
         while ws.get(end).is_some_and(|w| w.text == "-" && !w.gap)
             && ws
                 .get(end + 1)
-                .is_some_and(|w| matches!(w.lower.as_str(), "long" | "old" | "strong"))
+                .is_some_and(|w| matches!(w.lower.as_ref(), "long" | "old" | "strong"))
         {
             end += 2;
         }
@@ -459,7 +516,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
             let mut k = run.last().map_or(end, |&h| h + 1);
             if noun.is_some()
                 && ws.get(k).is_some_and(|w| {
-                    matches!(w.lower.as_str(), "on" | "against" | "of" | "for" | "in")
+                    matches!(w.lower.as_ref(), "on" | "against" | "of" | "for" | "in")
                 })
             {
                 let mut taken = 0;
@@ -473,7 +530,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
                         taken += 1;
                     } else if w.is_word()
                         && !matches!(
-                            w.lower.as_str(),
+                            w.lower.as_ref(),
                             "on" | "against" | "of" | "for" | "in" | "the" | "a" | "an"
                         )
                     {
@@ -483,9 +540,11 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
                 }
             }
         } else {
-            // A counted noun as the compound's head: "a 30-nation coalition".
-            noun = Some(end - 1);
-            descriptor.push(end - 1);
+            // A counted noun as the compound's head: "a 30-nation coalition" (not "four-time").
+            if !matches!(ws[end - 1].lower.as_ref(), "time" | "times") {
+                noun = Some(end - 1);
+                descriptor.push(end - 1);
+            }
         }
     } else if let Some(un) = next.and_then(|w| unit(&w.lower)) {
         if !(un == "m" && next.unwrap().gap) {
@@ -504,10 +563,9 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
             }
         }
         let run = np_run(ws, k, 4);
-        noun = run
-            .iter()
-            .copied()
-            .find(|&j| looks_plural(&ws[j].lower) && !ws[j].cap());
+        noun = run.iter().copied().find(|&j| {
+            looks_plural(&ws[j].lower) && !ws[j].cap() && !matches!(ws[j].lower.as_ref(), "times")
+        });
         if value == 1.0 && raw.vague.is_none() {
             // "one of …", "one": mostly a pronoun, not a count worth comparing.
             return None;

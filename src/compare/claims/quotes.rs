@@ -101,6 +101,12 @@ fn scan(text: &str, doc: &Document, skip: &[bool]) -> Vec<(usize, Span, usize)> 
             let s = doc.sentences[si].span;
             last_end = s.end;
             let body = s.slice(text);
+            if !body.contains(['"', '\'', '“', '”', '‘', '’', '«', '»']) {
+                if matches!(open, Some((Mark::Single | Mark::StraightSingle, _))) {
+                    open = None;
+                }
+                continue;
+            }
             let chars: Vec<(usize, char)> = body.char_indices().collect();
             for (ci, &(off, c)) in chars.iter().enumerate() {
                 let pos = s.start + off;
@@ -209,7 +215,7 @@ fn subject(
     if last {
         if let Some(k) = (1..to)
             .rev()
-            .find(|&k| matches!(ws[k].lower.as_str(), "who" | "which") && ws[k - 1].text == ",")
+            .find(|&k| matches!(ws[k].lower.as_ref(), "who" | "which") && ws[k - 1].text == ",")
         {
             to = k - 1;
             from = from.min(to.saturating_sub(8));
@@ -224,7 +230,7 @@ fn subject(
     }
     let pron = ws[from..to]
         .iter()
-        .find(|w| matches!(w.lower.as_str(), "he" | "she"))?;
+        .find(|w| matches!(w.lower.as_ref(), "he" | "she"))?;
     person_before(ents, pron.span.start).map(|id| (id, pron.span))
 }
 
@@ -238,10 +244,15 @@ pub(crate) fn extract(
     headlines: &[bool],
 ) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
+    // Sentences are in text order: find the one holding `pos` by binary search.
     let sentence_of = |pos: usize| {
-        doc.sentences
-            .iter()
-            .position(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
+        let i = doc.sentences.partition_point(|s| s.span.start <= pos);
+        i.checked_sub(1).filter(|&i| {
+            pos < doc.sentences[i]
+                .span
+                .end
+                .max(doc.sentences[i].span.start + 1)
+        })
     };
     for (open, content, close_end) in scan(text, doc, skip) {
         let content = trim(text, content);

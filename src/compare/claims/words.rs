@@ -9,13 +9,13 @@ pub(crate) struct W<'a> {
     pub span: Span,
     pub text: &'a str,
     /// Lowercase, with curly apostrophes made straight.
-    pub lower: String,
+    pub lower: std::borrow::Cow<'a, str>,
     pub kind: TokenKind,
     /// Whitespace (or the sentence start) comes before this token.
     pub gap: bool,
 }
 
-impl W<'_> {
+impl<'a> W<'a> {
     /// Starts with an upper-case letter.
     pub fn cap(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -24,7 +24,7 @@ impl W<'_> {
         self.kind == TokenKind::Word
     }
     /// The word without a possessive `'s` / `’s` ending.
-    pub fn stem_possessive(&self) -> (&str, bool) {
+    pub fn stem_possessive(&self) -> (&'a str, bool) {
         for suf in ["'s", "’s", "'S"] {
             if let Some(s) = self.text.strip_suffix(suf) {
                 if !s.is_empty() {
@@ -38,13 +38,15 @@ impl W<'_> {
 
 /// Normalise a word: lowercase, curly apostrophes straight.
 pub(crate) fn norm(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let lower = s.to_lowercase();
+    if lower.contains(['\u{2018}', '\u{2019}', '\u{02BC}']) {
+        lower.replace(['\u{2018}', '\u{2019}', '\u{02BC}'], "'")
+    } else {
+        lower
+    }
 }
 
 /// The word view of `toks` (spans into `text`).
@@ -56,7 +58,11 @@ pub(crate) fn words<'a>(text: &'a str, toks: &[Token]) -> Vec<W<'a>> {
         out.push(W {
             span: t.span,
             text: s,
-            lower: norm(s),
+            lower: if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                std::borrow::Cow::Borrowed(s)
+            } else {
+                std::borrow::Cow::Owned(norm(s))
+            },
             kind: t.kind,
             gap: prev_end.is_none_or(|e| e < t.span.start),
         });
@@ -204,7 +210,12 @@ pub(crate) fn content_words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
         .map(norm)
-        .map(|w| w.trim_end_matches("'s").trim_matches('\'').to_string())
+        .map(|w| {
+            w.strip_suffix("'s")
+                .unwrap_or(&w)
+                .trim_matches('\'')
+                .to_string()
+        })
         .filter(|w| !w.is_empty() && !is_stop(w))
         .collect()
 }
@@ -228,7 +239,21 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Two spellings of one name ("Zelenskyy" / "Zelensky", "Kyiv" / "Kiev").
 pub(crate) fn spelling_variant(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 6 {
+        return false;
+    }
+    // Variants keep their first letter ("Zelenskyy" / "Zelensky", "Kyiv" / "Kiev").
+    let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().next());
+    if first(a) != first(b) {
+        return false;
+    }
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
     let (a, b) = (norm(a), norm(b));
+    if a.chars().count().abs_diff(b.chars().count()) > 2 {
+        return false;
+    }
     if a == b {
         return true;
     }

@@ -577,3 +577,46 @@ fn warnings_view_snapshot() {
     let s = screen(&render(&mut app, 120, 30));
     insta::assert_snapshot!("warnings_view", s);
 }
+
+#[test]
+fn appended_story_is_a_separate_part_and_boilerplate_folds() {
+    let mut app = app_with_pair(0, 1);
+    app.update(Action::FocusNext);
+    render(&mut app, 160, 45);
+    let v = app.current_view().unwrap().clone();
+    let sep = v
+        .lines
+        .iter()
+        .position(|l| l.plain().contains("B: appended story (part 2)"))
+        .expect("001's appended NATO story is set apart");
+    // The separator comes right before the first row of the appended part.
+    let arts = &app.corpus.articles;
+    let next_row = v.row_from(sep + 1).unwrap();
+    let Some(parallax::tui::app::Compared::Done(c)) = app.comparison().cloned() else {
+        panic!("compared")
+    };
+    let first_b = c.rows[next_row].b[0];
+    assert!(arts[1].part[first_b] >= 1);
+    assert!(
+        c.rows[..next_row]
+            .iter()
+            .flat_map(|r| &r.b)
+            .all(|&i| arts[1].part[i] == 0)
+    );
+    // Scrolled there, the screen shows it.
+    app.scroll = sep.saturating_sub(2);
+    let s = screen(&render(&mut app, 160, 45));
+    assert!(s.contains("B: appended story (part 2)"), "{s}");
+    // Folding boilerplate shortens the view and says how much it folded.
+    let lines = v.lines.len();
+    app.update(Action::ToggleFold);
+    render(&mut app, 160, 45);
+    let folded = app.current_view().unwrap().clone();
+    assert!(folded.lines.len() < lines);
+    assert!(
+        folded
+            .lines
+            .iter()
+            .any(|l| l.plain().contains("boilerplate sentence"))
+    );
+}

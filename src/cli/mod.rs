@@ -190,3 +190,18 @@ pub fn read_input(path: &Path) -> anyhow::Result<String> {
     };
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_flag_names_the_review_file_of_the_reader() {
+        let cli = Cli::try_parse_from(["parallax", "--review", "notes.json", "news"]).unwrap();
+        assert_eq!(cli.review.as_deref(), Some(Path::new("notes.json")));
+        assert_eq!(cli.dir.as_deref(), Some(Path::new("news")));
+        assert!(cli.command.is_none());
+        let cli = Cli::try_parse_from(["parallax"]).unwrap();
+        assert!(cli.review.is_none());
+    }
+}

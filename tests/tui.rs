@@ -143,15 +143,25 @@ fn tiny_terminal_says_so() {
 #[test]
 fn every_size_draws_without_panic() {
     let mut app = app_with_pair(0, 1);
+    app.claims_now();
     app.update(Action::Help);
     for w in (1..=130).step_by(7).chain([1, 2, 39, 40, 41, 99, 100]) {
         for h in [1, 2, 3, 7, 8, 9, 15, 40] {
             render(&mut app, w, h);
-            app.overlay = match (w + h) % 3 {
+            use parallax::tui::app::Overlay;
+            app.overlay = match (w + h) % 5 {
                 0 => None,
-                1 => Some(parallax::tui::app::Overlay::Help),
-                _ => Some(parallax::tui::app::Overlay::Warnings),
+                1 => Some(Overlay::Help),
+                2 => Some(Overlay::Disagreements),
+                3 => Some(Overlay::Claims),
+                _ => Some(Overlay::Warnings),
             };
+            app.note = (w % 3 == 0).then(|| parallax::tui::app::NoteEdit {
+                target: 0,
+                text: "東京 note ".repeat(w as usize % 7),
+                cursor: h as usize % 5,
+                verdict: parallax::review::Verdict::Confirmed,
+            });
             app.focus = if w % 2 == 0 {
                 parallax::tui::app::Focus::Diff
             } else {

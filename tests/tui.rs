@@ -563,6 +563,7 @@ fn damaged_review_file_is_a_listed_problem() {
     app.attach_review(store, warning);
     let s = screen(&render(&mut app, 160, 30));
     assert!(s.contains("⚠ 1 problem (w)"), "{s}");
+    assert!(s.contains("review file was damaged"), "{s}");
     app.update(Action::Warnings);
     let s = screen(&render(&mut app, 160, 30));
     assert!(s.contains("review notes:"), "{s}");

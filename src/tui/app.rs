@@ -597,6 +597,7 @@ impl App {
         self.review_path = Some(store.path().to_path_buf());
         if let Some(w) = warning {
             self.problems.push(w.message);
+            self.message = Some("the review file was damaged and is kept aside (w)".into());
         }
         self.review = Some(store);
         self.reviews.clear();

@@ -110,12 +110,27 @@ impl Line {
         }
     }
 
+    /// An empty line with room for `bytes` of text and `runs` runs.
+    pub fn with_capacity(row: Option<usize>, bytes: usize, runs: usize) -> Line {
+        Line {
+            row,
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(runs),
+        }
+    }
+
     /// Append `n` spaces in `style`.
     pub fn pad(&mut self, n: usize, style: Style) {
         if n == 0 {
             return;
         }
-        self.text.extend(std::iter::repeat_n(' ', n));
+        const SPACES: &str = "                                                                ";
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(SPACES.len());
+            self.text.push_str(&SPACES[..k]);
+            left -= k;
+        }
         let end = self.text.len() as u32;
         match self.ends.last_mut() {
             Some((e, st)) if *st == style => *e = end,
@@ -397,7 +412,7 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         let (mut left, mut right) = (left.into_iter(), right.into_iter());
         for k in 0..n {
             let (l, rt) = (left.next(), right.next());
-            let mut line = Line::new(Some(r));
+            let mut line = Line::with_capacity(Some(r), geo.width.min(1024) * 3 / 2, 10);
             let (na, nb) = (
                 l.as_ref().and_then(|c| c.number),
                 rt.as_ref().and_then(|c| c.number),

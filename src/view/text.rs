@@ -151,7 +151,10 @@ impl Measured {
     pub fn wrap(&self, width: usize) -> Vec<(Line, usize)> {
         let width = width.max(1);
         let mut out = Vec::new();
-        let mut line = LineBuf::default();
+        let mut line = LineBuf {
+            line: Line::with_capacity(None, width.min(512) * 3 / 2, 4),
+            width: 0,
+        };
         let glyphs = &self.glyphs;
         let mut i = 0;
         while i < glyphs.len() {
@@ -174,19 +177,19 @@ impl Measured {
                 }
                 line.push_word(&self.buf, &glyphs[i..j], ww);
             } else if ww <= width {
-                out.push(line.take());
+                out.push(line.take(width));
                 line.push_word(&self.buf, &glyphs[i..j], ww);
             } else {
                 // Longer than a whole line: fill the current line, then break anywhere.
                 if line.width + sp + 1 > width {
-                    out.push(line.take());
+                    out.push(line.take(width));
                 } else if sp == 1 {
                     line.push(&self.buf, space.unwrap_or(glyphs[i]));
                 }
                 for g in &glyphs[i..j] {
                     let gw = g.width as usize;
                     if line.width + gw.min(width) > width {
-                        out.push(line.take());
+                        out.push(line.take(width));
                     }
                     if gw > width {
                         // Too wide for the column at all (a wide glyph in a 1-cell column).
@@ -199,7 +202,7 @@ impl Measured {
             i = j;
         }
         if line.width > 0 || out.is_empty() {
-            out.push(line.take());
+            out.push(line.take(width));
         }
         out
     }
@@ -242,9 +245,10 @@ impl LineBuf {
         self.width += w;
     }
 
-    fn take(&mut self) -> (Line, usize) {
+    fn take(&mut self, width: usize) -> (Line, usize) {
         let w = std::mem::take(&mut self.width);
-        (std::mem::take(&mut self.line), w)
+        let next = Line::with_capacity(None, width.min(512) * 3 / 2, 4);
+        (std::mem::replace(&mut self.line, next), w)
     }
 }
 

@@ -631,3 +631,53 @@ fn appended_story_is_a_separate_part_and_boilerplate_folds() {
             .any(|l| l.plain().contains("boilerplate sentence"))
     );
 }
+
+mod note_editing {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key_strategy() -> impl Strategy<Value = KeyEvent> {
+        let plain = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        prop_oneof![
+            4 => any::<char>().prop_map(move |c| plain(KeyCode::Char(c))),
+            1 => Just(plain(KeyCode::Backspace)),
+            1 => Just(plain(KeyCode::Delete)),
+            1 => Just(plain(KeyCode::Left)),
+            1 => Just(plain(KeyCode::Right)),
+            1 => Just(plain(KeyCode::Home)),
+            1 => Just(plain(KeyCode::End)),
+            1 => Just(plain(KeyCode::Tab)),
+            1 => Just(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+            1 => Just(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Any keys typed into the note popup: no panic, the cursor stays in the text,
+        /// no control character gets in, and the popup draws at any size.
+        #[test]
+        fn any_keys_keep_the_note_consistent(keys in proptest::collection::vec(key_strategy(), 0..60), w in 1u16..130, h in 1u16..40) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = app_with_pair(3, 4);
+            app.attach_review(store_in(&dir), None);
+            render(&mut app, 160, 45);
+            app.update(Action::NextDisagreement);
+            app.update(Action::Note);
+            prop_assert!(app.note.is_some());
+            for k in keys {
+                app.handle_key(k);
+                let n = app.note.as_ref().unwrap();
+                prop_assert!(n.cursor <= n.text.chars().count());
+                prop_assert!(!n.text.chars().any(char::is_control));
+            }
+            render(&mut app, w, h);
+            let typed = app.note.as_ref().unwrap().text.trim().to_string();
+            app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            prop_assert!(app.note.is_none());
+            let reviews = app.reviews();
+            prop_assert_eq!(&reviews[0].as_ref().unwrap().note, &typed);
+        }
+    }
+}

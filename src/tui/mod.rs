@@ -4,6 +4,11 @@
 //! [`App::update`]; [`ui::draw`] is a function of the state. Comparisons are computed
 //! on a worker thread and cached by pair; layouts are cached per width.
 //!
+//! Disagreements of the current pair are flagged in the gutter and listed in a panel
+//! (`p`); reviews (`c`, `x`, `u`, and a note popup on `e`) are written through
+//! [`crate::review::ReviewStore`] at once. The corpus-wide claims table (`v`) is computed on
+//! a thread of its own the first time it is opened.
+//!
 //! The terminal is always restored: on normal exit, on error (a guard), on panic
 //! (a hook installed before the terminal is touched), and on SIGTERM or SIGHUP (caught,
 //! then the loop ends normally).

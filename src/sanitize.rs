@@ -70,6 +70,28 @@ pub fn html(s: &str) -> String {
     out
 }
 
+/// Make serialised JSON safe to print to a terminal without changing its value: every
+/// character JSON leaves raw but a terminal would act on — DEL, C1 controls (including the
+/// one-byte CSI U+009B), bidi controls and marks (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069) and U+2028/U+2029 — is written as a `\uXXXX` escape. serde_json already
+/// escapes C0 controls (ESC included) and only emits non-ASCII inside strings, so the result
+/// parses to the same value. Other text (CJK, emoji) stays readable.
+pub fn json(serialised: &str) -> Cow<'_, str> {
+    let risky = |c: char| matches!(c as u32, 0x7f..=0x9f | 0x061c | 0x200e | 0x200f | 0x2028..=0x202e | 0x2066..=0x2069);
+    if !serialised.chars().any(risky) {
+        return Cow::Borrowed(serialised);
+    }
+    let mut out = String::with_capacity(serialised.len() + 16);
+    for c in serialised.chars() {
+        if risky(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Multiline,

@@ -50,7 +50,7 @@ fn has_aligned_row(contents: &str) -> bool {
         let chars: Vec<char> = l.chars().collect();
         (2..chars.len().saturating_sub(3)).any(|i| {
             matches!(chars[i], '=' | '~' | '↕')
-                // The flag before the mark: blank, or a disagreement (reviewed or not).
+                // The flag column holds ' ' or a disagreement flag (reviewed or not).
                 && matches!(chars[i - 1], ' ' | '!' | '✓' | '✗')
                 && chars[i - 2].is_ascii_digit()
                 && chars[i + 1] == ' '
@@ -237,39 +237,7 @@ fn choose_a_pair_read_help_resize_and_quit() {
     assert!(status.success(), "exit status {status:?}");
 }
 
-#[test]
-fn a_panic_restores_the_terminal() {
-    // Debug builds panic on a key press when PARALLAX_TEST_PANIC is set.
-    if !cfg!(debug_assertions) {
-        eprintln!("skipped: the panic hook is only in debug builds");
-        return;
-    }
-    let mut s = Session::start(&[("PARALLAX_TEST_PANIC", "1")]);
-    s.wait_for("the reader", |sc| sc.contents().contains("Articles"));
-    s.press("j");
-    let (status, main_screen) = s.finish();
-    assert!(!status.success());
-    assert!(
-        main_screen.contains("PARALLAX_TEST_PANIC"),
-        "the panic message is printed on the restored screen: {main_screen}"
-    );
-}
-
-#[cfg(unix)]
-#[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    use nix::sys::signal::{Signal, kill};
-    use nix::unistd::Pid;
-    for sig in [Signal::SIGTERM, Signal::SIGHUP] {
-        let s = Session::start(&[]);
-        s.wait_for("the reader", |sc| sc.contents().contains("Articles"));
-        let pid = s.child.process_id().expect("child pid") as i32;
-        kill(Pid::from_raw(pid), sig).unwrap();
-        let (status, main_screen) = s.finish();
-        assert!(!status.success(), "{sig}: exit status {status:?}");
-        assert!(main_screen.contains("stopped by"), "{sig}: {main_screen}");
-    }
-}
+// A panic, SIGTERM and SIGHUP restoring the terminal: see tests/e2e_pty.rs.
 
 #[test]
 fn the_reader_needs_a_terminal() {

@@ -56,7 +56,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 parts: a.parts(),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&entries)?);
+        println!(
+            "{}",
+            parallax::sanitize::json(&serde_json::to_string_pretty(&entries)?)
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<[String; 5]> = corpus

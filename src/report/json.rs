@@ -219,7 +219,9 @@ pub fn json_value<'a>(report: &'a Report) -> JsonReport<'a> {
 
 /// The report as pretty-printed JSON (ends with a newline).
 pub fn json(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(&json_value(report)).expect("report serialises");
+    let s = serde_json::to_string_pretty(&json_value(report)).expect("report serialises");
+    // Raw C1 and bidi controls must not reach a terminal when the report goes to stdout.
+    let mut s = crate::sanitize::json(&s).into_owned();
     s.push('\n');
     s
 }

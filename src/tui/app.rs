@@ -840,6 +840,13 @@ mod tests {
         a.update(Action::NextDisagreement);
         assert_eq!(a.message.as_deref(), Some("no disagreements found"));
         assert!(c.rows.len() > 6);
+        // Without disagreements, the jump says so.
+        c.disagreements.clear();
+        a.insert_comparison(a.pair, Compared::Done(Arc::new(c.clone())));
+        a.view = None;
+        a.view_for(120);
+        a.update(Action::NextDisagreement);
+        assert_eq!(a.message.as_deref(), Some("no disagreements found"));
         for row in [2, 6] {
             c.disagreements.push(Disagreement {
                 kind: DisagreementKind::NumberConflict,

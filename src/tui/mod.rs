@@ -10,8 +10,9 @@
 //! a thread of its own the first time it is opened.
 //!
 //! The terminal is always restored: on normal exit, on error (a guard), on panic
-//! (a hook installed before the terminal is touched), and on SIGTERM or SIGHUP (caught,
-//! then the loop ends normally).
+//! (a hook installed before the terminal is touched), and on SIGTERM and SIGHUP (unix: the
+//! signal is noted, the event loop ends, the terminal is restored, and the process then
+//! dies of the signal as it would have without the reader).
 
 pub mod app;
 pub mod keymap;
@@ -27,8 +28,14 @@ use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout, stdout};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+
+/// Hidden, for tests of the panic hook: when set, the reader panics on the UI thread right
+/// after drawing its first frame.
+#[doc(hidden)]
+pub const PANIC_ENV: &str = "PARALLAX_TEST_PANIC";
 
 static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
 
@@ -61,8 +68,32 @@ impl Drop for Restore {
     }
 }
 
-/// Run the reader on `corpus` until the user quits. Review notes are kept in `review`
-/// (default: [`crate::review::default_path`] of the corpus directory).
+/// SIGTERM and SIGHUP: noted in a flag the event loop checks; 0 until one arrives.
+static SIGNAL: AtomicUsize = AtomicUsize::new(0);
+
+#[cfg(unix)]
+fn install_signal_handlers() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    for sig in [SIGTERM, SIGHUP] {
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            signal_hook::low_level::register(sig, move || {
+                SIGNAL.store(sig as usize, Ordering::SeqCst)
+            })?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn install_signal_handlers() -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Run the reader on `corpus` until the user quits (or a SIGTERM/SIGHUP arrives: then the
+/// terminal is restored and the process ends by that signal's default action).
+/// Review notes are kept in `review` (default: [`crate::review::default_path`] of the
+/// corpus directory).
 pub fn run(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         anyhow::bail!(
@@ -70,6 +101,20 @@ pub fn run(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result
         );
     }
     install_panic_hook();
+    install_signal_handlers()?;
+    let result = run_in_terminal(corpus, review);
+    // The terminal is restored (the guard in `run_in_terminal` has dropped).
+    #[cfg(unix)]
+    {
+        let sig = SIGNAL.load(Ordering::SeqCst);
+        if sig != 0 {
+            let _ = signal_hook::low_level::emulate_default_handler(sig as i32);
+        }
+    }
+    result
+}
+
+fn run_in_terminal(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     terminal::enable_raw_mode()?;
     let _restore = Restore;
     execute!(stdout(), terminal::EnterAlternateScreen)?;
@@ -89,59 +134,16 @@ pub fn run(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result
                 .push(format!("review notes cannot be read or saved: {e}"));
         }
     }
-    let signals = Signals::install()?;
-    event_loop(&mut term, &mut app, worker::Worker::spawn(corpus), &signals)
-}
-
-/// SIGTERM and SIGHUP, caught so that the terminal is restored before the process ends.
-struct Signals {
-    #[cfg(unix)]
-    caught: Arc<std::sync::atomic::AtomicUsize>,
-}
-
-impl Signals {
-    fn install() -> std::io::Result<Signals> {
-        #[cfg(unix)]
-        {
-            use signal_hook::consts::{SIGHUP, SIGTERM};
-            let caught = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-            for sig in [SIGTERM, SIGHUP] {
-                signal_hook::flag::register_usize(sig, caught.clone(), sig as usize)?;
-            }
-            Ok(Signals { caught })
-        }
-        #[cfg(not(unix))]
-        Ok(Signals {})
-    }
-
-    /// The name of a signal received, if any.
-    fn received(&self) -> Option<&'static str> {
-        #[cfg(unix)]
-        {
-            use signal_hook::consts::{SIGHUP, SIGTERM};
-            match self.caught.load(std::sync::atomic::Ordering::Relaxed) as i32 {
-                0 => None,
-                SIGTERM => Some("SIGTERM"),
-                SIGHUP => Some("SIGHUP"),
-                _ => Some("a signal"),
-            }
-        }
-        #[cfg(not(unix))]
-        None
-    }
+    event_loop(&mut term, &mut app, worker::Worker::spawn(corpus))
 }
 
 fn event_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     mut worker: worker::Worker,
-    signals: &Signals,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
-        if let Some(sig) = signals.received() {
-            anyhow::bail!("stopped by {sig}");
-        }
         while let Some((pair, c)) = worker.try_recv() {
             app.insert_comparison(pair, c);
             dirty |= pair == app.pair;
@@ -163,8 +165,11 @@ fn event_loop(
             term.draw(|f| ui::draw(f, app))?;
             dirty = false;
         }
-        if app.quit {
+        if app.quit || SIGNAL.load(Ordering::SeqCst) != 0 {
             return Ok(());
+        }
+        if std::env::var_os(PANIC_ENV).is_some() {
+            panic!("{PANIC_ENV} is set: panicking on purpose after the first frame");
         }
         // Wake often while a comparison is on its way; otherwise often enough to
         // notice a signal promptly.
@@ -176,12 +181,6 @@ fn event_loop(
         if event::poll(Duration::from_millis(wait))? {
             match event::read()? {
                 Event::Key(k) => {
-                    // Test hook (debug builds only): a panic mid-session, to check that
-                    // the panic hook restores the terminal.
-                    #[cfg(debug_assertions)]
-                    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
-                        panic!("PARALLAX_TEST_PANIC: deliberate panic on a key press");
-                    }
                     app.handle_key(k);
                     dirty = true;
                 }

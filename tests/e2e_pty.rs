@@ -1,0 +1,398 @@
+//! End to end: the real binary in a pseudo-terminal on hostile directories. Open, choose a
+//! pair, navigate, resize rapidly down to 1×1, quit — and on SIGTERM, SIGHUP and a panic the
+//! terminal must be restored just as on `q`.
+
+mod hostile_fixture;
+
+use hostile_fixture::{calm_text, check_terminal_bytes, hostile_text, write};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Generous: debug builds on a loaded machine.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+struct Screen {
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<Screen>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+    #[cfg(unix)]
+    cooked: nix::sys::termios::Termios,
+}
+
+fn size(rows: u16, cols: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero")
+}
+
+impl Session {
+    fn start(dir: &Path, rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system();
+        let pair = pty.openpty(size(rows, cols)).expect("open a pty");
+        #[cfg(unix)]
+        let cooked = pair.master.get_termios().expect("termios");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        cmd.arg(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn parallax");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(Screen {
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            raw: Vec::new(),
+        }));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = screen.clone();
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 16384];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut s = sink.lock().unwrap();
+                s.parser.process(&buf[..n]);
+                s.raw.extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            screen,
+            reader: Some(reader),
+            #[cfg(unix)]
+            cooked,
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Resize the pty. The emulator that reads the screen gets at least 2 columns: during
+    /// rapid resizes a frame drawn for the previous size can arrive after the pty shrank, and
+    /// vt100 0.18 panics on a wide character in a 1-column screen (a real terminal wraps it).
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.master.resize(size(rows, cols)).unwrap();
+        self.screen
+            .lock()
+            .unwrap()
+            .parser
+            .screen_mut()
+            .set_size(nz(rows), nz(cols.max(2)));
+    }
+
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            {
+                let s = self.screen.lock().unwrap();
+                let c = s.parser.screen().contents();
+                if ok(&c) {
+                    return;
+                }
+                if start.elapsed() > TIMEOUT {
+                    panic!("timed out waiting for {what}; screen:\n{c}");
+                }
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    fn signal(&self, sig: &str) {
+        let st = std::process::Command::new("kill")
+            .args([format!("-{sig}"), self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(st.success());
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                return st;
+            }
+            assert!(start.elapsed() < TIMEOUT, "parallax did not exit");
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// After the child has exited: the terminal is back as it was.
+    fn assert_restored(mut self) -> String {
+        #[cfg(unix)]
+        {
+            use nix::sys::termios::LocalFlags;
+            let after = self.master.get_termios().expect("termios after exit");
+            for flag in [LocalFlags::ICANON, LocalFlags::ECHO, LocalFlags::ISIG] {
+                assert_eq!(
+                    after.local_flags.contains(flag),
+                    self.cooked.local_flags.contains(flag),
+                    "{flag:?} restored"
+                );
+            }
+        }
+        // Let the reader drain what the child wrote last, then stop it.
+        std::thread::sleep(Duration::from_millis(200));
+        drop(self.writer);
+        drop(self.master);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        let s = self.screen.lock().unwrap();
+        assert!(
+            !s.parser.screen().alternate_screen(),
+            "left the alternate screen"
+        );
+        assert!(!s.parser.screen().hide_cursor(), "cursor shown");
+        let raw = String::from_utf8_lossy(&s.raw).into_owned();
+        assert!(raw.contains("\x1b[?1049h") && raw.contains("\x1b[?1049l"));
+        assert!(
+            raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"),
+            "cursor shown again"
+        );
+        assert!(
+            raw.rfind("\x1b[?1049l") > raw.rfind("\x1b[?1049h"),
+            "main screen last"
+        );
+        raw
+    }
+}
+
+fn utf16le(s: &str) -> Vec<u8> {
+    let mut v = vec![0xff, 0xfe];
+    for u in s.encode_utf16() {
+        v.extend(u.to_le_bytes());
+    }
+    v
+}
+
+/// About `bytes` of ordinary prose, in paragraphs, with some repetition like real news.
+fn big_article(bytes: usize) -> String {
+    let mut s = String::from("A very long article\n\n");
+    let mut i = 0usize;
+    while s.len() < bytes {
+        s.push_str(&format!(
+            "The committee heard witness number {i} on day {} of the inquiry. \
+             Officials said the harbour budget of {} million would be reviewed again. ",
+            i / 40,
+            i % 97
+        ));
+        if i % 5 == 4 {
+            s.push_str("\n\n");
+        }
+        i += 1;
+    }
+    s
+}
+
+/// The hostile directory: the hostile fixture and a calm article, a UTF-16 and a Latin-1 file,
+/// a binary, an empty file, a 10 MB article and a broken `corpus.toml`.
+fn hostile_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "hostile.txt", hostile_text().as_bytes());
+    write(d, "calm.txt", calm_text().as_bytes());
+    write(
+        d,
+        "utf16.txt",
+        &utf16le("Zürich headline\n\nThe council in Zürich met on Monday.\n"),
+    );
+    write(
+        d,
+        "latin1.txt",
+        b"K\xf6ln headline\n\nThe council in K\xf6ln met on Monday. Caf\xe9 owners protested.\n",
+    );
+    write(
+        d,
+        "binary.txt",
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+    );
+    write(d, "empty.txt", b"");
+    write(d, "huge.txt", big_article(10 << 20).as_bytes());
+    write(
+        d,
+        "corpus.toml",
+        b"[[article]]\nfile = \"calm.txt\"\ntitle = \"unterminated\n",
+    );
+    dir
+}
+
+#[test]
+fn hostile_directory_navigate_resize_quit() {
+    let dir = hostile_dir();
+    let mut s = Session::start(dir.path(), 40, 140, &[]);
+    s.wait_for("the reader", |c| c.contains("Articles") && c.contains("⇄"));
+    // Every loadable article is listed, the refused ones are not.
+    s.wait_for("the list", |c| {
+        ["calm", "hostile", "huge", "latin1", "utf16"]
+            .iter()
+            .all(|id| c.contains(id))
+    });
+    // Sorted by name: calm, hostile, huge, latin1, utf16. Choose hostile as A, calm as B.
+    s.press("gja");
+    s.press("kb");
+    s.wait_for("hostile against calm", |c| {
+        c.contains("A hostile ⇄ B calm") && !c.contains("comparing…") && c.contains("minister")
+    });
+    {
+        let scr = s.screen.lock().unwrap();
+        let c = scr.parser.screen().contents();
+        assert!(c.contains('␛'), "escape sequences shown as markers:\n{c}");
+        assert!(
+            !c.contains("ZWNobyBwd25lZA"),
+            "OSC 52 payload dropped:\n{c}"
+        );
+        assert!(c.contains("中文"), "CJK shown:\n{c}");
+    }
+    // Navigate the diff.
+    s.press("\t");
+    s.press("jjjk");
+    s.press("n");
+    s.press("\x1b[6~"); // PgDn
+    s.press("G");
+    s.press("n");
+    s.wait_for("the end of the diff", |c| c.contains("A hostile ⇄ B calm"));
+    // Rapid resizes, down to 1x1 and back.
+    for (r, c) in [
+        (24, 80),
+        (10, 30),
+        (1, 1),
+        (2, 3),
+        (1, 200),
+        (60, 1),
+        (8, 40),
+        (50, 200),
+        (1, 1),
+        (40, 140),
+    ] {
+        s.resize(r, c);
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    s.resize(1, 1);
+    std::thread::sleep(Duration::from_millis(300));
+    s.resize(40, 140);
+    s.wait_for("the full layout again", |c| {
+        c.contains("Articles") && c.contains("A hostile ⇄ B calm")
+    });
+    // The 10 MB article is in the list (loaded); select it, then quit.
+    s.press("\tgjj");
+    s.wait_for("the huge article selected", |c| c.contains("huge"));
+    s.press("q");
+    let st = s.wait_exit();
+    assert!(st.success(), "exit status {st:?}");
+    let raw = s.assert_restored();
+    // Everything the app wrote, article text included, holds only the backend's own CSIs.
+    if let Err(l) = check_terminal_bytes(raw.as_bytes(), false) {
+        panic!("{} at {}: {:?}", l.what, l.offset, l.context);
+    }
+}
+
+#[test]
+fn three_hundred_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        write(
+            dir.path(),
+            &format!("a{i:03}.txt"),
+            format!(
+                "Story {i}\n\nThe council met on day {i}. It approved {} projects. \
+                 Residents of district {} were not consulted.\n",
+                i % 17,
+                i % 23
+            )
+            .as_bytes(),
+        );
+    }
+    let mut s = Session::start(dir.path(), 30, 120, &[]);
+    s.wait_for("the reader", |c| c.contains("a000") && c.contains("⇄"));
+    // Bottom of the list, choose it as B; the top as A.
+    s.press("G");
+    s.wait_for("the last article", |c| c.contains("a299"));
+    s.press("b");
+    s.press("ga");
+    s.wait_for("a000 against a299", |c| {
+        c.contains("A a000 ⇄ B a299") && !c.contains("comparing…")
+    });
+    // Page through the list.
+    s.press("\x1b[6~\x1b[6~\x1b[6~");
+    s.wait_for("a later page", |c| !c.contains("a001"));
+    s.resize(12, 50);
+    s.resize(30, 120);
+    s.press("q");
+    let st = s.wait_exit();
+    assert!(st.success(), "exit status {st:?}");
+    s.assert_restored();
+}
+
+fn small_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "hostile.txt", hostile_text().as_bytes());
+    write(dir.path(), "calm.txt", calm_text().as_bytes());
+    dir
+}
+
+#[cfg(unix)]
+fn signal_restores(sig: &str) {
+    let dir = small_dir();
+    let mut s = Session::start(dir.path(), 30, 100, &[]);
+    s.wait_for("the reader", |c| c.contains("Articles") && c.contains("⇄"));
+    s.signal(sig);
+    let st = s.wait_exit();
+    assert!(!st.success(), "killed by {sig}: {st:?}");
+    s.assert_restored();
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores("TERM");
+}
+
+#[cfg(unix)]
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores("HUP");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let dir = small_dir();
+    let mut s = Session::start(dir.path(), 30, 100, &[(parallax::tui::PANIC_ENV, "1")]);
+    let st = s.wait_exit();
+    assert!(!st.success(), "a panic fails: {st:?}");
+    let raw = s.assert_restored();
+    // The message is printed after the terminal is restored, on the main screen.
+    let restored_at = raw.find("\x1b[?1049l").unwrap();
+    assert!(
+        raw[restored_at..].contains("panicking on purpose"),
+        "panic message after the restore: {:?}",
+        &raw[restored_at..]
+    );
+}

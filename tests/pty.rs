@@ -50,8 +50,8 @@ fn has_aligned_row(contents: &str) -> bool {
         let chars: Vec<char> = l.chars().collect();
         (2..chars.len().saturating_sub(3)).any(|i| {
             matches!(chars[i], '=' | '~' | '↕')
-                // The flag column holds ' ' or '!' (a row with a disagreement).
-                && matches!(chars[i - 1], ' ' | '!')
+                // The flag column holds ' ' or a disagreement flag (reviewed or not).
+                && matches!(chars[i - 1], ' ' | '!' | '✓' | '✗')
                 && chars[i - 2].is_ascii_digit()
                 && chars[i + 1] == ' '
                 && chars[i + 2].is_ascii_digit()

@@ -143,15 +143,25 @@ fn tiny_terminal_says_so() {
 #[test]
 fn every_size_draws_without_panic() {
     let mut app = app_with_pair(0, 1);
+    app.claims_now();
     app.update(Action::Help);
     for w in (1..=130).step_by(7).chain([1, 2, 39, 40, 41, 99, 100]) {
         for h in [1, 2, 3, 7, 8, 9, 15, 40] {
             render(&mut app, w, h);
-            app.overlay = match (w + h) % 3 {
+            use parallax::tui::app::Overlay;
+            app.overlay = match (w + h) % 5 {
                 0 => None,
-                1 => Some(parallax::tui::app::Overlay::Help),
-                _ => Some(parallax::tui::app::Overlay::Warnings),
+                1 => Some(Overlay::Help),
+                2 => Some(Overlay::Disagreements),
+                3 => Some(Overlay::Claims),
+                _ => Some(Overlay::Warnings),
             };
+            app.note = (w % 3 == 0).then(|| parallax::tui::app::NoteEdit {
+                target: 0,
+                text: "東京 note ".repeat(w as usize % 7),
+                cursor: h as usize % 5,
+                verdict: parallax::review::Verdict::Confirmed,
+            });
             app.focus = if w % 2 == 0 {
                 parallax::tui::app::Focus::Diff
             } else {
@@ -301,5 +311,373 @@ fn check_terminal_bytes(bytes: &[u8], w: u16, h: u16) {
             "row {row} ends with {last:?}:\n{}",
             screen.contents()
         );
+    }
+}
+
+/// The bundled corpus shown under a fixed root, so snapshots do not name the checkout.
+fn corpus_at_fixed_root() -> Arc<Corpus> {
+    let mut c = (*corpus()).clone();
+    c.root = "/data/news".into();
+    Arc::new(c)
+}
+
+fn app_with_pair_on(corpus: Arc<Corpus>, a: usize, b: usize) -> App {
+    let mut app = App::new(corpus);
+    for (target, key) in [(a, Action::ChooseA), (b, Action::ChooseB)] {
+        app.update(Action::Top);
+        for _ in 0..target {
+            app.update(Action::Down);
+        }
+        app.update(key);
+    }
+    app.compare_now();
+    app
+}
+
+/// A review store in a fresh temporary directory.
+fn store_in(dir: &tempfile::TempDir) -> parallax::review::ReviewStore {
+    let (store, warning) =
+        parallax::review::ReviewStore::open(dir.path().join("news.review.json")).unwrap();
+    assert!(warning.is_none());
+    store
+}
+
+#[test]
+fn disagreements_panel_003_004() {
+    let mut app = app_with_pair(3, 4);
+    assert!(
+        !app.disagreements().is_empty(),
+        "003 and 004 disagree (how many nations)"
+    );
+    app.update(Action::FocusNext);
+    render(&mut app, 160, 45);
+    app.update(Action::Disagreements);
+    let s = screen(&render(&mut app, 160, 45));
+    assert!(s.contains("Disagreements · A 003 ⇄ B 004"), "{s}");
+    for d in app.disagreements() {
+        assert!(s.contains(parallax::report::kind_label(d.kind)), "{s}");
+    }
+    assert!(s.contains("disagreement 1/"), "{s}");
+    insta::assert_snapshot!("disagreements_panel_003_004", s);
+    // Down moves the selection (and the diff); Enter closes the panel on that row.
+    app.update(Action::Down);
+    assert_eq!(app.disagreement, Some(1.min(app.disagreements().len() - 1)));
+    app.update(Action::Choose);
+    assert!(app.overlay.is_none());
+    let row = app.disagreements()[app.disagreement.unwrap()].row;
+    let v = app.current_view().unwrap().clone();
+    let start = v.row_start[row];
+    assert!(start >= app.scroll && start < app.scroll + app.body_height);
+}
+
+#[test]
+fn disagreement_rows_are_flagged_and_their_words_styled() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = app_with_pair(3, 4);
+    app.update(Action::FocusNext);
+    render(&mut app, 160, 45);
+    app.update(Action::NextDisagreement);
+    let t = render(&mut app, 160, 45);
+    let s = screen(&t);
+    assert!(s.contains("disagreement 1/"), "{s}");
+    let buf = t.backend().buffer();
+    // Disagreeing words: underlined on yellow, apart from word changes.
+    assert!(buf.content().iter().any(|c| c.bg == Color::Yellow
+        && c.modifier.contains(Modifier::UNDERLINED)
+        && c.symbol().chars().all(|ch| !ch.is_whitespace())));
+    // The current disagreement's gutter flag is drawn reversed.
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.symbol() == "!" && c.modifier.contains(Modifier::REVERSED))
+    );
+}
+
+#[test]
+fn jump_between_disagreements() {
+    let mut app = app_with_pair(3, 4);
+    app.update(Action::FocusNext);
+    render(&mut app, 160, 45);
+    let n = app.disagreements().len();
+    assert!(n >= 2, "003/004 have several disagreements");
+    let rows: Vec<usize> = app.disagreements().iter().map(|d| d.row).collect();
+    for (k, &row) in rows.iter().enumerate() {
+        app.update(Action::NextDisagreement);
+        assert_eq!(app.disagreement, Some(k));
+        let v = app.current_view().unwrap().clone();
+        // The row is on screen (at the top, or as far down as the last page allows).
+        let start = v.row_start[row];
+        assert!(start >= app.scroll && start < app.scroll + app.body_height);
+    }
+    app.update(Action::NextDisagreement);
+    assert_eq!(app.message.as_deref(), Some("last disagreement"));
+    assert_eq!(app.disagreement, Some(n - 1));
+    app.update(Action::PrevDisagreement);
+    assert_eq!(app.disagreement, Some(n - 2));
+    let s = screen(&render(&mut app, 160, 45));
+    assert!(s.contains(&format!("disagreement {}/{n}", n - 1)), "{s}");
+    // Scrolling by hand lets go of the current disagreement.
+    app.update(Action::Top);
+    assert_eq!(app.disagreement, None);
+}
+
+#[test]
+fn confirm_dismiss_and_note_are_saved_and_survive_reopening() {
+    use parallax::review::{ReviewStore, Verdict};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("news.review.json");
+    let mut app = app_with_pair(3, 4);
+    app.attach_review(store_in(&dir), None);
+    app.update(Action::FocusNext);
+    render(&mut app, 160, 45);
+    app.update(Action::NextDisagreement);
+    app.update(Action::Confirm);
+    assert!(path.exists(), "confirming writes the review file");
+    assert_eq!(app.message.as_deref(), Some("disagreement 1/3: confirmed"));
+    app.update(Action::NextDisagreement);
+    app.update(Action::Dismiss);
+    // A note with unicode, edited with backspace and the arrows.
+    app.update(Action::Note);
+    assert!(app.note.is_some());
+    let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+    for ch in "naïve 東京x".chars() {
+        app.handle_key(key(KeyCode::Char(ch)));
+    }
+    app.handle_key(key(KeyCode::Backspace));
+    app.handle_key(key(KeyCode::Home));
+    app.handle_key(key(KeyCode::Char('«')));
+    app.handle_key(key(KeyCode::End));
+    app.handle_key(key(KeyCode::Char('»')));
+    let s = screen(&render(&mut app, 100, 30));
+    assert!(s.contains("Note · disagreement 2/3 · dismissed"), "{s}");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.note.is_none());
+    // Esc cancels a note without saving it.
+    app.update(Action::Note);
+    app.handle_key(key(KeyCode::Char('z')));
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.note.is_none());
+
+    // A fresh store on the same file sees both reviews.
+    let (store, warning) = ReviewStore::open(&path).unwrap();
+    assert!(warning.is_none());
+    assert_eq!(store.len(), 2);
+    let mut again = app_with_pair(3, 4);
+    again.attach_review(store, None);
+    let reviews = again.reviews();
+    assert_eq!(reviews[0].as_ref().unwrap().verdict, Verdict::Confirmed);
+    let second = reviews[1].as_ref().unwrap();
+    assert_eq!(second.verdict, Verdict::Dismissed);
+    assert_eq!(second.note, "«naïve 東京»");
+    // The panel and the gutter show the verdicts.
+    again.update(Action::Disagreements);
+    let s = screen(&render(&mut again, 160, 45));
+    assert!(s.contains("[confirmed]"), "{s}");
+    assert!(s.contains("[dismissed: «naïve 東京»]"), "{s}");
+    assert!(s.contains('✓'), "{s}");
+    // Forgetting a review removes it from the file.
+    again.update(Action::ClearReview);
+    let (store, _) = ReviewStore::open(&path).unwrap();
+    assert_eq!(store.len(), 1);
+}
+
+#[test]
+fn note_popup() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_pair_on(corpus_at_fixed_root(), 3, 4);
+    app.attach_review(store_in(&dir), None);
+    // Shown in the status line; fixed here so the snapshot does not name the temp dir.
+    app.review_path = Some("/data/news.review.json".into());
+    app.update(Action::FocusNext);
+    render(&mut app, 120, 30);
+    app.update(Action::NextDisagreement);
+    app.update(Action::Note);
+    for ch in "checked the communiqué: “over 20” is right".chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    let s = screen(&render(&mut app, 120, 30));
+    assert!(s.contains("communiqué"), "{s}");
+    assert!(s.contains("review news.review.json"), "{s}");
+    insta::assert_snapshot!("note_popup", s);
+    // Tiny terminals: no panic.
+    for (w, h) in [(1, 1), (10, 3), (40, 8), (41, 9)] {
+        render(&mut app, w, h);
+    }
+}
+
+#[test]
+fn marks_without_a_review_file_say_so() {
+    let mut app = app_with_pair(3, 4);
+    app.update(Action::FocusNext);
+    render(&mut app, 160, 45);
+    app.update(Action::NextDisagreement);
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no review file: notes cannot be saved")
+    );
+    app.update(Action::Note);
+    assert!(app.note.is_none());
+}
+
+#[test]
+fn claims_view() {
+    let mut app = app_with_pair_on(corpus_at_fixed_root(), 3, 4);
+    app.update(Action::Claims);
+    assert!(app.wants_claims());
+    let s = screen(&render(&mut app, 160, 45));
+    assert!(s.contains("reading the claims"), "{s}");
+    app.claims_now();
+    assert!(!app.wants_claims());
+    let s = screen(&render(&mut app, 160, 45));
+    assert!(s.contains("Claims: what every article says"), "{s}");
+    assert!(
+        s.contains("countries") || s.contains("nations"),
+        "the how-many-nations claim: {s}"
+    );
+    insta::assert_snapshot!("claims_view", s);
+    // Scrolling stops at the end; v closes.
+    for _ in 0..500 {
+        app.update(Action::Down);
+    }
+    render(&mut app, 160, 45);
+    let end = app.overlay_scroll;
+    app.update(Action::Down);
+    render(&mut app, 160, 45);
+    assert_eq!(app.overlay_scroll, end);
+    app.update(Action::Claims);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn damaged_review_file_is_a_listed_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("news.review.json");
+    std::fs::write(&path, "{ not json \u{1b}[31m").unwrap();
+    let (store, warning) = parallax::review::ReviewStore::open(&path).unwrap();
+    assert!(warning.is_some());
+    let mut app = app_with_pair_on(corpus_at_fixed_root(), 3, 4);
+    app.attach_review(store, warning);
+    let s = screen(&render(&mut app, 160, 30));
+    assert!(s.contains("⚠ 1 problem (w)"), "{s}");
+    assert!(s.contains("review file was damaged"), "{s}");
+    app.update(Action::Warnings);
+    let s = screen(&render(&mut app, 160, 30));
+    assert!(s.contains("review notes:"), "{s}");
+    assert!(s.contains("is damaged"), "{s}");
+    assert!(!s.contains('\u{1b}'));
+}
+
+#[test]
+fn warnings_view_snapshot() {
+    let mut c = (*corpus_at_fixed_root()).clone();
+    c.warnings.push(parallax::corpus::Warning {
+        path: "/data/news/broken.txt".into(),
+        message: "binary file (NUL bytes), skipped \u{1b}[2J".into(),
+        severity: parallax::corpus::Severity::Error,
+    });
+    let mut app = App::new(Arc::new(c));
+    app.compare_now();
+    app.problems.push("review file /data/news.review.json is damaged (not valid JSON); kept it as /data/news.review.json.damaged-20250320T120000Z and started a new one".into());
+    let s = screen(&render(&mut app, 120, 30));
+    assert!(s.contains("⚠ 2 problems (w)"), "{s}");
+    app.update(Action::Warnings);
+    let s = screen(&render(&mut app, 120, 30));
+    insta::assert_snapshot!("warnings_view", s);
+}
+
+#[test]
+fn appended_story_is_a_separate_part_and_boilerplate_folds() {
+    let mut app = app_with_pair(0, 1);
+    app.update(Action::FocusNext);
+    render(&mut app, 160, 45);
+    let v = app.current_view().unwrap().clone();
+    let sep = v
+        .lines
+        .iter()
+        .position(|l| l.plain().contains("B: appended story (part 2)"))
+        .expect("001's appended NATO story is set apart");
+    // The separator comes right before the first row of the appended part.
+    let arts = &app.corpus.articles;
+    let next_row = v.row_from(sep + 1).unwrap();
+    let Some(parallax::tui::app::Compared::Done(c)) = app.comparison().cloned() else {
+        panic!("compared")
+    };
+    let first_b = c.rows[next_row].b[0];
+    assert!(arts[1].part[first_b] >= 1);
+    assert!(
+        c.rows[..next_row]
+            .iter()
+            .flat_map(|r| &r.b)
+            .all(|&i| arts[1].part[i] == 0)
+    );
+    // Scrolled there, the screen shows it.
+    app.scroll = sep.saturating_sub(2);
+    let s = screen(&render(&mut app, 160, 45));
+    assert!(s.contains("B: appended story (part 2)"), "{s}");
+    // Folding boilerplate shortens the view and says how much it folded.
+    let lines = v.lines.len();
+    app.update(Action::ToggleFold);
+    render(&mut app, 160, 45);
+    let folded = app.current_view().unwrap().clone();
+    assert!(folded.lines.len() < lines);
+    assert!(
+        folded
+            .lines
+            .iter()
+            .any(|l| l.plain().contains("boilerplate sentence"))
+    );
+}
+
+mod note_editing {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key_strategy() -> impl Strategy<Value = KeyEvent> {
+        let plain = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        prop_oneof![
+            4 => any::<char>().prop_map(move |c| plain(KeyCode::Char(c))),
+            1 => Just(plain(KeyCode::Backspace)),
+            1 => Just(plain(KeyCode::Delete)),
+            1 => Just(plain(KeyCode::Left)),
+            1 => Just(plain(KeyCode::Right)),
+            1 => Just(plain(KeyCode::Home)),
+            1 => Just(plain(KeyCode::End)),
+            1 => Just(plain(KeyCode::Tab)),
+            1 => Just(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+            1 => Just(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Any keys typed into the note popup: no panic, the cursor stays in the text,
+        /// no control character gets in, and the popup draws at any size.
+        #[test]
+        fn any_keys_keep_the_note_consistent(keys in proptest::collection::vec(key_strategy(), 0..60), w in 1u16..130, h in 1u16..40) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = app_with_pair(3, 4);
+            app.attach_review(store_in(&dir), None);
+            render(&mut app, 160, 45);
+            app.update(Action::NextDisagreement);
+            app.update(Action::Note);
+            prop_assert!(app.note.is_some());
+            for k in keys {
+                app.handle_key(k);
+                let n = app.note.as_ref().unwrap();
+                prop_assert!(n.cursor <= n.text.chars().count());
+                prop_assert!(!n.text.chars().any(char::is_control));
+            }
+            render(&mut app, w, h);
+            let typed = app.note.as_ref().unwrap().text.trim().to_string();
+            app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            prop_assert!(app.note.is_none());
+            let reviews = app.reviews();
+            prop_assert_eq!(&reviews[0].as_ref().unwrap().note, &typed);
+        }
     }
 }

@@ -27,6 +27,9 @@ pub struct Cli {
     command: Option<Command>,
     /// Directory of articles to open in the reader.
     dir: Option<PathBuf>,
+    /// Review notes file for the reader (default: `<DIR>.review.json` beside the corpus).
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,7 +69,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => load_corpus(cli.dir.as_deref())
-            .and_then(|c| parallax::tui::run(c).map(|_| ExitCode::SUCCESS)),
+            .and_then(|c| parallax::tui::run(c, cli.review).map(|_| ExitCode::SUCCESS)),
         Some(Command::List(a)) => list::run(a),
         Some(Command::Diff(a)) => diff::run(a),
         Some(Command::Sentences(a)) => sentences::run(a),
@@ -186,4 +189,19 @@ pub fn read_input(path: &Path) -> anyhow::Result<String> {
         std::fs::read(path).with_context(|| format!("{}", path.display()))?
     };
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_flag_names_the_review_file_of_the_reader() {
+        let cli = Cli::try_parse_from(["parallax", "--review", "notes.json", "news"]).unwrap();
+        assert_eq!(cli.review.as_deref(), Some(Path::new("notes.json")));
+        assert_eq!(cli.dir.as_deref(), Some(Path::new("news")));
+        assert!(cli.command.is_none());
+        let cli = Cli::try_parse_from(["parallax"]).unwrap();
+        assert!(cli.review.is_none());
+    }
 }

@@ -3,10 +3,13 @@
 
 use super::keymap::{Action, Keymap};
 use crate::compare::Comparison;
+use crate::compare::claims::ClaimGroup;
 use crate::corpus::Corpus;
+use crate::review::{MAX_NOTE_CHARS, Review, ReviewKey, ReviewStore, Verdict};
 use crate::view::{self, DiffView, LayoutOptions};
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Which pane has the keyboard.
@@ -28,8 +31,34 @@ pub enum Side {
 pub enum Overlay {
     /// The keys, generated from the keymap.
     Help,
-    /// Problems met while loading the corpus.
+    /// Problems met while loading the corpus (and with the review file).
     Warnings,
+    /// The disagreements of the current pair, with their reviews.
+    Disagreements,
+    /// The corpus-wide claims table.
+    Claims,
+}
+
+/// The one-line note being written on a disagreement (a small popup).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteEdit {
+    /// Index into the current comparison's `disagreements`.
+    pub target: usize,
+    pub text: String,
+    /// The cursor, in characters from the start of `text`.
+    pub cursor: usize,
+    /// The verdict saved with the note (Tab switches it).
+    pub verdict: Verdict,
+}
+
+/// The claims table: not asked for, being computed, or ready.
+#[derive(Clone, Debug, Default)]
+pub enum ClaimsState {
+    #[default]
+    NotAsked,
+    Computing,
+    Ready(Arc<Vec<ClaimGroup>>),
+    Failed(String),
 }
 
 /// An ordered pair of article indices: (A, B).
@@ -73,7 +102,23 @@ pub struct App {
     pub message: Option<String>,
     /// First key of a key sequence in progress (e.g. `]`).
     pub pending_key: Option<String>,
+    /// The current disagreement: an index into the comparison's `disagreements`.
+    pub disagreement: Option<usize>,
+    /// First line shown in a scrolling overlay (claims, warnings, help).
+    pub overlay_scroll: usize,
+    /// The note popup, while open.
+    pub note: Option<NoteEdit>,
+    /// The review notes (None: no review file in use).
+    pub review: Option<ReviewStore>,
+    /// The review file shown in the status line (set even when it could not be opened).
+    pub review_path: Option<PathBuf>,
+    /// Problems that are not the corpus loader's (the review file), sanitised on display.
+    pub problems: Vec<String>,
+    /// The corpus-wide claims table.
+    pub claims: ClaimsState,
     keymap: Keymap,
+    /// Reviews of the current pair's disagreements, by index (cleared when a review changes).
+    reviews: HashMap<Pair, Arc<Vec<Option<Review>>>>,
     comparisons: HashMap<Pair, Compared>,
     view: Option<(Pair, LayoutOptions, Arc<DiffView>)>,
 }
@@ -99,7 +144,15 @@ impl App {
             list_height: 10,
             message: None,
             pending_key: None,
+            disagreement: None,
+            overlay_scroll: 0,
+            note: None,
+            review: None,
+            review_path: None,
+            problems: Vec::new(),
+            claims: ClaimsState::NotAsked,
             keymap: Keymap::new(),
+            reviews: HashMap::new(),
             comparisons: HashMap::new(),
             view: None,
         }
@@ -190,6 +243,11 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return;
         }
+        if self.note.is_some() {
+            self.pending_key = None;
+            self.edit_note(ev);
+            return;
+        }
         if let Some(action) = self.keymap.resolve(&mut self.pending_key, &ev) {
             self.update(action);
         }
@@ -199,13 +257,29 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.message = None;
         if let Some(open) = self.overlay {
-            match action {
-                Action::Back => self.overlay = None,
-                Action::Help if open == Overlay::Help => self.overlay = None,
-                Action::Warnings if open == Overlay::Warnings => self.overlay = None,
-                Action::Help => self.overlay = Some(Overlay::Help),
-                Action::Warnings => self.overlay = Some(Overlay::Warnings),
-                Action::Quit | Action::ForceQuit => self.quit = true,
+            let toggle = match action {
+                Action::Help => Some(Overlay::Help),
+                Action::Warnings => Some(Overlay::Warnings),
+                Action::Disagreements => Some(Overlay::Disagreements),
+                Action::Claims => Some(Overlay::Claims),
+                _ => None,
+            };
+            match (action, toggle) {
+                (_, Some(o)) if o == open => self.overlay = None,
+                (_, Some(o)) => self.open_overlay(o),
+                (Action::Back, _) => self.overlay = None,
+                (Action::Quit | Action::ForceQuit, _) => self.quit = true,
+                _ if open == Overlay::Disagreements => self.panel_action(action),
+                (Action::Down, _) => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
+                (Action::Up, _) => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+                (Action::PageDown | Action::HalfPageDown, _) => {
+                    self.overlay_scroll = self.overlay_scroll.saturating_add(10)
+                }
+                (Action::PageUp | Action::HalfPageUp, _) => {
+                    self.overlay_scroll = self.overlay_scroll.saturating_sub(10)
+                }
+                (Action::Top, _) => self.overlay_scroll = 0,
+                (Action::Bottom, _) => self.overlay_scroll = usize::MAX / 2,
                 _ => {}
             }
             return;
@@ -214,8 +288,14 @@ impl App {
         let page = self.body_height.saturating_sub(2).max(1);
         match action {
             Action::Quit | Action::ForceQuit | Action::Back => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Warnings => self.overlay = Some(Overlay::Warnings),
+            Action::Help => self.open_overlay(Overlay::Help),
+            Action::Warnings => self.open_overlay(Overlay::Warnings),
+            Action::Disagreements => self.open_overlay(Overlay::Disagreements),
+            Action::Claims => self.open_overlay(Overlay::Claims),
+            Action::Confirm => self.mark(Some(Verdict::Confirmed)),
+            Action::Dismiss => self.mark(Some(Verdict::Dismissed)),
+            Action::ClearReview => self.mark(None),
+            Action::Note => self.start_note(),
             Action::FocusNext => {
                 self.focus = match self.focus {
                     Focus::List => Focus::Diff,
@@ -285,6 +365,7 @@ impl App {
             self.pair = pair;
             self.scroll = 0;
             self.change = None;
+            self.disagreement = None;
         }
     }
 
@@ -303,6 +384,7 @@ impl App {
                     .saturating_add_signed(diff)
                     .min(self.max_scroll());
                 self.change = None;
+                self.disagreement = None;
             }
         }
     }
@@ -354,32 +436,28 @@ impl App {
         }
     }
 
-    /// Scroll to the next (or previous) row with a disagreement, from the top of the screen.
+    /// Make the next (or previous) disagreement current and scroll to its row. With
+    /// none current, the first one from the top of the screen down (or the last above it).
     fn jump_disagreement(&mut self, forward: bool) {
         let (Some(v), Some(Compared::Done(c))) = (self.current_view().cloned(), self.comparison())
         else {
             self.message = Some("comparing…".into());
             return;
         };
-        let mut rows: Vec<usize> = c.disagreements.iter().map(|d| d.row).collect();
-        rows.dedup();
+        let rows: Vec<usize> = c.disagreements.iter().map(|d| d.row).collect();
         if rows.is_empty() {
             self.message = Some("no disagreements found".into());
             return;
         }
         let line = |r: usize| v.row_start.get(r).copied().unwrap_or(0).saturating_sub(1);
-        let target = if forward {
-            rows.iter().copied().find(|&r| line(r) > self.scroll)
-        } else {
-            rows.iter().rev().copied().find(|&r| line(r) < self.scroll)
+        let target = match (self.disagreement, forward) {
+            (Some(k), true) => (k + 1 < rows.len()).then_some(k + 1),
+            (Some(k), false) => k.checked_sub(1),
+            (None, true) => (0..rows.len()).find(|&k| line(rows[k]) >= self.scroll),
+            (None, false) => (0..rows.len()).rev().find(|&k| line(rows[k]) < self.scroll),
         };
         match target {
-            Some(r) => {
-                self.scroll = line(r).min(self.max_scroll_of(&v));
-                self.change = v.changes.iter().position(|&c| c == r);
-                let k = rows.iter().position(|&x| x == r).unwrap_or(0);
-                self.message = Some(format!("disagreement {}/{}", k + 1, rows.len()));
-            }
+            Some(k) => self.go_to_disagreement(k),
             None => {
                 self.message = Some(
                     if forward {
@@ -391,6 +469,283 @@ impl App {
                 )
             }
         }
+    }
+
+    /// Make disagreement `k` current and scroll its row into view (one line of context above).
+    pub fn go_to_disagreement(&mut self, k: usize) {
+        let (Some(v), Some(Compared::Done(c))) = (self.current_view().cloned(), self.comparison())
+        else {
+            return;
+        };
+        let Some(d) = c.disagreements.get(k) else {
+            return;
+        };
+        let r = d.row;
+        let line = v.row_start.get(r).copied().unwrap_or(0).saturating_sub(1);
+        self.scroll = line.min(self.max_scroll_of(&v));
+        self.change = v.changes.iter().position(|&c| c == r);
+        self.disagreement = Some(k);
+    }
+
+    fn open_overlay(&mut self, o: Overlay) {
+        self.overlay = Some(o);
+        self.overlay_scroll = 0;
+        if o == Overlay::Claims && matches!(self.claims, ClaimsState::NotAsked) {
+            self.claims = ClaimsState::Computing;
+        }
+        if o == Overlay::Disagreements && self.disagreement.is_none() {
+            self.disagreement = self.disagreement_on_screen();
+        }
+    }
+
+    /// Whether the claims table is wanted and nobody has computed it yet.
+    pub fn wants_claims(&self) -> bool {
+        matches!(self.claims, ClaimsState::Computing)
+    }
+
+    /// Compute the claims table on this thread (tests).
+    pub fn claims_now(&mut self) {
+        let groups = crate::compare::claims::corpus_claims(&self.corpus.articles);
+        self.claims = ClaimsState::Ready(Arc::new(groups));
+    }
+
+    /// The disagreements of the current pair (empty until compared).
+    pub fn disagreements(&self) -> &[crate::compare::Disagreement] {
+        match self.comparison() {
+            Some(Compared::Done(c)) => &c.disagreements,
+            _ => &[],
+        }
+    }
+
+    /// The first disagreement whose row is on screen.
+    fn disagreement_on_screen(&self) -> Option<usize> {
+        let v = self.current_view()?;
+        let end = self.scroll + self.body_height;
+        self.disagreements().iter().position(|d| {
+            v.row_start
+                .get(d.row)
+                .is_some_and(|&l| l >= self.scroll && l < end)
+        })
+    }
+
+    /// The disagreement keys act on: the current one, else the first on screen.
+    fn target(&self) -> Option<usize> {
+        self.disagreement.or_else(|| self.disagreement_on_screen())
+    }
+
+    /// Keys in the disagreements panel: move the selection, go to its row, review it.
+    fn panel_action(&mut self, action: Action) {
+        let n = self.disagreements().len();
+        if n == 0 {
+            if matches!(action, Action::Choose) {
+                self.overlay = None;
+            }
+            return;
+        }
+        let cur = self.disagreement;
+        let step = |d: isize| match cur {
+            Some(k) => k.saturating_add_signed(d).min(n - 1),
+            None => 0,
+        };
+        match action {
+            Action::Down | Action::NextDisagreement => self.go_to_disagreement(step(1)),
+            Action::Up | Action::PrevDisagreement => self.go_to_disagreement(step(-1)),
+            Action::PageDown | Action::HalfPageDown => self.go_to_disagreement(step(5)),
+            Action::PageUp | Action::HalfPageUp => self.go_to_disagreement(step(-5)),
+            Action::Top => self.go_to_disagreement(0),
+            Action::Bottom => self.go_to_disagreement(n - 1),
+            Action::Choose => {
+                self.go_to_disagreement(cur.unwrap_or(0));
+                self.overlay = None;
+                self.focus = Focus::Diff;
+            }
+            Action::Confirm => self.mark(Some(Verdict::Confirmed)),
+            Action::Dismiss => self.mark(Some(Verdict::Dismissed)),
+            Action::ClearReview => self.mark(None),
+            Action::Note => self.start_note(),
+            _ => {}
+        }
+    }
+
+    /// The reviews of the current pair's disagreements, by index (computed once per pair
+    /// and review change).
+    pub fn reviews(&mut self) -> Arc<Vec<Option<Review>>> {
+        if let Some(r) = self.reviews.get(&self.pair) {
+            return r.clone();
+        }
+        let Some(Compared::Done(c)) = self.comparisons.get(&self.pair) else {
+            return Arc::new(Vec::new());
+        };
+        let (a, b) = self.pair;
+        let arts = &self.corpus.articles;
+        let list: Vec<Option<Review>> = c
+            .disagreements
+            .iter()
+            .map(|d| {
+                self.review
+                    .as_ref()
+                    .and_then(|s| s.get_for(&arts[a], &arts[b], c, d).cloned())
+            })
+            .collect();
+        let list = Arc::new(list);
+        self.reviews.insert(self.pair, list.clone());
+        list
+    }
+
+    /// Use `store` for review notes; a warning from opening it is listed as a problem.
+    pub fn attach_review(&mut self, store: ReviewStore, warning: Option<crate::review::Warning>) {
+        self.review_path = Some(store.path().to_path_buf());
+        if let Some(w) = warning {
+            self.problems.push(w.message);
+            self.message = Some("the review file was damaged and is kept aside (w)".into());
+        }
+        self.review = Some(store);
+        self.reviews.clear();
+    }
+
+    /// The key of disagreement `k` of the current pair.
+    fn review_key(&self, k: usize) -> Option<ReviewKey> {
+        let Some(Compared::Done(c)) = self.comparison() else {
+            return None;
+        };
+        let d = c.disagreements.get(k)?;
+        let (a, b) = self.pair;
+        let arts = &self.corpus.articles;
+        Some(ReviewKey::for_disagreement(&arts[a], &arts[b], c, d))
+    }
+
+    /// Set (Some) or clear (None) the verdict of the current disagreement, keeping its note.
+    fn mark(&mut self, verdict: Option<Verdict>) {
+        let Some(k) = self.target() else {
+            self.message = Some(if self.disagreements().is_empty() {
+                "no disagreements found".into()
+            } else {
+                "no disagreement on screen: d goes to the next one".into()
+            });
+            return;
+        };
+        let note = self
+            .reviews()
+            .get(k)
+            .cloned()
+            .flatten()
+            .map(|r| r.note)
+            .unwrap_or_default();
+        self.save_review(k, verdict, note);
+    }
+
+    fn save_review(&mut self, k: usize, verdict: Option<Verdict>, note: String) {
+        let n = self.disagreements().len();
+        let Some(key) = self.review_key(k) else {
+            return;
+        };
+        let Some(store) = self.review.as_mut() else {
+            self.message = Some("no review file: notes cannot be saved".into());
+            return;
+        };
+        let result = match verdict {
+            Some(v) => store.set(key, v, note).map(|w| (w, true)),
+            None => store.remove(&key).map(|removed| (None, removed)),
+        };
+        self.reviews.clear();
+        self.disagreement = Some(k);
+        match result {
+            Ok((warning, changed)) => {
+                if let Some(w) = warning {
+                    self.problems.push(w.message);
+                }
+                let what = match (verdict, changed) {
+                    (Some(v), _) => v.as_str(),
+                    (None, true) => "review cleared",
+                    (None, false) => "not reviewed",
+                };
+                self.message = Some(format!("disagreement {}/{n}: {what}", k + 1));
+            }
+            Err(e) => {
+                self.message = Some(format!("could not save the review: {e}"));
+            }
+        }
+    }
+
+    /// Open the note popup on the current disagreement, with its saved note and verdict.
+    fn start_note(&mut self) {
+        let Some(k) = self.target() else {
+            self.message =
+                Some("no disagreement to write a note on: d goes to the next one".into());
+            return;
+        };
+        if self.review.is_none() {
+            self.message = Some("no review file: notes cannot be saved".into());
+            return;
+        }
+        let old = self.reviews().get(k).cloned().flatten();
+        let text = old.as_ref().map(|r| r.note.clone()).unwrap_or_default();
+        self.disagreement = Some(k);
+        self.note = Some(NoteEdit {
+            target: k,
+            cursor: text.chars().count(),
+            text,
+            verdict: old.map_or(Verdict::Confirmed, |r| r.verdict),
+        });
+    }
+
+    /// A key in the note popup: text editing, Tab switches the verdict, Enter saves, Esc cancels.
+    fn edit_note(&mut self, ev: KeyEvent) {
+        let Some(mut note) = self.note.take() else {
+            return;
+        };
+        let byte = |t: &str, c: usize| t.char_indices().nth(c).map_or(t.len(), |(i, _)| i);
+        let ctrl = ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match ev.code {
+            KeyCode::Esc => {
+                self.message = Some("note not saved".into());
+                return;
+            }
+            KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.message = Some("note not saved".into());
+                return;
+            }
+            KeyCode::Enter => {
+                let text = note.text.trim().to_string();
+                self.save_review(note.target, Some(note.verdict), text);
+                return;
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                note.verdict = match note.verdict {
+                    Verdict::Confirmed => Verdict::Dismissed,
+                    Verdict::Dismissed => Verdict::Confirmed,
+                }
+            }
+            KeyCode::Backspace if note.cursor > 0 => {
+                let at = byte(&note.text, note.cursor - 1);
+                note.text.remove(at);
+                note.cursor -= 1;
+            }
+            KeyCode::Delete if note.cursor < note.text.chars().count() => {
+                let at = byte(&note.text, note.cursor);
+                note.text.remove(at);
+            }
+            KeyCode::Left => note.cursor = note.cursor.saturating_sub(1),
+            KeyCode::Right => note.cursor = (note.cursor + 1).min(note.text.chars().count()),
+            KeyCode::Home => note.cursor = 0,
+            KeyCode::End => note.cursor = note.text.chars().count(),
+            KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                let at = byte(&note.text, note.cursor);
+                note.text.replace_range(..at, "");
+                note.cursor = 0;
+            }
+            KeyCode::Char(ch)
+                if !ctrl && !ch.is_control() && note.text.chars().count() < MAX_NOTE_CHARS =>
+            {
+                let at = byte(&note.text, note.cursor);
+                note.text.insert(at, ch);
+                note.cursor += 1;
+            }
+            _ => {}
+        }
+        self.note = Some(note);
     }
 
     fn max_scroll_of(&self, v: &DiffView) -> usize {
@@ -480,6 +835,10 @@ mod tests {
             panic!("compared")
         };
         let mut c = (*c).clone();
+        c.disagreements.clear();
+        a.insert_comparison(a.pair, Compared::Done(Arc::new(c.clone())));
+        a.update(Action::NextDisagreement);
+        assert_eq!(a.message.as_deref(), Some("no disagreements found"));
         assert!(c.rows.len() > 6);
         // Without disagreements, the jump says so.
         c.disagreements.clear();
@@ -502,7 +861,7 @@ mod tests {
         let v = a.view_for(120).unwrap();
         a.update(Action::NextDisagreement);
         assert_eq!(v.row_at(a.scroll + 1), Some(2));
-        assert_eq!(a.message.as_deref(), Some("disagreement 1/2"));
+        assert_eq!(a.disagreement, Some(0));
         a.update(Action::NextDisagreement);
         assert_eq!(v.row_at(a.scroll + 1), Some(6));
         a.update(Action::NextDisagreement);

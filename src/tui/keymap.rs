@@ -34,6 +34,18 @@ pub enum Action {
     NextDisagreement,
     PrevDisagreement,
     ToggleFold,
+    /// Show or hide the disagreements panel of the current pair.
+    Disagreements,
+    /// Mark the current disagreement confirmed.
+    Confirm,
+    /// Mark the current disagreement dismissed (a false alarm).
+    Dismiss,
+    /// Write a note on the current disagreement.
+    Note,
+    /// Forget the review of the current disagreement.
+    ClearReview,
+    /// Show or hide the corpus-wide claims table.
+    Claims,
     Help,
     /// Show the problems met while loading the corpus.
     Warnings,
@@ -82,7 +94,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(
         Action::Choose,
         &["Enter"],
-        "Choose the selected article as A, then as B",
+        "Choose the article as A, then as B; in the panel, go to its row",
     ),
     bind(Action::ChooseA, &["a"], "Choose the selected article as A"),
     bind(Action::ChooseB, &["b"], "Choose the selected article as B"),
@@ -91,6 +103,36 @@ pub const KEYMAP: &[Binding] = &[
     bind(Action::PrevChange, &["N", "[c"], "Previous change"),
     bind(Action::NextDisagreement, &["d"], "Next disagreement"),
     bind(Action::PrevDisagreement, &["D"], "Previous disagreement"),
+    bind(
+        Action::Disagreements,
+        &["p"],
+        "Show or hide the disagreements panel of this pair",
+    ),
+    bind(
+        Action::Confirm,
+        &["c"],
+        "Mark the current disagreement confirmed (saved for review)",
+    ),
+    bind(
+        Action::Dismiss,
+        &["x"],
+        "Mark the current disagreement dismissed (a false alarm)",
+    ),
+    bind(
+        Action::Note,
+        &["e"],
+        "Write a note on the current disagreement",
+    ),
+    bind(
+        Action::ClearReview,
+        &["u"],
+        "Forget the review of the current disagreement",
+    ),
+    bind(
+        Action::Claims,
+        &["v"],
+        "Show or hide the claims table: what every article says",
+    ),
     bind(
         Action::ToggleFold,
         &["z"],
@@ -293,7 +335,7 @@ mod tests {
         assert_eq!(km.resolve(&mut p, &ch('[')), None);
         // A key that completes no sequence is taken on its own.
         assert_eq!(km.resolve(&mut p, &ch('j')), Some(Action::Down));
-        assert_eq!(km.resolve(&mut p, &ch('x')), None);
+        assert_eq!(km.resolve(&mut p, &ch('y')), None);
         assert_eq!(
             km.resolve(&mut p, &key(KeyCode::F(1), KeyModifiers::NONE)),
             Some(Action::Help)

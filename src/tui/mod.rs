@@ -4,6 +4,11 @@
 //! [`App::update`]; [`ui::draw`] is a function of the state. Comparisons are computed
 //! on a worker thread and cached by pair; layouts are cached per width.
 //!
+//! Disagreements of the current pair are flagged in the gutter and listed in a panel
+//! (`p`); reviews (`c`, `x`, `u`, and a note popup on `e`) are written through
+//! [`crate::review::ReviewStore`] at once. The corpus-wide claims table (`v`) is computed on
+//! a thread of its own the first time it is opened.
+//!
 //! The terminal is always restored: on normal exit, on error (a guard), on panic
 //! (a hook installed before the terminal is touched), and on SIGTERM and SIGHUP (unix: the
 //! signal is noted, the event loop ends, the terminal is restored, and the process then
@@ -87,7 +92,9 @@ fn install_signal_handlers() -> std::io::Result<()> {
 
 /// Run the reader on `corpus` until the user quits (or a SIGTERM/SIGHUP arrives: then the
 /// terminal is restored and the process ends by that signal's default action).
-pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+/// Review notes are kept in `review` (default: [`crate::review::default_path`] of the
+/// corpus directory).
+pub fn run(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for text output try `parallax list` or `parallax diff A B`"
@@ -95,7 +102,7 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     }
     install_panic_hook();
     install_signal_handlers()?;
-    let result = run_in_terminal(corpus);
+    let result = run_in_terminal(corpus, review);
     // The terminal is restored (the guard in `run_in_terminal` has dropped).
     #[cfg(unix)]
     {
@@ -107,7 +114,7 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     result
 }
 
-fn run_in_terminal(corpus: Corpus) -> anyhow::Result<()> {
+fn run_in_terminal(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     terminal::enable_raw_mode()?;
     let _restore = Restore;
     execute!(stdout(), terminal::EnterAlternateScreen)?;
@@ -118,6 +125,15 @@ fn run_in_terminal(corpus: Corpus) -> anyhow::Result<()> {
     let corpus = Arc::new(corpus);
     let mut app = App::new(corpus.clone());
     app.color = theme::color_allowed();
+    let review = review.unwrap_or_else(|| crate::review::default_path(&corpus.root));
+    match crate::review::ReviewStore::open(&review) {
+        Ok((store, warning)) => app.attach_review(store, warning),
+        Err(e) => {
+            app.review_path = Some(review);
+            app.problems
+                .push(format!("review notes cannot be read or saved: {e}"));
+        }
+    }
     event_loop(&mut term, &mut app, worker::Worker::spawn(corpus))
 }
 
@@ -135,6 +151,16 @@ fn event_loop(
         if let Some(pair) = app.wanted() {
             worker.request(pair);
         }
+        if app.wants_claims() {
+            worker.request_claims();
+            if let Some(result) = worker.try_recv_claims() {
+                app.claims = match result {
+                    Ok(groups) => app::ClaimsState::Ready(Arc::new(groups)),
+                    Err(e) => app::ClaimsState::Failed(e),
+                };
+                dirty = true;
+            }
+        }
         if dirty {
             term.draw(|f| ui::draw(f, app))?;
             dirty = false;
@@ -147,7 +173,11 @@ fn event_loop(
         }
         // Wake often while a comparison is on its way; otherwise often enough to
         // notice a signal promptly.
-        let wait = if worker.busy() { 5 } else { 100 };
+        let wait = if worker.busy() || app.wants_claims() {
+            5
+        } else {
+            100
+        };
         if event::poll(Duration::from_millis(wait))? {
             match event::read()? {
                 Event::Key(k) => {

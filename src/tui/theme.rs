@@ -19,7 +19,7 @@ pub fn style(role: Role, color: bool) -> Style {
             Role::Removed => s.add_modifier(Modifier::UNDERLINED),
             Role::Added => s.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             Role::OnlyA | Role::OnlyB => s.add_modifier(Modifier::ITALIC),
-            Role::Disagree => s.add_modifier(Modifier::REVERSED),
+            Role::Disagree => s.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
             Role::Boilerplate | Role::Separator | Role::Gutter => s.add_modifier(Modifier::DIM),
             Role::Mark(_) | Role::Flag | Role::Header | Role::Moved => {
                 s.add_modifier(Modifier::BOLD)
@@ -37,7 +37,7 @@ pub fn style(role: Role, color: bool) -> Style {
         Role::Disagree => s
             .fg(Color::Black)
             .bg(Color::Yellow)
-            .add_modifier(Modifier::BOLD),
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         Role::Boilerplate => s.fg(Color::DarkGray).add_modifier(Modifier::DIM),
         Role::Filler => s.bg(Color::Indexed(236)),
         Role::Gutter | Role::Separator => s.fg(Color::DarkGray),
@@ -92,5 +92,19 @@ pub fn selected(color: bool) -> Style {
             .add_modifier(Modifier::BOLD)
     } else {
         Style::new().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// The gutter flag of a row with disagreements, by review: unreviewed, confirmed, dismissed.
+pub fn verdict_flag(verdict: Option<crate::review::Verdict>, color: bool) -> Style {
+    use crate::review::Verdict;
+    let s = Style::new().add_modifier(Modifier::BOLD);
+    if !color {
+        return s;
+    }
+    match verdict {
+        None => s.fg(Color::Yellow),
+        Some(Verdict::Confirmed) => s.fg(Color::LightMagenta),
+        Some(Verdict::Dismissed) => s.fg(Color::DarkGray),
     }
 }

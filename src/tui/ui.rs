@@ -6,7 +6,8 @@ use super::keymap;
 use super::theme;
 use crate::align::UnitKind;
 use crate::corpus::Article;
-use crate::sanitize::display;
+use crate::review::Verdict;
+use crate::sanitize::{display, display_line};
 use crate::view::{self, DiffView};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -14,6 +15,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use std::collections::HashMap;
 
 /// Below this size the reader asks for a bigger terminal instead of drawing.
 pub const MIN_WIDTH: u16 = 40;
@@ -49,8 +51,46 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     match app.overlay {
         Some(Overlay::Help) => draw_help(f, app, area),
         Some(Overlay::Warnings) => draw_warnings(f, app, area),
+        Some(Overlay::Disagreements) => draw_panel(f, app, main),
+        Some(Overlay::Claims) => draw_claims(f, app, area),
         None => {}
     }
+    if app.note.is_some() {
+        draw_note(f, app, area);
+    }
+}
+
+/// The gutter character of a review: `!` not reviewed, `✓` confirmed, `✗` dismissed.
+pub fn verdict_char(v: Option<Verdict>) -> char {
+    match v {
+        None => '!',
+        Some(Verdict::Confirmed) => '✓',
+        Some(Verdict::Dismissed) => '✗',
+    }
+}
+
+/// The review state of each row with disagreements: unreviewed if any of its
+/// disagreements is, else confirmed if any is, else dismissed.
+fn row_flags(app: &mut App) -> HashMap<usize, Option<Verdict>> {
+    let reviews = app.reviews();
+    let mut flags: HashMap<usize, Vec<Option<Verdict>>> = HashMap::new();
+    for (k, d) in app.disagreements().iter().enumerate() {
+        let v = reviews.get(k).cloned().flatten().map(|r| r.verdict);
+        flags.entry(d.row).or_default().push(v);
+    }
+    flags
+        .into_iter()
+        .map(|(row, vs)| {
+            let v = if vs.contains(&None) {
+                None
+            } else if vs.contains(&Some(Verdict::Confirmed)) {
+                Some(Verdict::Confirmed)
+            } else {
+                Some(Verdict::Dismissed)
+            };
+            (row, v)
+        })
+        .collect()
 }
 
 /// A short, display-safe name for an article: the id up to its first `_` when that
@@ -203,7 +243,40 @@ fn draw_diff(f: &mut Frame, app: &mut App, area: Rect) {
     let max = v.lines.len().saturating_sub(app.body_height);
     app.scroll = app.scroll.min(max);
     let current = app.current_change_row();
-    draw_body(buf, body, &v, app.scroll, current, color);
+    let scroll = app.scroll;
+    let current_dis = app
+        .disagreement
+        .and_then(|k| app.disagreements().get(k))
+        .map(|d| d.row);
+    let flags = row_flags(app);
+    let buf = f.buffer_mut();
+    draw_body(buf, body, &v, scroll, current, color);
+    // Each flagged row's gutter flag shows its review; the current disagreement's is reversed.
+    if let Some(col) = v.geometry.flag_column() {
+        for (k, line) in v
+            .lines
+            .iter()
+            .enumerate()
+            .skip(scroll)
+            .take(body.height as usize)
+        {
+            let Some(r) = line.row else { continue };
+            if v.row_start.get(r) != Some(&k) {
+                continue;
+            }
+            let Some(verdict) = flags.get(&r) else {
+                continue;
+            };
+            let mut st = theme::verdict_flag(*verdict, color);
+            if current_dis == Some(r) {
+                st = st.add_modifier(Modifier::REVERSED);
+            }
+            let (x, y) = (body.x + col as u16, body.y + (k - scroll) as u16);
+            if x < body.right() {
+                buf[(x, y)].set_char(verdict_char(*verdict)).set_style(st);
+            }
+        }
+    }
 }
 
 fn draw_body(
@@ -253,7 +326,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let long = status_parts(app, false);
     let fits = view::display_width(&long.join(" │ ")) + 10 <= area.width as usize;
     let mut parts = if fits { long } else { status_parts(app, true) };
-    let nw = app.corpus.warnings.len();
+    let nw = app.corpus.warnings.len() + app.problems.len();
     if nw > 0 {
         parts.push(format!(
             "⚠ {nw} problem{} (w)",
@@ -292,41 +365,49 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn draw_warnings(f: &mut Frame, app: &App, area: Rect) {
+fn draw_warnings(f: &mut Frame, app: &mut App, area: Rect) {
     let ws = &app.corpus.warnings;
-    let lines: Vec<Line> = if ws.is_empty() {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines: Vec<Line> = if ws.is_empty() && app.problems.is_empty() {
         vec![Line::raw(" No problems: every article loaded.")]
     } else {
         ws.iter()
             .map(|w| {
                 Line::from(vec![
                     Span::styled(
-                        format!(" {}: ", display(&w.path.display().to_string())),
-                        Style::new().add_modifier(Modifier::BOLD),
+                        format!(" {}: ", display_line(&w.path.display().to_string())),
+                        bold,
                     ),
-                    Span::raw(display(&w.message)),
+                    Span::raw(display_line(&w.message).into_owned()),
                 ])
             })
             .collect()
     };
+    for p in &app.problems {
+        lines.push(Line::from(vec![
+            Span::styled(" review notes: ", bold),
+            Span::raw(display_line(p).into_owned()),
+        ]));
+    }
     let popup = centered(
         area,
         area.width.saturating_sub(8).max(20),
-        lines.len() as u16 * 2 + 2,
+        (lines.len() as u16).saturating_mul(2).saturating_add(2),
     );
+    let block = Block::bordered()
+        .title(format!(
+            " Problems loading {} ",
+            display_line(&app.corpus.root.display().to_string())
+        ))
+        .title_bottom(Line::from(" w or Esc to close ").right_aligned())
+        .border_style(theme::border(true, app.color));
+    let inner = block.inner(popup);
     f.render_widget(Clear, popup);
-    f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(format!(
-                    " Problems loading {} ",
-                    display(&app.corpus.root.display().to_string())
-                ))
-                .title_bottom(Line::from(" w or Esc to close ").right_aligned())
-                .border_style(theme::border(true, app.color)),
-        ),
-        popup,
-    );
+    f.render_widget(block, popup);
+    // Scroll by problem: each may wrap over several lines.
+    app.overlay_scroll = app.overlay_scroll.min(lines.len().saturating_sub(1));
+    let lines: Vec<Line> = lines.into_iter().skip(app.overlay_scroll).collect();
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// The pair, counts, similarity and position; `compact` for narrow screens.
@@ -370,9 +451,29 @@ fn status_parts(app: &App, compact: bool) -> Vec<String> {
                 let pos = app.change.map_or("–".to_string(), |k| (k + 1).to_string());
                 parts.push(format!("change {pos}/{}", v.changes.len()));
             }
+            let n = c.disagreements.len();
+            match app.disagreement {
+                Some(k) => parts.push(format!("disagreement {}/{n}", k + 1)),
+                None if n > 0 && compact => parts.push(format!("!{n}")),
+                None if n > 0 => parts.push(format!(
+                    "{n} disagreement{} (d, p)",
+                    if n == 1 { "" } else { "s" }
+                )),
+                None => {}
+            }
         }
         Some(Compared::Failed(_)) => parts.push("comparison failed".into()),
         None => parts.push("comparing…".into()),
+    }
+    if let Some(p) = &app.review_path {
+        let shown = if compact {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            p.display().to_string()
+        };
+        parts.push(format!("review {}", display_line(&shown)));
     }
     parts
 }
@@ -413,12 +514,26 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
     for (role, name) in [
         (view::Style::Removed, "only in A"),
         (view::Style::Added, "only in B"),
+        (view::Style::Disagree, "disagreement"),
     ] {
         words.push(Span::styled(name, theme::style(role, app.color)));
         words.push(Span::raw("  "));
     }
     lines.push(Line::from(words));
-    let popup = centered(area, key_w as u16 + 64, lines.len() as u16 + 2);
+    let mut flags = vec![Span::raw(" Flags: ")];
+    for (v, name) in [
+        (None, "disagreement"),
+        (Some(Verdict::Confirmed), "confirmed"),
+        (Some(Verdict::Dismissed), "dismissed"),
+    ] {
+        flags.push(Span::styled(
+            verdict_char(v).to_string(),
+            theme::verdict_flag(v, app.color),
+        ));
+        flags.push(Span::raw(format!(" {name}  ")));
+    }
+    lines.push(Line::from(flags));
+    let popup = centered(area, key_w as u16 + 70, lines.len() as u16 + 2);
     f.render_widget(Clear, popup);
     f.render_widget(
         Paragraph::new(lines).block(
@@ -429,4 +544,234 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
         ),
         popup,
     );
+}
+
+/// The disagreements panel: the lower part of `area`, one line per disagreement of the
+/// current pair with its kind, summary and review.
+fn draw_panel(f: &mut Frame, app: &mut App, area: Rect) {
+    let n = app.disagreements().len();
+    let want = n.max(1) as u16 + 2;
+    let h = want.min((area.height / 2).max(area.height.min(5)));
+    if h < 3 || area.width < 10 {
+        return;
+    }
+    let popup = Rect {
+        y: area.y + area.height - h,
+        height: h,
+        ..area
+    };
+    let title = if app.has_pair() {
+        format!(
+            " Disagreements · A {} ⇄ B {} · {n} ",
+            short_id(app, app.pair.0),
+            short_id(app, app.pair.1)
+        )
+    } else {
+        " Disagreements ".into()
+    };
+    let block = Block::bordered()
+        .title(title)
+        .title_bottom(
+            Line::from(" Enter go · c confirm · x dismiss · e note · u forget · p close ")
+                .right_aligned(),
+        )
+        .border_style(theme::border(true, app.color));
+    f.render_widget(Clear, popup);
+    let inner = block.inner(popup);
+    f.render_widget(block, popup);
+    if n == 0 {
+        let msg = match app.comparison() {
+            Some(Compared::Done(_)) => " No disagreements found in this pair.",
+            Some(Compared::Failed(_)) => " The comparison failed.",
+            None => " comparing…",
+        };
+        f.render_widget(Paragraph::new(msg), inner);
+        return;
+    }
+    let reviews = app.reviews();
+    let kind_w = app
+        .disagreements()
+        .iter()
+        .map(|d| crate::report::kind_label(d.kind).len())
+        .max()
+        .unwrap_or(0);
+    let items: Vec<ListItem> = app
+        .disagreements()
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let review = reviews.get(k).cloned().flatten();
+            let verdict = review.as_ref().map(|r| r.verdict);
+            let mut spans = vec![
+                Span::raw(format!(" {:>2} ", k + 1)),
+                Span::styled(
+                    verdict_char(verdict).to_string(),
+                    theme::verdict_flag(verdict, app.color),
+                ),
+                Span::styled(
+                    format!(" {:<kind_w$} ", crate::report::kind_label(d.kind)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(display_line(&one_line(&d.summary)).into_owned()),
+            ];
+            if let Some(r) = review {
+                let mut s = format!("  [{}", r.verdict.as_str());
+                if !r.note.is_empty() {
+                    s.push_str(": ");
+                    s.push_str(&display_line(&one_line(&r.note)));
+                }
+                s.push(']');
+                spans.push(Span::styled(s, theme::verdict_flag(verdict, app.color)));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let list = List::new(items).highlight_style(theme::selected(app.color));
+    let mut state = ListState::default().with_selected(app.disagreement);
+    f.render_stateful_widget(list, inner, &mut state);
+}
+
+/// Clamp an overlay's scroll to its content and return the visible lines.
+fn scrolled<'a>(app: &mut App, lines: Vec<Line<'a>>, height: u16) -> Vec<Line<'a>> {
+    let max = lines.len().saturating_sub(height as usize);
+    app.overlay_scroll = app.overlay_scroll.min(max);
+    lines.into_iter().skip(app.overlay_scroll).collect()
+}
+
+/// The claims table: for each claim (what is counted or measured), what every article says.
+fn draw_claims(f: &mut Frame, app: &mut App, area: Rect) {
+    let popup = centered(area, area.width.saturating_sub(4), area.height);
+    if popup.width < 3 || popup.height < 3 {
+        return;
+    }
+    let block = Block::bordered()
+        .title(" Claims: what every article says ")
+        .title_bottom(Line::from(" j/k scroll · v or Esc to close ").right_aligned())
+        .border_style(theme::border(true, app.color));
+    let inner = block.inner(popup);
+    f.render_widget(Clear, popup);
+    f.render_widget(block, popup);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let groups = match &app.claims {
+        super::app::ClaimsState::Ready(g) => g.clone(),
+        super::app::ClaimsState::Failed(e) => {
+            f.render_widget(Paragraph::new(display(e).into_owned()), inner);
+            return;
+        }
+        _ => {
+            f.render_widget(
+                Paragraph::new(" reading the claims of every article…"),
+                inner,
+            );
+            return;
+        }
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    if groups.is_empty() {
+        lines.push(Line::raw(
+            " No claim is made by more than one article (numbers about the same thing).",
+        ));
+    }
+    let id_w = groups
+        .iter()
+        .flat_map(|g| &g.entries)
+        .map(|e| view::display_width(&short_id(app, e.article)))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for g in groups.iter() {
+        let mut head = vec![Span::styled(
+            format!(
+                " {} ({}) · {} articles",
+                display_line(&g.key),
+                format!("{:?}", g.kind).to_lowercase(),
+                g.articles
+            ),
+            bold,
+        )];
+        if g.conflict {
+            head.push(Span::styled(
+                "  ⚠ cannot all hold",
+                theme::style(view::Style::Flag, app.color),
+            ));
+        }
+        lines.push(Line::from(head));
+        for e in &g.entries {
+            let id = short_id(app, e.article);
+            let (id, idw) = view::truncate(&id, id_w);
+            let value = display_line(&one_line(&e.text)).into_owned();
+            let (value, vw) = view::truncate(&value, 20);
+            lines.push(Line::from(vec![
+                Span::raw(format!("   {id}{}  ", " ".repeat(id_w - idw))),
+                Span::styled(
+                    format!("{value}{}", " ".repeat(20 - vw)),
+                    theme::style(view::Style::Disagree, app.color),
+                ),
+                Span::raw(format!("  {}", display_line(&one_line(&e.phrase)))),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let lines = scrolled(app, lines, inner.height);
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The note popup: a one-line text input on the current disagreement.
+fn draw_note(f: &mut Frame, app: &App, area: Rect) {
+    let Some(note) = &app.note else { return };
+    let popup = centered(area, 76, 5);
+    if popup.width < 6 || popup.height < 3 {
+        return;
+    }
+    let n = app.disagreements().len();
+    let block = Block::bordered()
+        .title(format!(
+            " Note · disagreement {}/{n} · {} (Tab switches) ",
+            note.target + 1,
+            note.verdict.as_str()
+        ))
+        .title_bottom(Line::from(" Enter save · Esc cancel ").right_aligned())
+        .border_style(theme::border(true, app.color));
+    let inner = block.inner(popup);
+    f.render_widget(Clear, popup);
+    f.render_widget(block, popup);
+    let mut lines = Vec::new();
+    if inner.height >= 2
+        && let Some(d) = app.disagreements().get(note.target)
+    {
+        let (s, _) = view::truncate(
+            &format!(" {}", display_line(&one_line(&d.summary))),
+            inner.width as usize,
+        );
+        lines.push(Line::styled(s, Style::new().add_modifier(Modifier::DIM)));
+    }
+    // The text around the cursor: as much before it as fits, the cursor cell, then the rest.
+    let w = (inner.width as usize).saturating_sub(3);
+    let before: String = note.text.chars().take(note.cursor).collect();
+    let at: String = note.text.chars().skip(note.cursor).take(1).collect();
+    let after: String = note.text.chars().skip(note.cursor + 1).collect();
+    let before = display_line(&before).into_owned();
+    let mut shown = before.as_str();
+    while view::display_width(shown) > w.saturating_sub(1) && !shown.is_empty() {
+        let mut cut = 1;
+        while !shown.is_char_boundary(cut) {
+            cut += 1;
+        }
+        shown = &shown[cut..];
+    }
+    let at = display_line(&at).into_owned();
+    let cursor = if at.is_empty() || view::display_width(&at) == 0 {
+        " ".to_string()
+    } else {
+        at
+    };
+    let rest = w.saturating_sub(view::display_width(shown) + view::display_width(&cursor));
+    let (after, _) = view::truncate(&display_line(&after), rest);
+    lines.push(Line::from(vec![
+        Span::raw(" > "),
+        Span::raw(shown.to_string()),
+        Span::styled(cursor, Style::new().add_modifier(Modifier::REVERSED)),
+        Span::raw(after),
+    ]));
+    f.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,7 +1,9 @@
 //! Comparisons off the UI thread: a worker thread computes the comparison of a pair
-//! and sends it back; the UI never waits for it.
+//! and sends it back; the UI never waits for it. The corpus-wide claims table is
+//! computed the same way, on a thread of its own, when first asked for.
 
 use super::app::{Compared, Pair};
+use crate::compare::claims::ClaimGroup;
 use crate::corpus::Corpus;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -13,6 +15,8 @@ pub struct Worker {
     rx: Receiver<(Pair, Compared)>,
     requested: HashSet<Pair>,
     in_flight: usize,
+    corpus: Arc<Corpus>,
+    claims: Option<Receiver<Result<Vec<ClaimGroup>, String>>>,
 }
 
 impl Worker {
@@ -20,6 +24,7 @@ impl Worker {
     pub fn spawn(corpus: Arc<Corpus>) -> Worker {
         let (tx, jobs) = channel::<Pair>();
         let (done, rx) = channel();
+        let shared = corpus.clone();
         // If the thread cannot start, requests fail to send and the UI keeps
         // saying "comparing…" rather than crashing.
         let _ = std::thread::Builder::new()
@@ -44,7 +49,35 @@ impl Worker {
             rx,
             requested: HashSet::new(),
             in_flight: 0,
+            corpus: shared,
+            claims: None,
         }
+    }
+
+    /// Start computing the claims table (once; later calls do nothing).
+    pub fn request_claims(&mut self) {
+        if self.claims.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let corpus = self.corpus.clone();
+        let started = std::thread::Builder::new()
+            .name("parallax-claims".into())
+            .spawn(move || {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crate::compare::claims::corpus_claims(&corpus.articles)
+                }))
+                .map_err(|p| panic_message(&*p));
+                let _ = tx.send(result);
+            });
+        if started.is_ok() {
+            self.claims = Some(rx);
+        }
+    }
+
+    /// The claims table, once computed (or why it could not be).
+    pub fn try_recv_claims(&mut self) -> Option<Result<Vec<ClaimGroup>, String>> {
+        self.claims.as_ref()?.try_recv().ok()
     }
 
     /// Ask for a pair (once; later requests for the same pair are ignored).

@@ -240,6 +240,16 @@ impl Geometry {
     pub fn gutter(&self) -> usize {
         self.width - self.left - self.right
     }
+
+    /// The column (from the line start) of the disagreement flag in the gutter, if the
+    /// gutter is wide enough to show one.
+    pub fn flag_column(&self) -> Option<usize> {
+        match self.gutter() {
+            0 | 1 => None,
+            2 => Some(self.left),
+            _ => Some(self.left + 1 + self.num),
+        }
+    }
 }
 
 /// Options of [`layout`].
@@ -301,6 +311,16 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
     let flagged: std::collections::HashSet<usize> =
         cmp.disagreements.iter().map(|d| d.row).collect();
     let (mut seen_a, mut seen_b): (Option<usize>, Option<usize>) = (None, None);
+    let dis_a: Vec<Span> = cmp
+        .disagreements
+        .iter()
+        .flat_map(|d| d.a.iter().copied())
+        .collect();
+    let dis_b: Vec<Span> = cmp
+        .disagreements
+        .iter()
+        .flat_map(|d| d.b.iter().copied())
+        .collect();
     let (mut part_a, mut part_b) = (0u16, 0u16);
     let mut r = 0;
     while r < cmp.rows.len() {
@@ -365,21 +385,16 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         };
         seen_a = row.a.iter().copied().max().max(seen_a);
         seen_b = row.b.iter().copied().max().max(seen_b);
-        let row_dis = |side_a: bool| -> Vec<Span> {
-            cmp.disagreements
-                .iter()
-                .filter(|d| d.row == r)
-                .flat_map(|d| if side_a { &d.a } else { &d.b })
-                .copied()
-                .collect()
-        };
+        // A disagreement's spans are painted wherever they fall: its two sides may lie in
+        // different rows (a number in a matched sentence against one in an unmatched one).
+        let row_dis = |side_a: bool| -> &[Span] { if side_a { &dis_a } else { &dis_b } };
         let left = side_cell(
             a,
             &row.a,
             &row.a_segments,
             row.kind,
             true,
-            &row_dis(true),
+            row_dis(true),
             (moved_side == Some('A')).then_some('A'),
             geo.left,
         );
@@ -389,7 +404,7 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             &row.b_segments,
             row.kind,
             false,
-            &row_dis(false),
+            row_dis(false),
             (moved_side == Some('B')).then_some('B'),
             geo.right,
         );

@@ -209,26 +209,9 @@ fn meta(out: &mut String, a: &Article, b: &Article) {
     out.push_str(
         "<table class=\"meta\"><colgroup><col class=\"label\"><col><col></colgroup><thead><tr><th></th><th>A</th><th>B</th></tr></thead><tbody>\n",
     );
-    row(out, "id", Some(&a.meta.id), Some(&b.meta.id));
-    row(out, "title", Some(&a.meta.title), Some(&b.meta.title));
-    row(
-        out,
-        "outlet",
-        a.meta.outlet.as_deref(),
-        b.meta.outlet.as_deref(),
-    );
-    row(
-        out,
-        "published",
-        a.meta.published.as_deref(),
-        b.meta.published.as_deref(),
-    );
-    row(out, "url", a.meta.url.as_deref(), b.meta.url.as_deref());
-    row(out, "language", Some(a.lang.code()), Some(b.lang.code()));
-    let counts = |x: &Article| format!("{} / {}", x.doc.sentences.len(), x.word_count());
-    row(out, "sentences / words", Some(&counts(a)), Some(&counts(b)));
-    let short = |x: &Article| crate::review::content_hash(&x.text)[..19].to_owned();
-    row(out, "text hash", Some(&short(a)), Some(&short(b)));
+    for (label, x, y) in super::meta_rows(a, b) {
+        row(out, label, x.as_deref(), y.as_deref());
+    }
     out.push_str("</tbody></table>\n");
 }
 

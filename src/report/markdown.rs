@@ -88,26 +88,9 @@ fn meta_row(out: &mut String, label: &str, a: Option<&str>, b: Option<&str>) {
 
 fn meta_table(out: &mut String, a: &Article, b: &Article) {
     out.push_str("| | A | B |\n|---|---|---|\n");
-    meta_row(out, "id", Some(&a.meta.id), Some(&b.meta.id));
-    meta_row(out, "title", Some(&a.meta.title), Some(&b.meta.title));
-    meta_row(
-        out,
-        "outlet",
-        a.meta.outlet.as_deref(),
-        b.meta.outlet.as_deref(),
-    );
-    meta_row(
-        out,
-        "published",
-        a.meta.published.as_deref(),
-        b.meta.published.as_deref(),
-    );
-    meta_row(out, "url", a.meta.url.as_deref(), b.meta.url.as_deref());
-    meta_row(out, "language", Some(a.lang.code()), Some(b.lang.code()));
-    let counts = |x: &Article| format!("{} / {}", x.doc.sentences.len(), x.word_count());
-    meta_row(out, "sentences / words", Some(&counts(a)), Some(&counts(b)));
-    let short = |x: &Article| crate::review::content_hash(&x.text)[..19].to_owned();
-    meta_row(out, "text hash", Some(&short(a)), Some(&short(b)));
+    for (label, x, y) in super::meta_rows(a, b) {
+        meta_row(out, label, x.as_deref(), y.as_deref());
+    }
 }
 
 /// The report as Markdown.

@@ -82,6 +82,34 @@ impl<'a> Report<'a> {
 }
 
 /// People's name of a disagreement kind (`"number conflict"`).
+/// The metadata rows both human-readable reports show: label, A's value, B's value.
+pub fn meta_rows(a: &Article, b: &Article) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    let counts = |x: &Article| format!("{} / {}", x.doc.sentences.len(), x.word_count());
+    let short = |x: &Article| crate::review::content_hash(&x.text)[..19].to_owned();
+    vec![
+        ("id", Some(a.meta.id.clone()), Some(b.meta.id.clone())),
+        (
+            "title",
+            Some(a.meta.title.clone()),
+            Some(b.meta.title.clone()),
+        ),
+        ("outlet", a.meta.outlet.clone(), b.meta.outlet.clone()),
+        (
+            "published",
+            a.meta.published.clone(),
+            b.meta.published.clone(),
+        ),
+        ("url", a.meta.url.clone(), b.meta.url.clone()),
+        (
+            "language",
+            Some(a.lang.code().into()),
+            Some(b.lang.code().into()),
+        ),
+        ("sentences / words", Some(counts(a)), Some(counts(b))),
+        ("text hash", Some(short(a)), Some(short(b))),
+    ]
+}
+
 pub fn kind_label(kind: DisagreementKind) -> &'static str {
     match kind {
         DisagreementKind::NumberConflict => "number conflict",

@@ -16,26 +16,6 @@ fn by_prefix<'c>(c: &'c Corpus, prefix: &str) -> &'c Article {
         .unwrap_or_else(|| panic!("no article {prefix}"))
 }
 
-fn align_articles(a: &Article, b: &Article) -> Alignment {
-    let (sa, sb) = (a.doc.sentence_spans(), b.doc.sentence_spans());
-    let skip_a: Vec<bool> = a.boilerplate.iter().map(Option::is_some).collect();
-    let skip_b: Vec<bool> = b.boilerplate.iter().map(Option::is_some).collect();
-    align::align(
-        &Side {
-            text: &a.text,
-            sentences: &sa,
-            lang: a.lang,
-            skip: &skip_a,
-        },
-        &Side {
-            text: &b.text,
-            sentences: &sb,
-            lang: b.lang,
-            skip: &skip_b,
-        },
-    )
-}
-
 fn find(a: &Article, fragment: &str) -> usize {
     (0..a.doc.sentences.len())
         .find(|&i| a.sentence(i).contains(fragment))
@@ -77,7 +57,7 @@ fn appended_nato_story_is_never_matched_with_the_peacekeeping_articles() {
     );
     for other in ["000", "002", "003", "004"] {
         let o = by_prefix(&c, other);
-        let al = align_articles(nato, o);
+        let al = parallax::compare::align_articles(nato, o);
         assert_partition(&al, nato.doc.sentences.len(), o.doc.sentences.len());
         for u in al
             .units
@@ -91,7 +71,7 @@ fn appended_nato_story_is_never_matched_with_the_peacekeeping_articles() {
                 o.sentence(u.b[0])
             );
         }
-        let al = align_articles(o, nato);
+        let al = parallax::compare::align_articles(o, nato);
         for u in al
             .units
             .iter()
@@ -111,7 +91,7 @@ fn appended_nato_story_is_never_matched_with_the_peacekeeping_articles() {
 fn lead_of_003_sits_opposite_lead_of_004_with_the_20_nations_next_to_it() {
     let c = corpus();
     let (a, b) = (by_prefix(&c, "003"), by_prefix(&c, "004"));
-    let al = align_articles(a, b);
+    let al = parallax::compare::align_articles(a, b);
     assert_partition(&al, a.doc.sentences.len(), b.doc.sentences.len());
     let a0 = find(a, "senior military officers from over 20 countries");
     let b0 = find(b, "Senior military officers from the");
@@ -141,9 +121,15 @@ fn every_seed_pair_partitions_both_sides_and_is_deterministic() {
     let c = corpus();
     for a in &c.articles {
         for b in &c.articles {
-            let al = align_articles(a, b);
+            let al = parallax::compare::align_articles(a, b);
             assert_partition(&al, a.doc.sentences.len(), b.doc.sentences.len());
-            assert_eq!(al, align_articles(a, b), "{} vs {}", a.meta.id, b.meta.id);
+            assert_eq!(
+                al,
+                parallax::compare::align_articles(a, b),
+                "{} vs {}",
+                a.meta.id,
+                b.meta.id
+            );
         }
     }
 }
@@ -152,7 +138,7 @@ fn every_seed_pair_partitions_both_sides_and_is_deterministic() {
 fn an_article_aligned_with_itself_is_all_same_in_order() {
     let c = corpus();
     let a = by_prefix(&c, "003");
-    let al = align_articles(a, a);
+    let al = parallax::compare::align_articles(a, a);
     for (k, u) in al.units.iter().enumerate() {
         assert_eq!((u.a.as_slice(), u.b.as_slice()), (&[k][..], &[k][..]));
         assert_eq!(u.kind, UnitKind::Same);

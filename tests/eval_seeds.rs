@@ -4,7 +4,6 @@
 //! -- --nocapture`) and fails below the floors.
 
 use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
-use parallax::align::{self, Side};
 use parallax::corpus::{Article, Corpus};
 use std::path::Path;
 
@@ -24,26 +23,6 @@ fn article<'c>(c: &'c Corpus, file: &str) -> &'c Article {
         .unwrap_or_else(|| panic!("{file} not in the corpus"))
 }
 
-fn align_articles(a: &Article, b: &Article) -> align::Alignment {
-    let (sa, sb) = (a.doc.sentence_spans(), b.doc.sentence_spans());
-    let skip_a: Vec<bool> = a.boilerplate.iter().map(Option::is_some).collect();
-    let skip_b: Vec<bool> = b.boilerplate.iter().map(Option::is_some).collect();
-    align::align(
-        &Side {
-            text: &a.text,
-            sentences: &sa,
-            lang: a.lang,
-            skip: &skip_a,
-        },
-        &Side {
-            text: &b.text,
-            sentences: &sb,
-            lang: b.lang,
-            skip: &skip_b,
-        },
-    )
-}
-
 fn sentences(a: &Article) -> Vec<&str> {
     (0..a.doc.sentences.len()).map(|i| a.sentence(i)).collect()
 }
@@ -61,7 +40,7 @@ fn seed_pairs_meet_the_gold_floor() {
     for pair in &gold.pairs {
         let (a, b) = (article(&c, &pair.a), article(&c, &pair.b));
         let links = resolve_links(pair, &sentences(a), &sentences(b)).expect("gold resolves");
-        let pred = predicted_links(&align_articles(a, b));
+        let pred = predicted_links(&parallax::compare::align_articles(a, b));
         let s = Scores::of(&pred, &links);
         println!("{} vs {}: {s}", pair.a, pair.b);
         for &(i, j) in pred.difference(&links) {

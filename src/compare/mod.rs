@@ -87,13 +87,11 @@ pub struct Comparison {
     pub disagreements: Vec<Disagreement>,
 }
 
-/// Compare two articles end to end: align sentences, then diff words within each row.
-pub fn compare(a: &Article, b: &Article) -> Comparison {
-    let spans_a = a.doc.sentence_spans();
-    let spans_b = b.doc.sentence_spans();
-    let skip_a: Vec<bool> = a.boilerplate.iter().map(Option::is_some).collect();
-    let skip_b: Vec<bool> = b.boilerplate.iter().map(Option::is_some).collect();
-    let alignment = align::align(
+/// Align the sentences of two articles, leaving their boilerplate unmatched in place.
+pub fn align_articles(a: &Article, b: &Article) -> align::Alignment {
+    let (spans_a, spans_b) = (a.doc.sentence_spans(), b.doc.sentence_spans());
+    let (skip_a, skip_b) = (a.skip_mask(), b.skip_mask());
+    align::align(
         &Side {
             text: &a.text,
             sentences: &spans_a,
@@ -106,7 +104,12 @@ pub fn compare(a: &Article, b: &Article) -> Comparison {
             lang: b.lang,
             skip: &skip_b,
         },
-    );
+    )
+}
+
+/// Compare two articles end to end: align sentences, then diff words within each row.
+pub fn compare(a: &Article, b: &Article) -> Comparison {
+    let alignment = align_articles(a, b);
     let rows: Vec<Row> = alignment
         .units
         .into_iter()

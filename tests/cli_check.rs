@@ -2,28 +2,7 @@
 
 mod corpus_hostile;
 
-use std::process::Command;
-
-fn parallax(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-/// Bytes a terminal would interpret: C0 controls other than LF, DEL, and C1 controls.
-fn assert_terminal_safe(bytes: &[u8]) {
-    let text = String::from_utf8(bytes.to_vec()).expect("output is UTF-8");
-    for c in text.chars() {
-        let u = c as u32;
-        assert!(
-            c == '\n'
-                || !(u < 0x20 || (0x7f..=0x9f).contains(&u) || (0x202a..=0x202e).contains(&u)),
-            "control {c:?} in output:\n{text}"
-        );
-    }
-}
+use corpus_hostile::{assert_terminal_safe, parallax};
 
 #[test]
 fn bundled_corpus_is_clean() {

@@ -4,6 +4,29 @@
 
 use std::path::{Path, PathBuf};
 
+/// Run the built binary with `args` (colour off).
+pub fn parallax(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// Bytes a terminal would interpret: C0 controls other than LF, DEL, C1 controls and bidi
+/// overrides must not appear in output.
+pub fn assert_terminal_safe(bytes: &[u8]) {
+    let text = String::from_utf8(bytes.to_vec()).expect("output is UTF-8");
+    for c in text.chars() {
+        let u = c as u32;
+        assert!(
+            c == '\n'
+                || !(u < 0x20 || (0x7f..=0x9f).contains(&u) || (0x202a..=0x202e).contains(&u)),
+            "control {c:?} in output:\n{text}"
+        );
+    }
+}
+
 pub struct Hostile {
     pub dir: tempfile::TempDir,
     /// Whether `unreadable.txt` really is unreadable (it is not when running as root).

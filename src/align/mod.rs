@@ -102,6 +102,9 @@ pub struct AlignOptions<'c> {
     pub stem_weight: f32,
     /// Minimum similarity for a match inside a small gap between two matches.
     pub context_threshold: f32,
+    /// Minimum similarity for a leftover pair that is each other's best match (mutual best),
+    /// in or out of reading order.
+    pub mutual_threshold: f32,
 }
 
 impl Default for AlignOptions<'_> {
@@ -113,6 +116,7 @@ impl Default for AlignOptions<'_> {
             merge_margin: 0.05,
             stem_weight: 0.6,
             context_threshold: 0.12,
+            mutual_threshold: 0.22,
         }
     }
 }
@@ -122,6 +126,9 @@ impl Default for AlignOptions<'_> {
 const GAP_PAIRS: usize = 400;
 /// Half-width of the band compared in gaps too large to compare exhaustively.
 const BAND: u64 = 1;
+/// A match in a gap between two matches must reach this share of the best similarity either
+/// of its sentences has with any other sentence.
+const RIVAL: f32 = 0.6;
 /// Each single pair inside a merge must be at least this similar.
 const MERGE_SEED: f32 = 0.12;
 /// The candidate search (see `candidates`).
@@ -270,6 +277,10 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         chosen = chain::best_chain(&items, nb);
     }
 
+    // Each sentence's best similarity over the pairs compared: a pair far below what either
+    // of its sentences reaches elsewhere is a poor match, whatever its neighbours.
+    let (best_a, best_b) = best_of(&sims, na, nb);
+
     // 4. Gaps between two matches: the neighbours are evidence, so small gaps get their own
     //    chain at the lower context threshold.
     let mut extra: Vec<Item> = Vec::new();
@@ -286,7 +297,8 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
                 Some(&s) => Some(s),
                 None => f.sim(&[i as usize], &[j as usize]),
             };
-            if let Some(s) = s.filter(|&s| s >= opts.context_threshold) {
+            let rival = RIVAL * best_a[i as usize].max(best_b[j as usize]);
+            if let Some(s) = s.filter(|&s| s >= opts.context_threshold && s >= rival) {
                 local.push(Item {
                     a0: i - pa,
                     a1: i - pa,
@@ -338,34 +350,64 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         in_order.push(true);
     }
 
-    // Moved: strong leftover pairs, strongest first.
+    // Leftovers: strong pairs, and pairs that are each other's best match, strongest first.
+    // One that fits between the in-order matches around it is in order; the rest are moved.
     let mut left: Vec<(u32, u32, f32)> = sims
         .iter()
         .filter(|&(&(i, j), &s)| {
-            s >= opts.moved_threshold && unit_of_a[i as usize].is_none() && !b_used[j as usize]
+            let (i, j) = (i as usize, j as usize);
+            let mutual = s >= opts.mutual_threshold && s >= best_a[i] && s >= best_b[j];
+            (s >= opts.moved_threshold || mutual) && unit_of_a[i].is_none() && !b_used[j]
         })
         .map(|(&(i, j), &s)| (i, j, s))
         .collect();
     left.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut order: std::collections::BTreeMap<usize, (usize, usize)> = units
+        .iter()
+        .map(|u| (u.a[0], (u.b[0], u.b[u.b.len() - 1])))
+        .collect();
     for (i, j, s) in left {
         let (i, j) = (i as usize, j as usize);
         if unit_of_a[i].is_some() || b_used[j] {
             continue;
         }
+        let after = order.range(..i).next_back().is_none_or(|(_, &(_, b1))| b1 < j);
+        let before = order.range(i + 1..).next().is_none_or(|(_, &(b0, _))| j < b0);
+        let fits = after && before;
+        if fits {
+            order.insert(i, (j, j));
+        }
         unit_of_a[i] = Some(units.len());
         b_used[j] = true;
+        let kind = if !fits {
+            UnitKind::Moved
+        } else if same_words(&f, &[i], &[j]) {
+            UnitKind::Same
+        } else {
+            UnitKind::Changed
+        };
         units.push(Unit {
             a: vec![i],
             b: vec![j],
-            kind: UnitKind::Moved,
-            score: s.clamp(0.0, 1.0),
+            kind,
+            score: if kind == UnitKind::Same { 1.0 } else { s.clamp(0.0, 1.0) },
         });
-        in_order.push(false);
+        in_order.push(fits);
     }
 
     Alignment {
         units: display_order(units, &in_order, &unit_of_a, &b_used, nb),
     }
+}
+
+/// The best similarity of each sentence of A and of B over the compared pairs.
+fn best_of(sims: &FxMap<(u32, u32), f32>, na: usize, nb: usize) -> (Vec<f32>, Vec<f32>) {
+    let (mut best_a, mut best_b) = (vec![0f32; na], vec![0f32; nb]);
+    for (&(i, j), &s) in sims {
+        best_a[i as usize] = best_a[i as usize].max(s);
+        best_b[j as usize] = best_b[j as usize].max(s);
+    }
+    (best_a, best_b)
 }
 
 /// Similarities of the 1:1 pairs, on two threads when there are many.

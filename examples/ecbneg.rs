@@ -12,14 +12,21 @@ fn docs(dir: &Path) -> Vec<String> {
         .unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     files.sort();
-    files.iter().take(6).filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+    files
+        .iter()
+        .take(6)
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 fn lines(t: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for l in t.split_inclusive('\n') {
-        out.push(Span::new(start, start + l.trim_end_matches(['\n', '\r']).len()));
+        out.push(Span::new(
+            start,
+            start + l.trim_end_matches(['\n', '\r']).len(),
+        ));
         start += l.len();
     }
     out
@@ -39,13 +46,27 @@ fn main() {
         };
         for (a, b) in pairs {
             let (sa, sb) = (lines(a), lines(b));
-            let side = |t, s| Side { text: t, sentences: s, lang: Lang::English, skip: &[] };
+            let side = |t, s| Side {
+                text: t,
+                sentences: s,
+                lang: Lang::English,
+                skip: &[],
+            };
             let al = align::align(&side(a, &sa), &side(b, &sb));
-            for u in al.units.iter().filter(|u| !u.a.is_empty() && !u.b.is_empty()) {
+            for u in al
+                .units
+                .iter()
+                .filter(|u| !u.a.is_empty() && !u.b.is_empty())
+            {
                 let ta: String = u.a.iter().map(|&i| &a[sa[i].start..sa[i].end]).collect();
                 let tb: String = u.b.iter().map(|&j| &b[sb[j].start..sb[j].end]).collect();
                 let k = if u.kind == UnitKind::Moved { "M" } else { " " };
-                println!("t{topic} {k} {:.2} | {} | {}", u.score, &ta.chars().take(90).collect::<String>(), &tb.chars().take(90).collect::<String>());
+                println!(
+                    "t{topic} {k} {:.2} | {} | {}",
+                    u.score,
+                    &ta.chars().take(90).collect::<String>(),
+                    &tb.chars().take(90).collect::<String>()
+                );
             }
         }
     }

@@ -25,22 +25,40 @@ fn main() {
     let (a, b) = (find(pa), find(pb));
     let (sa, sb) = (a.doc.sentence_spans(), b.doc.sentence_spans());
     let (ka, kb) = (a.skip_mask(), b.skip_mask());
-    let side_a = Side { text: &a.text, sentences: &sa, lang: a.lang, skip: &ka };
-    let side_b = Side { text: &b.text, sentences: &sb, lang: b.lang, skip: &kb };
+    let side_a = Side {
+        text: &a.text,
+        sentences: &sa,
+        lang: a.lang,
+        skip: &ka,
+    };
+    let side_b = Side {
+        text: &b.text,
+        sentences: &sb,
+        lang: b.lang,
+        skip: &kb,
+    };
     let sim = Similarity::new(&side_a, &side_b, &AlignOptions::default());
     for i in 0..sa.len() {
         let mut row: Vec<(f32, usize)> = (0..sb.len())
             .filter_map(|j| Some((sim.sim(&[i], &[j])?, j)))
             .collect();
         row.sort_by(|x, y| y.0.total_cmp(&x.0));
-        let top: Vec<String> = row.iter().take(4).map(|(s, j)| format!("B{j}:{s:.2}")).collect();
+        let top: Vec<String> = row
+            .iter()
+            .take(4)
+            .map(|(s, j)| format!("B{j}:{s:.2}"))
+            .collect();
         let t = a.sentence(i);
         let t: String = t.chars().take(60).collect();
         println!("A{i:<3} {:<40} {t}", top.join(" "));
     }
     // Probes like `0:1,2` (A run : B run) print the similarity of those runs.
     for p in probes {
-        let parse = |s: &str| s.split(',').filter_map(|x| x.parse().ok()).collect::<Vec<usize>>();
+        let parse = |s: &str| {
+            s.split(',')
+                .filter_map(|x| x.parse().ok())
+                .collect::<Vec<usize>>()
+        };
         if let Some((x, y)) = p.split_once(':') {
             println!("sim({x} : {y}) = {:?}", sim.sim(&parse(x), &parse(y)));
         }

@@ -126,9 +126,6 @@ impl Default for AlignOptions<'_> {
 const GAP_PAIRS: usize = 400;
 /// Half-width of the band compared in gaps too large to compare exhaustively.
 const BAND: u64 = 1;
-/// A match in a gap between two matches must reach this share of the best similarity either
-/// of its sentences has with any other sentence.
-const RIVAL: f32 = 0.6;
 /// Each single pair inside a merge must be at least this similar.
 const MERGE_SEED: f32 = 0.12;
 /// The candidate search (see `candidates`).
@@ -277,9 +274,19 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         chosen = chain::best_chain(&items, nb);
     }
 
-    // Each sentence's best similarity over the pairs compared: a pair far below what either
-    // of its sentences reaches elsewhere is a poor match, whatever its neighbours.
-    let (best_a, best_b) = best_of(&sims, na, nb);
+    // A heading opposite a body sentence needs the full threshold: lower ones are for
+    // sentences (or headings) that say the same kind of thing.
+    let head_a: Vec<bool> = a
+        .sentences
+        .iter()
+        .map(|sp| is_heading(a.text, sp))
+        .collect();
+    let head_b: Vec<bool> = b
+        .sentences
+        .iter()
+        .map(|sp| is_heading(b.text, sp))
+        .collect();
+    let mixed = |i: u32, j: u32| head_a[i as usize] != head_b[j as usize];
 
     // 4. Gaps between two matches: the neighbours are evidence, so small gaps get their own
     //    chain at the lower context threshold.
@@ -297,8 +304,12 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
                 Some(&s) => Some(s),
                 None => f.sim(&[i as usize], &[j as usize]),
             };
-            let rival = RIVAL * best_a[i as usize].max(best_b[j as usize]);
-            if let Some(s) = s.filter(|&s| s >= opts.context_threshold && s >= rival) {
+            let floor = if mixed(i, j) {
+                t
+            } else {
+                opts.context_threshold
+            };
+            if let Some(s) = s.filter(|&s| s >= floor) {
                 local.push(Item {
                     a0: i - pa,
                     a1: i - pa,
@@ -350,13 +361,19 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         in_order.push(true);
     }
 
+    // Each sentence's best similarity over the pairs compared.
+    let (best_a, best_b) = best_of(&sims, na, nb);
+
     // Leftovers: strong pairs, and pairs that are each other's best match, strongest first.
     // One that fits between the in-order matches around it is in order; the rest are moved.
     let mut left: Vec<(u32, u32, f32)> = sims
         .iter()
         .filter(|&(&(i, j), &s)| {
             let (i, j) = (i as usize, j as usize);
-            let mutual = s >= opts.mutual_threshold && s >= best_a[i] && s >= best_b[j];
+            let mutual = s >= opts.mutual_threshold
+                && s >= best_a[i]
+                && s >= best_b[j]
+                && head_a[i] == head_b[j];
             (s >= opts.moved_threshold || mutual) && unit_of_a[i].is_none() && !b_used[j]
         })
         .map(|(&(i, j), &s)| (i, j, s))
@@ -371,8 +388,14 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         if unit_of_a[i].is_some() || b_used[j] {
             continue;
         }
-        let after = order.range(..i).next_back().is_none_or(|(_, &(_, b1))| b1 < j);
-        let before = order.range(i + 1..).next().is_none_or(|(_, &(b0, _))| j < b0);
+        let after = order
+            .range(..i)
+            .next_back()
+            .is_none_or(|(_, &(_, b1))| b1 < j);
+        let before = order
+            .range(i + 1..)
+            .next()
+            .is_none_or(|(_, &(b0, _))| j < b0);
         let fits = after && before;
         if fits {
             order.insert(i, (j, j));
@@ -390,7 +413,11 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
             a: vec![i],
             b: vec![j],
             kind,
-            score: if kind == UnitKind::Same { 1.0 } else { s.clamp(0.0, 1.0) },
+            score: if kind == UnitKind::Same {
+                1.0
+            } else {
+                s.clamp(0.0, 1.0)
+            },
         });
         in_order.push(fits);
     }
@@ -398,6 +425,13 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     Alignment {
         units: display_order(units, &in_order, &unit_of_a, &b_used, nb),
     }
+}
+
+/// Whether a sentence looks like a heading: a short line that ends in a letter or digit
+/// (no closing punctuation).
+fn is_heading(text: &str, sp: &Span) -> bool {
+    let t = text.get(sp.start..sp.end).unwrap_or("").trim_end();
+    t.chars().next_back().is_some_and(char::is_alphanumeric) && t.split_whitespace().count() <= 14
 }
 
 /// The best similarity of each sentence of A and of B over the compared pairs.

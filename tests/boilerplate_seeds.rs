@@ -224,12 +224,18 @@ fn seed_000_tail_is_boilerplate() {
 }
 
 #[test]
-fn seeds_003_004_news_unmarked_and_002_video_marked() {
+fn seeds_003_004_news_unmarked_but_for_a_dateline_and_002_video_marked() {
     let c = seeds();
     for id in ["003", "004"] {
         let a = &c.articles[c.find(id).unwrap()];
         assert_eq!(a.parts(), 1);
         for i in 0..a.doc.sentences.len() {
+            if id == "004" && i == 0 {
+                // " date 2025-03-20 Senior military …": the leading date is metadata.
+                assert_eq!(a.sentence(0), "date 2025-03-20");
+                assert_eq!(a.boilerplate[0], Some(Boilerplate::Dateline));
+                continue;
+            }
             assert!(!a.is_boilerplate(i), "{id}: {}", a.sentence(i));
         }
     }

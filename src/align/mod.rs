@@ -31,7 +31,7 @@ pub use features::DocFreq;
 
 use crate::text::{Lang, Span};
 use chain::Item;
-use features::{Features, SideIn};
+use features::{Features, SentVec, SideIn};
 use fxhash::FxMap;
 use serde::{Deserialize, Serialize};
 
@@ -126,6 +126,10 @@ impl Default for AlignOptions<'_> {
 const GAP_PAIRS: usize = 400;
 /// Half-width of the band compared in gaps too large to compare exhaustively.
 const BAND: u64 = 1;
+/// An anchored merge may lower the similarity of its unit by at most this much.
+const MERGE_DROP: f32 = 0.1;
+/// Units grow by anchored merges up to this many sentences (both sides together).
+const MERGE_MAX: usize = 4;
 /// Each single pair inside a merge must be at least this similar.
 const MERGE_SEED: f32 = 0.12;
 /// The candidate search (see `candidates`).
@@ -422,9 +426,87 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         in_order.push(fits);
     }
 
+    // 5. Anchored n:m: a free sentence next to a unit joins it when it shares with the unit's
+    //    other side a word found nowhere else in either text (a number, a name, a rare word),
+    //    and the unit stays about as similar. One outlet often splits into two sentences what
+    //    another says in one, with little else in common.
+    let df = stem_df(&f);
+    for unit in &mut units {
+        while let Some((side_a, x)) = anchored_neighbour(&f, &df, unit, &unit_of_a, &b_used) {
+            let (mut ua, mut ub) = (unit.a.clone(), unit.b.clone());
+            let run = if side_a { &mut ua } else { &mut ub };
+            run.push(x);
+            run.sort_unstable();
+            let Some(m) = f.sim(&ua, &ub) else { break };
+            if m + MERGE_DROP < unit.score.min(1.0) || m < opts.context_threshold {
+                break;
+            }
+            if side_a {
+                unit_of_a[x] = unit_of_a[unit.a[0]];
+            } else {
+                b_used[x] = true;
+            }
+            (unit.a, unit.b, unit.score) = (ua, ub, m);
+            if unit.kind == UnitKind::Same {
+                unit.kind = UnitKind::Changed;
+            }
+        }
+    }
+
     Alignment {
         units: display_order(units, &in_order, &unit_of_a, &b_used, nb),
     }
+}
+
+/// In how many sentences (of both sides) each stem occurs.
+fn stem_df(f: &Features) -> Vec<u32> {
+    let mut df = vec![0u32; f.n_stems];
+    for v in f.a.iter().chain(&f.b).flatten() {
+        for &(id, _) in &v.stems {
+            df[id as usize] += 1;
+        }
+    }
+    df
+}
+
+/// A free sentence right before or after `unit` (on either side) that shares with the unit's
+/// other side a stem occurring in exactly two sentences of the pair: `(on side A, index)`.
+fn anchored_neighbour(
+    f: &Features,
+    df: &[u32],
+    unit: &Unit,
+    unit_of_a: &[Option<usize>],
+    b_used: &[bool],
+) -> Option<(bool, usize)> {
+    if unit.a.is_empty() || unit.b.is_empty() || unit.a.len() + unit.b.len() >= MERGE_MAX {
+        return None;
+    }
+    let shares = |x: &SentVec, run: &[usize], other: &[Option<SentVec>]| {
+        run.iter().filter_map(|&k| other.get(k)?.as_ref()).any(|o| {
+            x.stems
+                .iter()
+                .filter(|&&(id, _)| df[id as usize] == 2)
+                .any(|&(id, _)| o.stems.binary_search_by_key(&id, |&(k, _)| k).is_ok())
+        })
+    };
+    let around = |run: &[usize]| [run[0].checked_sub(1), Some(run[run.len() - 1] + 1)];
+    for x in around(&unit.b).into_iter().flatten() {
+        if let Some(Some(v)) = f.b.get(x)
+            && !b_used[x]
+            && shares(v, &unit.a, &f.a)
+        {
+            return Some((false, x));
+        }
+    }
+    for x in around(&unit.a).into_iter().flatten() {
+        if let Some(Some(v)) = f.a.get(x)
+            && unit_of_a[x].is_none()
+            && shares(v, &unit.b, &f.b)
+        {
+            return Some((true, x));
+        }
+    }
+    None
 }
 
 /// Whether a sentence looks like a heading: a short line that ends in a letter or digit

@@ -3,6 +3,8 @@
 //! Nothing is deleted: each sentence gets an optional [`Boilerplate`] kind and a part number.
 //! All signals come from the text itself (no site- or outlet-specific strings):
 //!
+//! - **Dateline**: a first sentence that is only `date YYYY-MM-DD` is [`Boilerplate::Dateline`]
+//!   (the loader reads it as the article's date).
 //! - **Line shape** (only for lines made of whole sentences, never for the first line, which is
 //!   the headline): video durations (`0:44`), lines of symbols only and lines of at most two words
 //!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag
@@ -182,6 +184,14 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
                 marks.boilerplate[s] = Some(*k);
             }
         }
+    }
+    // A first sentence that is only a leading `date YYYY-MM-DD` is metadata (the loader reads
+    // it as the article's date).
+    if text[..doc.sentences[0].span.start].trim().is_empty()
+        && super::leading_date(doc.sentences[0].span.slice(text))
+            .is_some_and(|(_, rest)| rest.trim().is_empty())
+    {
+        marks.boilerplate[0] = Some(Boilerplate::Dateline);
     }
     // Pass 4: repetition within the article.
     let standalone: Vec<bool> = {

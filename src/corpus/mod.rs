@@ -45,6 +45,8 @@ pub enum Boilerplate {
     Debris,
     /// A different story appended after the article (its sentences have `part > 0`).
     Appended,
+    /// A leading `date YYYY-MM-DD` line: metadata, read into the article's date.
+    Dateline,
 }
 
 /// A fully loaded article: its original text, segmentation and marks.

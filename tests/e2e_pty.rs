@@ -352,6 +352,9 @@ fn three_hundred_articles() {
     s.wait_for("a later page", |c| !c.contains("a001"));
     s.resize(12, 50);
     s.resize(30, 120);
+    s.wait_for("the frame at the new size", |c| {
+        c.contains("A a000 ⇄ B a299")
+    });
     s.press("q");
     let st = s.wait_exit();
     assert!(st.success(), "exit status {st:?}");

@@ -185,7 +185,13 @@ fn event_loop(
                     dirty = true;
                 }
                 Event::Resize(..) => {
-                    term.autoresize()?;
+                    // Clear and redraw everything at the size the terminal has now: after a
+                    // quick shrink and regrow the size may be unchanged while the terminal
+                    // dropped what fell outside the small window. (`Terminal::resize` clears
+                    // without querying the cursor position, which `Terminal::clear` does and
+                    // which races with our own reading of input.)
+                    let size = term.size()?;
+                    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
                     dirty = true;
                 }
                 _ => {}

@@ -7,10 +7,10 @@ use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
 use parallax::corpus::{Article, Corpus};
 use std::path::Path;
 
-/// CI floor for the micro-averaged F1 over all gold pairs. Measured 0.541 with the current
-/// segmenter and boilerplate marks (P 0.833, R 0.400): well short of the 0.90 target, so this
-/// floor only guards against regressions; raising recall on paraphrase is open work.
-const FLOOR_F1: f64 = 0.50;
+/// CI floor for the micro-averaged F1 over all gold pairs. Measured 0.744 (P 0.889, R 0.640):
+/// 003–004 is 1.000, while 000–004 (0.500) and 000–001 (0.364) hold paraphrases with little
+/// shared wording. Short of the 0.90 target, so this floor guards against regressions only.
+const FLOOR_F1: f64 = 0.70;
 
 fn corpus() -> Corpus {
     Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("bundled corpus")

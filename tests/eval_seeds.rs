@@ -7,10 +7,11 @@ use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
 use parallax::corpus::{Article, Corpus};
 use std::path::Path;
 
-/// CI floor for the micro-averaged F1 over all gold pairs. Measured 0.744 (P 0.889, R 0.640):
-/// 003–004 is 1.000, while 000–004 (0.500) and 000–001 (0.364) hold paraphrases with little
-/// shared wording. Short of the 0.90 target, so this floor guards against regressions only.
-const FLOOR_F1: f64 = 0.70;
+/// CI floor for the micro-averaged F1 over all gold pairs. Measured 0.692 (P 0.818, R 0.600)
+/// over the four pairs: 003–004 1.000, 000–004 0.500, 000–001 0.364 (the three the aligner was
+/// tuned on: 0.744 together) and 001–004 0.444 (annotated afterwards, as a held-out check).
+/// Short of the 0.90 target: this floor guards against regressions only.
+const FLOOR_F1: f64 = 0.65;
 
 fn corpus() -> Corpus {
     Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("bundled corpus")

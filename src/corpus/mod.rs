@@ -62,6 +62,9 @@ pub struct Article {
     /// One entry per sentence: which part of the article it belongs to
     /// (0 = the article; 1.. = stories appended after it).
     pub part: Vec<u16>,
+    /// The per-article half of a comparison, computed on first use
+    /// (see [`Article::analysis`]).
+    pub(crate) analysis: crate::compare::AnalysisCell,
 }
 
 impl Article {
@@ -88,6 +91,7 @@ impl Article {
             doc,
             boilerplate: marks.boilerplate,
             part: marks.part,
+            analysis: Default::default(),
         }
     }
 

@@ -1,5 +1,7 @@
 //! Comparisons off the UI thread: a worker thread computes the comparison of a pair
-//! and sends it back; the UI never waits for it. The corpus-wide claims table is
+//! and sends it back; the UI never waits for it. While no pair is asked for, the worker
+//! analyses the corpus's articles one by one (see [`crate::compare::Analysis`]), so that a
+//! comparison asked for later finds both halves ready. The corpus-wide claims table is
 //! computed the same way, on a thread of its own, when first asked for.
 
 use super::app::{Compared, Pair};
@@ -30,7 +32,26 @@ impl Worker {
         let _ = std::thread::Builder::new()
             .name("parallax-compare".into())
             .spawn(move || {
-                while let Ok((a, b)) = jobs.recv() {
+                // Between requests, analyse the articles not analysed yet (claims, diff
+                // keys), so that picking any pair later only aligns and diffs.
+                let mut warm = 0;
+                loop {
+                    let (a, b) = match jobs.try_recv() {
+                        Ok(pair) => pair,
+                        Err(TryRecvError::Empty) if warm < corpus.articles.len() => {
+                            let art = &corpus.articles[warm];
+                            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                art.warm_analysis()
+                            }));
+                            warm += 1;
+                            continue;
+                        }
+                        Err(TryRecvError::Empty) => match jobs.recv() {
+                            Ok(pair) => pair,
+                            Err(_) => break,
+                        },
+                        Err(TryRecvError::Disconnected) => break,
+                    };
                     let arts = &corpus.articles;
                     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         crate::compare::compare(&arts[a], &arts[b])

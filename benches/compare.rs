@@ -88,7 +88,7 @@ fn benches(c: &mut Criterion) {
         });
         let cmp = compare::compare(&a, &bb);
         c.bench_function(&format!("stage_disagreements_{x}_{y}"), |b| {
-            b.iter(|| disagree::find(&a, &aa.claims, &bb, &ab.claims, black_box(&cmp.rows)))
+            b.iter(|| disagree::find_analysed(&a, &aa, &bb, &ab, black_box(&cmp.rows)))
         });
         c.bench_function(&format!("stage_layout_{x}_{y}_w160"), |b| {
             b.iter(|| layout(&a, &bb, black_box(&cmp), &opts))

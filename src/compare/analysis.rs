@@ -22,6 +22,8 @@ pub struct Analysis {
     pub(crate) token_start: Vec<usize>,
     /// The normalised forms of all tokens, concatenated; [`TokenKey`] points into it.
     pub(crate) forms: String,
+    /// The whole text in lower case (as the claim rules normalise words).
+    pub(crate) lower: String,
     /// What the analysis was computed from, to notice an article changed since.
     source: Source,
 }
@@ -97,6 +99,7 @@ impl Analysis {
             keys,
             token_start,
             forms,
+            lower: claims::words::norm(&a.text),
             source: Source::of(a),
         }
     }

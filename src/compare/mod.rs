@@ -122,7 +122,7 @@ pub fn compare_analysed(a: &Article, aa: &Analysis, b: &Article, ab: &Analysis) 
     let alignment = align_articles(a, b);
     let rows = rows(a, aa, b, ab, alignment.units);
     let stats = stats(a, b, &rows);
-    let disagreements = disagree::find(a, &aa.claims, b, &ab.claims, &rows);
+    let disagreements = disagree::find_analysed(a, aa, b, ab, &rows);
     Comparison {
         rows,
         stats,

@@ -3,6 +3,7 @@
 mod analysis;
 pub mod claims;
 pub mod disagree;
+mod fxhash;
 mod worddiff;
 
 pub use analysis::{Analysis, AnalysisCell};

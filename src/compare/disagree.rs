@@ -10,7 +10,7 @@
 //!   shown as only-A / only-B as a whole, so listing its numbers and names would flood.
 
 use super::claims::{ArticleClaims, Entity, EntityKind, NumberClaim, NumberKind, Quote, words};
-use super::{Disagreement, DisagreementKind, Row};
+use super::{Analysis, Disagreement, DisagreementKind, Row};
 use crate::align::UnitKind;
 use crate::corpus::Article;
 use crate::text::Span;
@@ -22,13 +22,18 @@ struct SideCtx<'a> {
     claims: &'a ArticleClaims,
     /// `row_of[sentence]`: the row that shows it.
     row_of: Vec<Option<usize>>,
-    /// The text in lower case (computed once).
+    /// The text in lower case, when given (see [`Analysis`]).
+    lower_given: Option<&'a str>,
+    /// The text in lower case (computed once, when not given).
     lower: std::cell::OnceCell<String>,
 }
 
 impl SideCtx<'_> {
     fn lower(&self) -> &str {
-        self.lower.get_or_init(|| words::norm(&self.art.text))
+        match self.lower_given {
+            Some(l) => l,
+            None => self.lower.get_or_init(|| words::norm(&self.art.text)),
+        }
     }
 
     fn row(&self, sentence: usize) -> Option<usize> {
@@ -56,6 +61,37 @@ pub fn find(
     cb: &ArticleClaims,
     rows: &[Row],
 ) -> Vec<Disagreement> {
+    find_with(a, ca, None, b, cb, None, rows)
+}
+
+/// [`find`] with each article's [`Analysis`] (its claims and lower-case text) given.
+pub fn find_analysed(
+    a: &Article,
+    aa: &Analysis,
+    b: &Article,
+    ab: &Analysis,
+    rows: &[Row],
+) -> Vec<Disagreement> {
+    find_with(
+        a,
+        &aa.claims,
+        Some(&aa.lower),
+        b,
+        &ab.claims,
+        Some(&ab.lower),
+        rows,
+    )
+}
+
+fn find_with(
+    a: &Article,
+    ca: &ArticleClaims,
+    lower_a: Option<&str>,
+    b: &Article,
+    cb: &ArticleClaims,
+    lower_b: Option<&str>,
+    rows: &[Row],
+) -> Vec<Disagreement> {
     let mut row_a = vec![None; a.doc.sentences.len()];
     let mut row_b = vec![None; b.doc.sentences.len()];
     for (ri, r) in rows.iter().enumerate() {
@@ -74,12 +110,14 @@ pub fn find(
         art: a,
         claims: ca,
         row_of: row_a,
+        lower_given: lower_a,
         lower: Default::default(),
     };
     let sb = SideCtx {
         art: b,
         claims: cb,
         row_of: row_b,
+        lower_given: lower_b,
         lower: Default::default(),
     };
     let mut out = Vec::new();

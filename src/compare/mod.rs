@@ -1,13 +1,17 @@
 //! Comparison of two articles: alignment rows with word-level diffs.
 
+mod analysis;
 pub mod claims;
 pub mod disagree;
+mod fxhash;
 mod worddiff;
 
+pub use analysis::{Analysis, AnalysisCell};
 pub use worddiff::{SegTag, Segment, word_diff};
 
 use crate::align::{self, Side, Unit, UnitKind};
 use crate::corpus::Article;
+use crate::text::{Span, Token};
 use serde::Serialize;
 
 /// One row of the side-by-side view: an aligned unit with its word diff.
@@ -107,16 +111,19 @@ pub fn align_articles(a: &Article, b: &Article) -> align::Alignment {
     )
 }
 
-/// Compare two articles end to end: align sentences, then diff words within each row.
+/// Compare two articles end to end: align sentences, then diff words within each row, then
+/// find the disagreements. Each article's [`Analysis`] (claims, token keys) is computed on
+/// first use and kept on the article, so comparing it again with another article reuses it.
 pub fn compare(a: &Article, b: &Article) -> Comparison {
+    compare_analysed(a, &a.analysis(), b, &b.analysis())
+}
+
+/// [`compare`] with each article's analysis given (`aa` of `a`, `ab` of `b`).
+pub fn compare_analysed(a: &Article, aa: &Analysis, b: &Article, ab: &Analysis) -> Comparison {
     let alignment = align_articles(a, b);
-    let rows: Vec<Row> = alignment
-        .units
-        .into_iter()
-        .map(|u| row_for(a, b, u))
-        .collect();
+    let rows = rows(a, aa, b, ab, alignment.units);
     let stats = stats(a, b, &rows);
-    let disagreements = disagree::find(a, &claims::extract(a), b, &claims::extract(b), &rows);
+    let disagreements = disagree::find_analysed(a, aa, b, ab, &rows);
     Comparison {
         rows,
         stats,
@@ -124,23 +131,72 @@ pub fn compare(a: &Article, b: &Article) -> Comparison {
     }
 }
 
-fn row_for(a: &Article, b: &Article, u: Unit) -> Row {
-    let toks = |art: &Article, idx: &[usize]| -> Vec<crate::text::Token> {
-        idx.iter()
-            .flat_map(|&i| art.doc.sentences[i].tokens.iter().copied())
-            .collect()
+/// The rows of aligned units: each unit with the word diff of its two sides.
+pub fn rows(a: &Article, aa: &Analysis, b: &Article, ab: &Analysis, units: Vec<Unit>) -> Vec<Row> {
+    use worddiff::Key;
+    // Buffers reused from row to row.
+    let mut toks: (Vec<Token>, Vec<Token>) = Default::default();
+    let mut keys: (Vec<Key<'_>>, Vec<Key<'_>>) = Default::default();
+    let gather = |art: &Article, idx: &[usize], t: &mut Vec<Token>| {
+        t.clear();
+        for &i in idx {
+            t.extend_from_slice(&art.doc.sentences[i].tokens);
+        }
     };
-    let ta = toks(a, &u.a);
-    let tb = toks(b, &u.b);
-    let (a_segments, b_segments) = word_diff(&a.text, &ta, &b.text, &tb);
-    Row {
-        a: u.a,
-        b: u.b,
-        kind: u.kind,
-        score: u.score,
-        a_segments,
-        b_segments,
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let mut segs = (Vec::new(), Vec::new());
+        if u.a.is_empty() || u.b.is_empty() {
+            // One side only: every token is a change.
+            segs.0 = whole(a, &u.a);
+            segs.1 = whole(b, &u.b);
+        } else {
+            gather(a, &u.a, &mut toks.0);
+            gather(b, &u.b, &mut toks.1);
+            fill_keys(aa, &u.a, &mut keys.0);
+            fill_keys(ab, &u.b, &mut keys.1);
+            worddiff::diff_keys(&toks.0, &keys.0, &toks.1, &keys.1, &mut segs);
+        }
+        out.push(Row {
+            a: u.a,
+            b: u.b,
+            kind: u.kind,
+            score: u.score,
+            a_segments: segs.0,
+            b_segments: segs.1,
+        });
     }
+    out
+}
+
+/// The diff keys of the tokens of sentences `idx`, in order.
+fn fill_keys<'a>(an: &'a Analysis, idx: &[usize], out: &mut Vec<worddiff::Key<'a>>) {
+    out.clear();
+    for &i in idx {
+        out.extend(an.sentence_keys(i).iter().map(|k| worddiff::Key {
+            hash: k.hash,
+            form: an.form(k),
+        }));
+    }
+}
+
+/// The segments of one side of a row the other side does not share: one changed segment
+/// per stretch of tokens, as the diff against nothing gives.
+fn whole(art: &Article, idx: &[usize]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for &i in idx {
+        let toks = &art.doc.sentences[i].tokens;
+        if let (Some(f), Some(l)) = (toks.first(), toks.last()) {
+            match out.last_mut() {
+                Some(last) => last.span.end = l.span.end,
+                None => out.push(Segment {
+                    span: Span::new(f.span.start, l.span.end),
+                    tag: SegTag::Changed,
+                }),
+            }
+        }
+    }
+    out
 }
 
 fn stats(a: &Article, b: &Article, rows: &[Row]) -> Stats {

@@ -21,30 +21,75 @@ pub struct Segment {
     pub tag: SegTag,
 }
 
-fn norm(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
-            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// A token as the diff sees it: its normalised form, with a precomputed hash.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Key<'a> {
+    pub hash: u64,
+    pub form: &'a str,
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.hash == o.hash && self.form == o.form
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
 }
 
 /// Diff the tokens of A against those of B; returns the segments of each side.
+///
+/// Tokens compare by their normalised form: lowercase, with curly quotes, primes and
+/// dashes folded to ASCII.
 pub fn word_diff(
     text_a: &str,
     toks_a: &[Token],
     text_b: &str,
     toks_b: &[Token],
 ) -> (Vec<Segment>, Vec<Segment>) {
-    let ka: Vec<String> = toks_a.iter().map(|t| norm(t.span.slice(text_a))).collect();
-    let kb: Vec<String> = toks_b.iter().map(|t| norm(t.span.slice(text_b))).collect();
-    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &ka, &kb);
-    let mut sa: Vec<Segment> = Vec::new();
-    let mut sb: Vec<Segment> = Vec::new();
+    let forms = |text: &str, toks: &[Token]| -> (String, Vec<(usize, usize)>) {
+        let mut s = String::new();
+        let mut r = Vec::with_capacity(toks.len());
+        for t in toks {
+            let start = s.len();
+            super::analysis::push_form(&mut s, t.span.slice(text));
+            r.push((start, s.len()));
+        }
+        (s, r)
+    };
+    let (fa, ra) = forms(text_a, toks_a);
+    let (fb, rb) = forms(text_b, toks_b);
+    fn keys<'a>(f: &'a str, r: &[(usize, usize)]) -> Vec<Key<'a>> {
+        r.iter()
+            .map(|&(s, e)| Key {
+                hash: super::analysis::hash(&f.as_bytes()[s..e]),
+                form: &f[s..e],
+            })
+            .collect()
+    }
+    let (ka, kb) = (keys(&fa, &ra), keys(&fb, &rb));
+    let mut out = (Vec::new(), Vec::new());
+    diff_keys(toks_a, &ka, toks_b, &kb, &mut out);
+    out
+}
+
+/// Diff tokens by their keys (`ka[i]` of `toks_a[i]`), appending the segments of each side
+/// to `out` (cleared first).
+pub(crate) fn diff_keys(
+    toks_a: &[Token],
+    ka: &[Key<'_>],
+    toks_b: &[Token],
+    kb: &[Key<'_>],
+    out: &mut (Vec<Segment>, Vec<Segment>),
+) {
+    let (sa, sb) = out;
+    sa.clear();
+    sb.clear();
     let push = |out: &mut Vec<Segment>, toks: &[Token], range: std::ops::Range<usize>, tag| {
         if range.is_empty() {
             return;
@@ -55,6 +100,7 @@ pub fn word_diff(
             _ => out.push(Segment { span, tag }),
         }
     };
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, ka, kb);
     for op in ops {
         let (_, ra, rb) = op.as_tag_tuple();
         let tag = if matches!(op, similar::DiffOp::Equal { .. }) {
@@ -62,8 +108,7 @@ pub fn word_diff(
         } else {
             SegTag::Changed
         };
-        push(&mut sa, toks_a, ra, tag);
-        push(&mut sb, toks_b, rb, tag);
+        push(sa, toks_a, ra, tag);
+        push(sb, toks_b, rb, tag);
     }
-    (sa, sb)
 }

@@ -64,6 +64,9 @@ pub struct Article {
     /// One entry per sentence: which part of the article it belongs to
     /// (0 = the article; 1.. = stories appended after it).
     pub part: Vec<u16>,
+    /// The per-article half of a comparison, computed on first use
+    /// (see [`Article::analysis`]).
+    pub(crate) analysis: crate::compare::AnalysisCell,
 }
 
 impl Article {
@@ -90,6 +93,7 @@ impl Article {
             doc,
             boilerplate: marks.boilerplate,
             part: marks.part,
+            analysis: Default::default(),
         }
     }
 

@@ -121,7 +121,16 @@ pub struct App {
     reviews: HashMap<Pair, Arc<Vec<Option<Review>>>>,
     comparisons: HashMap<Pair, Compared>,
     view: Option<(Pair, LayoutOptions, Arc<DiffView>)>,
+    /// A layout too large to compute while drawing, for the worker.
+    layout_wanted: Option<(Pair, LayoutOptions, Arc<Comparison>)>,
+    /// The layout the screen waits for from the worker.
+    layout_pending: Option<(Pair, LayoutOptions)>,
 }
+
+/// Pairs whose texts together are larger than this many bytes are laid out on the worker
+/// thread rather than while drawing (layout runs at roughly 10 MB/s; this keeps an inline
+/// layout within a few milliseconds).
+pub const LAYOUT_INLINE_BYTES: usize = 64 * 1024;
 
 impl App {
     /// A reader on `corpus` comparing its first two articles.
@@ -155,6 +164,8 @@ impl App {
             reviews: HashMap::new(),
             comparisons: HashMap::new(),
             view: None,
+            layout_wanted: None,
+            layout_pending: None,
         }
     }
 
@@ -189,6 +200,11 @@ impl App {
 
     /// The current pair's layout for `width`, computed once per (pair, width, options)
     /// and kept; on a new width the row at the top of the screen stays at the top.
+    ///
+    /// A small pair (both texts together under [`LAYOUT_INLINE_BYTES`]) is laid out here at
+    /// once: for the seed articles that takes well under a millisecond. A larger one is left
+    /// to the worker (see [`App::wanted_layout`]) so that a resize never blocks input; until
+    /// it arrives this returns `None`.
     pub fn view_for(&mut self, width: usize) -> Option<Arc<DiffView>> {
         let opts = LayoutOptions {
             width,
@@ -206,12 +222,39 @@ impl App {
         };
         let (a, b) = self.pair;
         let arts = &self.corpus.articles;
+        if arts[a].text.len() + arts[b].text.len() > LAYOUT_INLINE_BYTES {
+            self.layout_wanted = Some((self.pair, opts, cmp.clone()));
+            self.layout_pending = Some((self.pair, opts));
+            return None;
+        }
         let new = Arc::new(view::layout(&arts[a], &arts[b], cmp, &opts));
+        self.install_view(opts, new.clone());
+        Some(new)
+    }
+
+    /// A layout [`App::view_for`] left to the worker: the pair, the options and the
+    /// comparison to lay out. Taking it clears the request.
+    pub fn wanted_layout(&mut self) -> Option<(Pair, LayoutOptions, Arc<Comparison>)> {
+        self.layout_wanted.take()
+    }
+
+    /// Store a layout computed elsewhere (by the worker). Returns whether it is the one the
+    /// screen wants now (then it should be redrawn); a stale one is dropped.
+    pub fn insert_view(&mut self, pair: Pair, opts: LayoutOptions, v: Arc<DiffView>) -> bool {
+        if self.layout_pending != Some((pair, opts)) || pair != self.pair {
+            return false;
+        }
+        self.layout_pending = None;
+        self.install_view(opts, v);
+        true
+    }
+
+    /// Make `new` (a layout of the current pair) the current view, keeping the current
+    /// change, or else the row at the top of the screen, at the top.
+    fn install_view(&mut self, opts: LayoutOptions, new: Arc<DiffView>) {
         if let Some((p, _, old)) = &self.view
             && *p == self.pair
         {
-            // Same pair, new width or folding: keep the current change, or else the
-            // row at the top of the screen, at the top.
             let row = match self.change.and_then(|k| old.changes.get(k)) {
                 Some(&r) => Some(r),
                 None => old.row_from(self.scroll),
@@ -226,8 +269,7 @@ impl App {
                     }
                 });
         }
-        self.view = Some((self.pair, opts, new.clone()));
-        Some(new)
+        self.view = Some((self.pair, opts, new));
     }
 
     /// The layout last computed for the current pair, if any.
@@ -769,6 +811,55 @@ mod tests {
         app.compare_now();
         app.view_for(120);
         app
+    }
+
+    #[test]
+    fn a_large_pair_is_laid_out_by_the_worker_not_while_drawing() {
+        use crate::corpus::{Article, ArticleMeta};
+        let para = "The council met on Monday. It approved twelve projects. Residents were not consulted.\n\n";
+        let big = |id: &str, n: usize| {
+            Article::from_text(
+                ArticleMeta {
+                    id: id.into(),
+                    language: Some("en".into()),
+                    ..ArticleMeta::default()
+                },
+                para.repeat(n),
+            )
+        };
+        let n = LAYOUT_INLINE_BYTES / para.len() / 2 + 10;
+        let corpus = Corpus {
+            articles: vec![big("a", n), big("b", n)],
+            ..Corpus::default()
+        };
+        let corpus = Arc::new(corpus);
+        let mut app = App::new(corpus.clone());
+        app.compare_now();
+        // Drawing asks for the layout instead of computing it.
+        assert!(app.view_for(100).is_none());
+        let (pair, opts, cmp) = app.wanted_layout().expect("a layout request");
+        assert_eq!((pair, opts.width), ((0, 1), 100));
+        assert!(app.wanted_layout().is_none());
+        // The worker's thread lays it out and the event loop hands it back.
+        let mut worker = super::super::worker::Worker::spawn(corpus);
+        worker.request_layout(pair, opts, cmp);
+        let start = std::time::Instant::now();
+        let v = loop {
+            if let Some(done) = worker.try_recv_layout() {
+                break done;
+            }
+            assert!(start.elapsed() < std::time::Duration::from_secs(60));
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(!worker.busy());
+        // A layout for another width is stale and dropped; the wanted one is kept.
+        let mut other = opts;
+        other.width = 90;
+        assert!(!app.insert_view(v.0, other, v.2.clone()));
+        assert!(app.insert_view(v.0, v.1, v.2.clone()));
+        let shown = app.view_for(100).expect("the layout");
+        assert!(Arc::ptr_eq(&shown, &v.2));
+        assert!(app.wanted_layout().is_none());
     }
 
     #[test]

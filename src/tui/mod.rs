@@ -2,7 +2,8 @@
 //!
 //! Elm style: crossterm events → [`keymap::Action`] (through the one keymap) →
 //! [`App::update`]; [`ui::draw`] is a function of the state. Comparisons are computed
-//! on a worker thread and cached by pair; layouts are cached per width.
+//! on a worker thread and cached by pair; layouts are cached per width (a large pair is laid
+//! out on a thread of its own, so a resize never blocks input).
 //!
 //! Disagreements of the current pair are flagged in the gutter and listed in a panel
 //! (`p`); reviews (`c`, `x`, `u`, and a note popup on `e`) are written through
@@ -161,9 +162,16 @@ fn event_loop(
                 dirty = true;
             }
         }
+        while let Some((pair, opts, v)) = worker.try_recv_layout() {
+            dirty |= app.insert_view(pair, opts, v);
+        }
         if dirty {
             term.draw(|f| ui::draw(f, app))?;
             dirty = false;
+        }
+        // Drawing may have asked for a layout too large to compute while drawing.
+        if let Some((pair, opts, cmp)) = app.wanted_layout() {
+            worker.request_layout(pair, opts, cmp);
         }
         if app.quit || SIGNAL.load(Ordering::SeqCst) != 0 {
             return Ok(());

@@ -1,10 +1,14 @@
 //! Comparisons off the UI thread: a worker thread computes the comparison of a pair
-//! and sends it back; the UI never waits for it. The corpus-wide claims table is
+//! and sends it back; the UI never waits for it. While no pair is asked for, the worker
+//! analyses the corpus's articles one by one (see [`crate::compare::Analysis`]), so that a
+//! comparison asked for later finds both halves ready. The corpus-wide claims table is
 //! computed the same way, on a thread of its own, when first asked for.
 
 use super::app::{Compared, Pair};
+use crate::compare::Comparison;
 use crate::compare::claims::ClaimGroup;
 use crate::corpus::Corpus;
+use crate::view::{DiffView, LayoutOptions};
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
@@ -17,6 +21,21 @@ pub struct Worker {
     in_flight: usize,
     corpus: Arc<Corpus>,
     claims: Option<Receiver<Result<Vec<ClaimGroup>, String>>>,
+    layouts: Option<LayoutThread>,
+}
+
+/// A layout asked of the layout thread.
+type LayoutJob = (Pair, LayoutOptions, Arc<Comparison>);
+/// A finished layout (`None`: it failed), and how many older requests were skipped for it.
+type LayoutDone = (Pair, LayoutOptions, Option<Arc<DiffView>>, usize);
+
+/// The thread that lays out large comparisons (started on first use).
+struct LayoutThread {
+    tx: Sender<LayoutJob>,
+    rx: Receiver<LayoutDone>,
+    /// The last layout asked for (a repeated request is not sent again).
+    last: Option<(Pair, LayoutOptions)>,
+    in_flight: usize,
 }
 
 impl Worker {
@@ -30,7 +49,26 @@ impl Worker {
         let _ = std::thread::Builder::new()
             .name("parallax-compare".into())
             .spawn(move || {
-                while let Ok((a, b)) = jobs.recv() {
+                // Between requests, analyse the articles not analysed yet (claims, diff
+                // keys), so that picking any pair later only aligns and diffs.
+                let mut warm = 0;
+                loop {
+                    let (a, b) = match jobs.try_recv() {
+                        Ok(pair) => pair,
+                        Err(TryRecvError::Empty) if warm < corpus.articles.len() => {
+                            let art = &corpus.articles[warm];
+                            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                art.warm_analysis()
+                            }));
+                            warm += 1;
+                            continue;
+                        }
+                        Err(TryRecvError::Empty) => match jobs.recv() {
+                            Ok(pair) => pair,
+                            Err(_) => break,
+                        },
+                        Err(TryRecvError::Disconnected) => break,
+                    };
                     let arts = &corpus.articles;
                     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         crate::compare::compare(&arts[a], &arts[b])
@@ -51,6 +89,77 @@ impl Worker {
             in_flight: 0,
             corpus: shared,
             claims: None,
+            layouts: None,
+        }
+    }
+
+    /// Ask for the layout of a large comparison (see [`super::App::wanted_layout`]). Only the
+    /// latest request waiting is laid out: during a series of resizes the stale widths are
+    /// skipped.
+    pub fn request_layout(&mut self, pair: Pair, opts: LayoutOptions, cmp: Arc<Comparison>) {
+        if self.layouts.is_none() {
+            let (tx, jobs) = channel::<LayoutJob>();
+            let (done, rx) = channel::<LayoutDone>();
+            let corpus = self.corpus.clone();
+            let started = std::thread::Builder::new()
+                .name("parallax-layout".into())
+                .spawn(move || {
+                    while let Ok(mut job) = jobs.recv() {
+                        let mut skipped = 0;
+                        while let Ok(newer) = jobs.try_recv() {
+                            skipped += 1;
+                            job = newer;
+                        }
+                        let ((a, b), opts, cmp) = &job;
+                        let arts = &corpus.articles;
+                        let v = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            crate::view::layout(&arts[*a], &arts[*b], cmp, opts)
+                        }))
+                        .ok()
+                        .map(Arc::new);
+                        if done.send((job.0, job.1, v, skipped)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            if started.is_err() {
+                return;
+            }
+            self.layouts = Some(LayoutThread {
+                tx,
+                rx,
+                last: None,
+                in_flight: 0,
+            });
+        }
+        let Some(l) = &mut self.layouts else { return };
+        if l.last == Some((pair, opts)) {
+            return;
+        }
+        if l.tx.send((pair, opts, cmp)).is_ok() {
+            l.last = Some((pair, opts));
+            l.in_flight += 1;
+        }
+    }
+
+    /// A finished layout, if one is ready.
+    pub fn try_recv_layout(&mut self) -> Option<(Pair, LayoutOptions, Arc<DiffView>)> {
+        let l = self.layouts.as_mut()?;
+        loop {
+            match l.rx.try_recv() {
+                Ok((pair, opts, v, skipped)) => {
+                    l.in_flight = l.in_flight.saturating_sub(1 + skipped);
+                    // A failed layout is not asked for again (`last` keeps it).
+                    if let Some(v) = v {
+                        return Some((pair, opts, v));
+                    }
+                }
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    l.in_flight = 0;
+                    return None;
+                }
+            }
         }
     }
 
@@ -90,9 +199,9 @@ impl Worker {
         }
     }
 
-    /// Whether a comparison is being computed.
+    /// Whether a comparison or a layout is being computed.
     pub fn busy(&self) -> bool {
-        self.in_flight > 0
+        self.in_flight > 0 || self.layouts.as_ref().is_some_and(|l| l.in_flight > 0)
     }
 
     /// A finished comparison, if one is ready.

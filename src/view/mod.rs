@@ -322,6 +322,8 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         .flat_map(|d| d.b.iter().copied())
         .collect();
     let (mut part_a, mut part_b) = (0u16, 0u16);
+    // One buffer for measuring every sentence, reused.
+    let mut measured = Measured::new();
     let mut r = 0;
     while r < cmp.rows.len() {
         let row = &cmp.rows[r];
@@ -389,6 +391,7 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         // different rows (a number in a matched sentence against one in an unmatched one).
         let row_dis = |side_a: bool| -> &[Span] { if side_a { &dis_a } else { &dis_b } };
         let left = side_cell(
+            &mut measured,
             a,
             &row.a,
             &row.a_segments,
@@ -399,6 +402,7 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             geo.left,
         );
         let right = side_cell(
+            &mut measured,
             b,
             &row.b,
             &row.b_segments,
@@ -483,6 +487,7 @@ struct CellLine {
 
 #[allow(clippy::too_many_arguments)]
 fn side_cell(
+    m: &mut Measured,
     art: &Article,
     idx: &[usize],
     segments: &[Segment],
@@ -499,7 +504,6 @@ fn side_cell(
         (_, true) => (Style::Removed, Style::Text),
         (_, false) => (Style::Added, Style::Text),
     };
-    let mut m = Measured::new();
     for (n, &si) in idx.iter().enumerate() {
         let Some(sentence) = art.doc.sentences.get(si) else {
             continue;

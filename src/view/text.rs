@@ -33,7 +33,8 @@ fn is_break_space(g: &str) -> bool {
     })
 }
 
-/// One visible grapheme: a byte range into [`Measured::buf`], its width and style.
+/// One visible grapheme — or a run of printable ASCII, one cell per byte — as a byte
+/// range into [`Measured::buf`], with its width and style.
 #[derive(Clone, Copy, Debug)]
 struct Glyph {
     start: u32,
@@ -42,6 +43,28 @@ struct Glyph {
     style: Style,
     /// A collapsed run of whitespace (a possible line break).
     space: bool,
+    /// A run of printable ASCII characters (`width` of them), not one grapheme.
+    run: bool,
+}
+
+impl Glyph {
+    /// The graphemes of this glyph, one by one (a run is split into its characters).
+    fn each(self) -> impl Iterator<Item = Glyph> {
+        let n = if self.run { self.end - self.start } else { 1 };
+        (0..n).map(move |k| {
+            if self.run {
+                Glyph {
+                    start: self.start + k,
+                    end: self.start + k + 1,
+                    width: 1,
+                    run: false,
+                    ..self
+                }
+            } else {
+                self
+            }
+        })
+    }
 }
 
 /// Sanitised text with a style per grapheme, ready to wrap.
@@ -73,16 +96,18 @@ impl Measured {
     /// Append safe text with no ASCII space in it.
     fn push_word(&mut self, word: &str, style: Style) {
         if word.bytes().all(|b| b.is_ascii_graphic()) {
-            // Fast path: printable ASCII is one cell per byte.
-            self.glyphs.reserve(word.len());
-            for i in 0..word.len() {
-                let start = (self.buf.len() + i) as u32;
+            // Fast path: printable ASCII is one cell per byte, kept as runs.
+            let base = self.buf.len();
+            for k in (0..word.len()).step_by(usize::from(u8::MAX)) {
+                let n = (word.len() - k).min(usize::from(u8::MAX));
+                let start = (base + k) as u32;
                 self.glyphs.push(Glyph {
                     start,
-                    end: start + 1,
-                    width: 1,
+                    end: start + n as u32,
+                    width: n as u8,
                     style,
                     space: false,
+                    run: true,
                 });
             }
             self.buf.push_str(word);
@@ -110,6 +135,7 @@ impl Measured {
                     width: w.min(u8::MAX as usize) as u8,
                     style,
                     space: false,
+                    run: false,
                 });
             }
         }
@@ -127,6 +153,7 @@ impl Measured {
             width: 1,
             style,
             space: true,
+            run: false,
         });
     }
 
@@ -186,7 +213,7 @@ impl Measured {
                 } else if sp == 1 {
                     line.push(&self.buf, space.unwrap_or(glyphs[i]));
                 }
-                for g in &glyphs[i..j] {
+                for g in glyphs[i..j].iter().flat_map(|g| g.each()) {
                     let gw = g.width as usize;
                     if line.width + gw.min(width) > width {
                         out.push(line.take(width));
@@ -195,7 +222,7 @@ impl Measured {
                         // Too wide for the column at all (a wide glyph in a 1-cell column).
                         line.push_str("·", 1, g.style);
                     } else {
-                        line.push(&self.buf, *g);
+                        line.push(&self.buf, g);
                     }
                 }
             }

@@ -4,8 +4,8 @@
 
 use super::words::{W, norm, spelling_variant};
 use super::{Entity, EntityKind, Mention};
+use crate::compare::fxhash::{FxMap as HashMap, FxSet as HashSet};
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
 
 /// Titles and role words stripped from the front of a name.
 fn is_title(w: &str) -> bool {
@@ -344,8 +344,8 @@ fn headline(ws: &[W]) -> bool {
 /// Extract entities from the article's sentences (`None` for skipped ones).
 pub(crate) fn extract(text: &str, sentences: &[Option<Vec<W>>]) -> (Vec<Entity>, Vec<bool>) {
     // Pass 1: which words appear lower-case, and which capitalised away from a sentence start.
-    let mut lower: HashSet<&str> = HashSet::new();
-    let mut caps_mid: HashMap<&str, usize> = HashMap::new();
+    let mut lower: HashSet<&str> = HashSet::default();
+    let mut caps_mid: HashMap<&str, usize> = HashMap::default();
     let headlines: Vec<bool> = sentences
         .iter()
         .map(|s| s.as_ref().is_some_and(|ws| headline(ws)))

@@ -1,0 +1,249 @@
+//! What comparing needs from one article, computed once per article and reused by every
+//! pair it is part of: its claims, and a diff key for every token.
+//!
+//! [`Article::analysis`] computes it lazily and keeps it on the article; a reader can warm it
+//! for every article in the background when a corpus loads (the TUI worker does).
+
+use super::claims::{self, ArticleClaims};
+use crate::corpus::Article;
+use crate::text::{Lang, Span};
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
+
+/// The per-article half of a comparison.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Numbers, dates, quotes and named entities (boilerplate sentences skipped).
+    pub claims: ArticleClaims,
+    /// One key per token, in document order (sentence by sentence).
+    pub(crate) keys: Vec<TokenKey>,
+    /// `token_start[i]`: index in `keys` of sentence `i`'s first token (one extra entry at
+    /// the end: the token count).
+    pub(crate) token_start: Vec<usize>,
+    /// The normalised forms of all tokens, concatenated; [`TokenKey`] points into it.
+    pub(crate) forms: String,
+    /// The whole text in lower case (as the claim rules normalise words).
+    pub(crate) lower: String,
+    /// What the analysis was computed from, to notice an article changed since.
+    source: Source,
+}
+
+/// A token's normalised form for the word diff (lowercase; curly quotes, primes and dashes
+/// folded), as a hash and a range of [`Analysis::forms`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TokenKey {
+    pub hash: u64,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The inputs an analysis depends on (besides the tokens, which follow from these).
+#[derive(Clone, Debug, PartialEq)]
+struct Source {
+    text: (usize, usize),
+    lang: Lang,
+    sentences: Vec<Span>,
+    skip: Vec<bool>,
+}
+
+impl Source {
+    fn of(a: &Article) -> Source {
+        Source {
+            text: (a.text.as_ptr() as usize, a.text.len()),
+            lang: a.lang,
+            sentences: a.doc.sentences.iter().map(|s| s.span).collect(),
+            skip: a.skip_mask(),
+        }
+    }
+
+    fn matches(&self, a: &Article) -> bool {
+        self.text == (a.text.as_ptr() as usize, a.text.len())
+            && self.lang == a.lang
+            && self.sentences.len() == a.doc.sentences.len()
+            && self
+                .sentences
+                .iter()
+                .zip(&a.doc.sentences)
+                .all(|(x, s)| *x == s.span)
+            && self.skip.len() == a.boilerplate.len()
+            && self
+                .skip
+                .iter()
+                .zip(&a.boilerplate)
+                .all(|(&x, b)| x == b.is_some())
+    }
+}
+
+impl Analysis {
+    /// Analyse `a` (claims and token keys).
+    pub fn new(a: &Article) -> Analysis {
+        let mut keys = Vec::with_capacity(a.doc.sentences.iter().map(|s| s.tokens.len()).sum());
+        let mut token_start = Vec::with_capacity(a.doc.sentences.len() + 1);
+        let mut forms = String::with_capacity(a.text.len());
+        for s in &a.doc.sentences {
+            token_start.push(keys.len());
+            for t in &s.tokens {
+                let start = forms.len();
+                push_form(&mut forms, t.span.slice(&a.text));
+                let form = &forms[start..];
+                keys.push(TokenKey {
+                    hash: hash(form.as_bytes()),
+                    start: start as u32,
+                    end: forms.len() as u32,
+                });
+            }
+        }
+        token_start.push(keys.len());
+        Analysis {
+            claims: claims::extract(a),
+            keys,
+            token_start,
+            forms,
+            lower: claims::words::norm(&a.text),
+            source: Source::of(a),
+        }
+    }
+
+    /// The keys of sentence `i`'s tokens.
+    pub(crate) fn sentence_keys(&self, i: usize) -> &[TokenKey] {
+        &self.keys[self.token_start[i]..self.token_start[i + 1]]
+    }
+
+    /// The normalised form a key stands for.
+    pub(crate) fn form(&self, k: &TokenKey) -> &str {
+        &self.forms[k.start as usize..k.end as usize]
+    }
+}
+
+/// Append the diff form of a token: lowercase, with curly quotes, primes and dashes folded
+/// to their ASCII forms.
+pub(super) fn push_form(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push('"'),
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// FNV-1a over the bytes, then a final mix: a fast hash for short words.
+pub(super) fn hash(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &x in b {
+        h ^= u64::from(x);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// A slot on an [`Article`] for its [`Analysis`], filled on first use.
+///
+/// Cloning an article does not clone its analysis (a clone is usually made to be changed);
+/// and an analysis is only used while the article's text, sentences, language and
+/// boilerplate marks are those it was computed from.
+#[derive(Default)]
+pub struct AnalysisCell(OnceLock<Arc<Analysis>>);
+
+impl Clone for AnalysisCell {
+    fn clone(&self) -> Self {
+        AnalysisCell::default()
+    }
+}
+
+impl std::fmt::Debug for AnalysisCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "AnalysisCell(ready)"
+        } else {
+            "AnalysisCell(empty)"
+        })
+    }
+}
+
+impl Article {
+    /// This article's [`Analysis`]: computed on first use and kept. (Computed afresh, and
+    /// not kept, if the article was changed after its analysis was made.)
+    pub fn analysis(&self) -> Cow<'_, Analysis> {
+        let a = self
+            .analysis
+            .0
+            .get_or_init(|| Arc::new(Analysis::new(self)));
+        if a.source.matches(self) {
+            Cow::Borrowed(a)
+        } else {
+            Cow::Owned(Analysis::new(self))
+        }
+    }
+
+    /// Compute the [`Analysis`] now if it is not there yet (e.g. in the background after
+    /// loading, so that a comparison later finds it ready).
+    pub fn warm_analysis(&self) {
+        let _ = self.analysis();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{ArticleMeta, Boilerplate};
+
+    fn art(text: &str) -> Article {
+        Article::from_text(
+            ArticleMeta {
+                language: Some("en".into()),
+                ..ArticleMeta::default()
+            },
+            text,
+        )
+    }
+
+    #[test]
+    fn keys_are_the_folded_lowercase_tokens() {
+        let a = art("“Don’t” — said MR. Smith – 3.5%.");
+        let an = a.analysis();
+        let forms: Vec<&str> = an.keys.iter().map(|k| an.form(k)).collect();
+        assert_eq!(
+            forms,
+            [
+                "\"", "don't", "\"", "-", "said", "mr", ".", "smith", "-", "3.5", "%", "."
+            ]
+        );
+        let same = |x: &str, y: &str| {
+            let (i, j) = (
+                forms.iter().position(|f| *f == x),
+                forms.iter().rposition(|f| *f == y),
+            );
+            an.keys[i.unwrap()].hash == an.keys[j.unwrap()].hash
+        };
+        assert!(same("\"", "\""));
+        assert!(same("-", "-"));
+        assert_eq!(an.sentence_keys(0).len(), an.keys.len());
+    }
+
+    #[test]
+    fn the_analysis_is_kept_and_follows_changes_to_the_article() {
+        let text = "Over 20 countries agreed. “We will,” Mr Smith said. A caption";
+        let mut a = art(text);
+        let first = a.analysis().claims.clone();
+        assert!(matches!(a.analysis(), Cow::Borrowed(_)));
+        assert_eq!(a.analysis().claims, first);
+        assert!(!first.numbers.is_empty());
+        // Marking the first sentence as boilerplate takes its number out of the claims.
+        a.boilerplate[0] = Some(Boilerplate::Caption);
+        assert!(matches!(a.analysis(), Cow::Owned(_)));
+        assert!(a.analysis().claims.numbers.is_empty());
+        assert_eq!(a.analysis().claims, claims::extract(&a));
+        // A clone starts without one and computes its own.
+        let b = a.clone();
+        assert!(matches!(b.analysis(), Cow::Borrowed(_)));
+        assert_eq!(b.analysis().claims, claims::extract(&a));
+    }
+}

@@ -2,7 +2,8 @@
 //! one sentence per line): documents of the same cluster (same event) should share matches,
 //! while `topicNN_ecb` vs `topicNN_ecbplus` (similar but *different* events: hard negatives)
 //! should get few matches. No gold alignment exists for these: the test compares rates.
-//! Skipped with a printed message when the data is absent.
+//! Skipped with a printed message when the data is absent. `PARALLAX_SHOW_MATCHES=1 cargo test
+//! --release --test eval_news -- --nocapture` prints every matched unit.
 
 use parallax::align::{self, Side, UnitKind};
 use parallax::text::{Lang, Span};
@@ -56,6 +57,22 @@ fn matched(a: &str, b: &str) -> (usize, usize, f32) {
         .iter()
         .filter(|u| !matches!(u.kind, UnitKind::OnlyA | UnitKind::OnlyB))
         .collect();
+    // PARALLAX_SHOW_MATCHES=1 prints every matched unit (for tuning precision).
+    if std::env::var_os("PARALLAX_SHOW_MATCHES").is_some() {
+        let text = |t: &str, s: &[Span], ix: &[usize]| -> String {
+            let joined: String = ix.iter().map(|&i| &t[s[i].start..s[i].end]).collect();
+            joined.chars().take(90).collect()
+        };
+        for u in &m {
+            println!(
+                "  {:?} {:.2} | {} | {}",
+                u.kind,
+                u.score,
+                text(a, &sa, &u.a),
+                text(b, &sb, &u.b)
+            );
+        }
+    }
     let n = m.iter().map(|u| u.a.len() + u.b.len()).sum();
     let score = m.iter().map(|u| u.score).sum::<f32>();
     (n, sa.len() + sb.len(), score)

@@ -713,14 +713,17 @@ mod tests {
         out
     }
 
-    fn run(a: &str, b: &str) -> Alignment {
-        let (sa, sb) = (lines(a), lines(b));
-        let side = |text, sentences| Side {
+    fn side<'a>(text: &'a str, sentences: &'a [Span]) -> Side<'a> {
+        Side {
             text,
             sentences,
             lang: Lang::English,
             skip: &[],
-        };
+        }
+    }
+
+    fn run(a: &str, b: &str) -> Alignment {
+        let (sa, sb) = (lines(a), lines(b));
         align(&side(a, &sa), &side(b, &sb))
     }
 
@@ -736,33 +739,29 @@ mod tests {
         assert_eq!(heads, [true, false, false, true, true]);
     }
 
+    /// A lede (with `{n}` for how many countries) and the next sentence.
+    const LEDE_A: &str = "Senior military officers from {n} countries of the coalition of the \
+        willing met behind closed doors at the headquarters in Northwood on Thursday to plan a \
+        peacekeeping mission for Ukraine after a ceasefire.\nThe navy will patrol the coast.\n";
+    /// The same lede without the number, which follows in a sentence of its own.
+    const LEDE_B: &str = "Senior military officers of the coalition of the willing met behind \
+        closed doors at the headquarters in Northwood on Thursday to plan a peacekeeping mission \
+        for Ukraine after a ceasefire.\nAlmost 20 nations take part.\n\
+        The navy will patrol the coast.\n";
+
     #[test]
     fn a_neighbour_sharing_a_unique_number_joins_the_unit() {
         // B says in two sentences what A says in one; only "20" ties the second to A.
-        let a = "Senior military officers from over 20 countries of the coalition of the willing \
-                 met behind closed doors at the headquarters in Northwood on Thursday to plan a \
-                 peacekeeping mission for Ukraine after a ceasefire.\n\
-                 The navy will patrol the coast.\n";
-        let b = "Senior military officers of the coalition of the willing met behind closed doors \
-                 at the headquarters in Northwood on Thursday to plan a peacekeeping mission for \
-                 Ukraine after a ceasefire.\nAlmost 20 nations take part.\n\
-                 The navy will patrol the coast.\n";
-        let al = run(a, b);
+        let a = LEDE_A.replace("{n}", "over 20");
+        let al = run(&a, LEDE_B);
         assert_eq!(unit_of(&al, 0).b, [0, 1], "{al:#?}");
         assert_eq!(unit_of(&al, 1).b, [2], "{al:#?}");
     }
 
     #[test]
     fn without_a_shared_unique_word_the_neighbour_stays_alone() {
-        let a = "Senior military officers from many countries of the coalition of the willing \
-                 met behind closed doors at the headquarters in Northwood on Thursday to plan a \
-                 peacekeeping mission for Ukraine after a ceasefire.\n\
-                 The navy will patrol the coast.\n";
-        let b = "Senior military officers of the coalition of the willing met behind closed doors \
-                 at the headquarters in Northwood on Thursday to plan a peacekeeping mission for \
-                 Ukraine after a ceasefire.\nAlmost 20 nations take part.\n\
-                 The navy will patrol the coast.\n";
-        let al = run(a, b);
+        let a = LEDE_A.replace("{n}", "many");
+        let al = run(&a, LEDE_B);
         assert_eq!(unit_of(&al, 0).b, [0], "{al:#?}");
         assert!(
             al.units.iter().any(|u| u.a.is_empty() && u.b == [1]),
@@ -780,12 +779,6 @@ mod tests {
                  UK because it has its own deterrent.\nFishing boats stayed in the harbour of the \
                  town.\nThe submarine returned to Scotland.\n";
         let (sa, sb) = (lines(a), lines(b));
-        let side = |text, sentences| Side {
-            text,
-            sentences,
-            lang: Lang::English,
-            skip: &[],
-        };
         let opts = AlignOptions::default();
         let s = Similarity::new(&side(a, &sa), &side(b, &sb), &opts)
             .sim(&[0], &[0])

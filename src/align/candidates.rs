@@ -146,17 +146,22 @@ fn one_way(
                 *cell += wx * wy;
             }
         }
+        // The best `k` by score (ties: lower index first), kept sorted in `top` while the
+        // touched sentences are read once (k is small: no sort of all of them).
         top.clear();
-        top.extend(touched.iter().map(|&y| (acc[y as usize], y)));
+        let better = |a: (f32, u32), b: (f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).is_lt();
         for &y in &touched {
-            acc[y as usize] = 0.0;
-        }
-        touched.clear();
-        let by = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        if top.len() > p.k {
-            top.select_nth_unstable_by(p.k, by);
+            let cell = &mut acc[y as usize];
+            let e = (*cell, y);
+            *cell = 0.0;
+            if top.len() == p.k && !top.last().is_some_and(|&last| better(e, last)) {
+                continue;
+            }
+            let at = top.partition_point(|&t| better(t, e));
+            top.insert(at, e);
             top.truncate(p.k);
         }
+        touched.clear();
         // Runners-up only when they come close to the best (clear winners need no company).
         let best = top.iter().map(|t| t.0).fold(0f32, f32::max);
         for &(score, y) in &top {

@@ -47,9 +47,8 @@ struct Vocab {
 const PARALLEL_BYTES: usize = 256 * 1024;
 
 impl Vocab {
-    /// Merge another side's vocabulary into this one, renumbering that side's sentence
-    /// vectors (stems) and words.
-    fn absorb(&mut self, other: Vocab, vecs: &mut [Option<SentVec>], words: &mut Norms) {
+    /// Merge another side's vocabulary into this one, renumbering that side's words.
+    fn absorb(&mut self, other: Vocab, words: &mut Norms) {
         let mut stem_map = vec![0u32; other.stems.len()];
         for (k, id) in other.stems {
             stem_map[id as usize] = Self::intern(&mut self.stems, &k);
@@ -71,12 +70,6 @@ impl Vocab {
         }));
         for w in &mut words.ids {
             *w += base;
-        }
-        for v in vecs.iter_mut().flatten() {
-            for (id, _) in &mut v.stems {
-                *id = stem_map[*id as usize];
-            }
-            v.stems.sort_unstable_by_key(|&(id, _)| id);
         }
     }
 
@@ -172,9 +165,9 @@ impl<'t> SideTokenizer<'t> {
         w
     }
 
-    /// The word ids of one sentence, with number-word runs turned into single values.
+    /// Append the word ids of one sentence to `out`, with number-word runs turned into
+    /// single values.
     fn sentence(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) {
-        out.clear();
         let mut toks = std::mem::take(&mut self.toks_buf);
         toks.clear();
         let mut any_number = false;
@@ -232,18 +225,51 @@ impl<'t> SideTokenizer<'t> {
     }
 }
 
-/// Sorted `(id, count)` pairs of `ids` (counts as `f32`, weighted in place later).
-fn counts(ids: &mut [u32]) -> SparseVec {
-    ids.sort_unstable();
-    let mut out: SparseVec = Vec::with_capacity(ids.len());
-    for &id in ids.iter() {
-        match out.last_mut() {
-            Some((last, n)) if *last == id => *n += 1.0,
-            _ => out.push((id, 1.0)),
+/// Counts ids into a sparse vector without sorting the ids themselves: a dense slot per id
+/// (reset after each vector) finds repeats, and only the distinct ids are sorted.
+struct Counter {
+    /// `slot[id]`: 1 + the position of `id` in `list`, or 0.
+    slot: Vec<u32>,
+    /// `id << 32 | count` (sorting these sorts by id).
+    list: Vec<u64>,
+}
+
+impl Counter {
+    fn new(n_ids: usize) -> Counter {
+        Counter {
+            slot: vec![0; n_ids],
+            list: Vec::new(),
         }
     }
-    out.shrink_to_fit();
-    out
+
+    #[inline]
+    fn add(&mut self, id: u32) {
+        let slot = &mut self.slot[id as usize];
+        if *slot == 0 {
+            self.list.push(((id as u64) << 32) | 1);
+            *slot = self.list.len() as u32;
+        } else {
+            self.list[*slot as usize - 1] += 1;
+        }
+    }
+
+    /// The sorted `(id, count)` pairs added since the last call (counts as `f32`, weighted in
+    /// place later), in a vector of exactly their size; counts each id once in `df`.
+    fn take(&mut self, df: &mut [u32]) -> SparseVec {
+        self.list.sort_unstable();
+        let out: SparseVec = self
+            .list
+            .iter()
+            .map(|&e| {
+                let id = (e >> 32) as u32;
+                self.slot[id as usize] = 0;
+                df[id as usize] += 1;
+                (id, e as u32 as f32)
+            })
+            .collect();
+        self.list.clear();
+        out
+    }
 }
 
 /// The weighted features of one sentence.
@@ -340,80 +366,64 @@ pub(crate) struct SideIn<'a> {
 
 impl Features {
     pub fn build(a: &SideIn, b: &SideIn, doc_freq: Option<&DocFreq>, alpha: f32) -> Features {
-        let (vocab, mut vec_a, words_a, mut vec_b, words_b) =
-            if a.text.len() + b.text.len() < PARALLEL_BYTES {
-                // Small texts: one shared tokenizer (its caches serve both sides).
-                let mut vocab = Vocab::default();
-                let mut tok_a = SideTokenizer::new(a.lang);
-                let mut tok_b = (a.lang != b.lang).then(|| SideTokenizer::new(b.lang));
-                let (vec_a, words_a) = raw_side(a, &mut tok_a, &mut vocab);
-                let (vec_b, words_b) = match tok_b.as_mut() {
-                    Some(t) => raw_side(b, t, &mut vocab),
-                    None => raw_side(b, &mut tok_a, &mut vocab),
-                };
-                (vocab, vec_a, words_a, vec_b, words_b)
-            } else {
-                // Long texts: each side on its own thread with its own vocabulary, then B's ids
-                // are mapped into A's.
-                let side = |s: &SideIn<'_>| {
-                    let mut vocab = Vocab::default();
-                    let mut tok = SideTokenizer::new(s.lang);
-                    let (vecs, words) = raw_side(s, &mut tok, &mut vocab);
-                    (vocab, vecs, words)
-                };
-                let (ra, rb) = std::thread::scope(|scope| {
-                    let h = scope.spawn(|| side(b));
-                    (side(a), h.join())
-                });
-                let (mut vocab, vec_a, words_a) = ra;
-                let (vocab_b, mut vec_b, mut words_b) = match rb {
-                    Ok(r) => r,
-                    Err(e) => std::panic::resume_unwind(e),
-                };
-                vocab.absorb(vocab_b, &mut vec_b, &mut words_b);
-                (vocab, vec_a, words_a, vec_b, words_b)
+        let par = a.text.len() + b.text.len() >= PARALLEL_BYTES;
+        let (vocab, words_a, words_b) = if !par {
+            // Small texts: one shared tokenizer (its caches serve both sides).
+            let mut vocab = Vocab::default();
+            let mut tok_a = SideTokenizer::new(a.lang);
+            let mut tok_b = (a.lang != b.lang).then(|| SideTokenizer::new(b.lang));
+            let words_a = tokenize_side(a, &mut tok_a, &mut vocab);
+            let words_b = match tok_b.as_mut() {
+                Some(t) => tokenize_side(b, t, &mut vocab),
+                None => tokenize_side(b, &mut tok_a, &mut vocab),
             };
+            (vocab, words_a, words_b)
+        } else {
+            // Long texts: each side on its own thread with its own vocabulary, then B's ids
+            // are mapped into A's.
+            let side = |s: &SideIn<'_>| {
+                let mut vocab = Vocab::default();
+                let mut tok = SideTokenizer::new(s.lang);
+                let words = tokenize_side(s, &mut tok, &mut vocab);
+                (vocab, words)
+            };
+            let ((mut vocab, words_a), (vocab_b, mut words_b)) = both(true, || side(a), || side(b));
+            vocab.absorb(vocab_b, &mut words_b);
+            (vocab, words_a, words_b)
+        };
         let n_stems = vocab.stems.len();
         let n_grams = vocab.grams.len();
-        let mut df_s = vec![0u32; n_stems];
-        let mut n = 0u32;
-        for r in vec_a.iter().chain(&vec_b).flatten() {
-            n += 1;
-            for &(id, _) in &r.stems {
-                df_s[id as usize] += 1;
-            }
-        }
+        let words = &vocab.words;
+
+        // Stem counts (and the stems' sentence frequencies), then 3-gram counts of the words
+        // whose stems are rare enough, then weights: each step per side, the sides in parallel
+        // for long texts.
+        let ((mut vec_a, df_a), (mut vec_b, df_b)) = both(
+            par,
+            || stem_vecs(&words_a, words, n_stems),
+            || stem_vecs(&words_b, words, n_stems),
+        );
+        let df_s: Vec<u32> = df_a.iter().zip(&df_b).map(|(x, y)| x + y).collect();
+        let n = (vec_a.iter().chain(&vec_b).flatten().count()) as u32;
         let limit = (n / 10).max(3);
-        add_grams(&mut vec_a, &words_a, &vocab, &df_s, limit);
-        add_grams(&mut vec_b, &words_b, &vocab, &df_s, limit);
-        let mut df_g = vec![0u32; n_grams];
-        for r in vec_a.iter().chain(&vec_b).flatten() {
-            for &(id, _) in &r.grams {
-                df_g[id as usize] += 1;
-            }
-        }
+        let (df_a, df_b) = both(
+            par,
+            || add_grams(&mut vec_a, &words_a, words, &df_s, limit, n_grams),
+            || add_grams(&mut vec_b, &words_b, words, &df_s, limit, n_grams),
+        );
         let idf = |df: u32| (1.0 + n as f32 / df.max(1) as f32).ln();
         let mut idf_s: Vec<f32> = df_s.iter().map(|&d| idf(d)).collect();
-        let idf_g: Vec<f32> = df_g.iter().map(|&d| idf(d)).collect();
+        let idf_g: Vec<f32> = df_a.iter().zip(&df_b).map(|(x, y)| idf(x + y)).collect();
         if let Some(dfc) = doc_freq {
             for (stem, &id) in &vocab.stems {
                 idf_s[id as usize] *= dfc.factor(stem);
             }
         }
-        // Counts become weights `idf × (1 + ln tf)` in place.
-        let weigh = |v: &mut SparseVec, idf: &[f32]| -> f32 {
-            let mut sq = 0.0;
-            for (id, w) in v.iter_mut() {
-                let tf = *w;
-                *w = idf[*id as usize] * if tf > 1.0 { 1.0 + tf.ln() } else { 1.0 };
-                sq += *w * *w;
-            }
-            sq.sqrt()
-        };
-        for v in vec_a.iter_mut().chain(vec_b.iter_mut()).flatten() {
-            v.stem_norm = weigh(&mut v.stems, &idf_s);
-            v.gram_norm = weigh(&mut v.grams, &idf_g);
-        }
+        both(
+            par,
+            || weigh_side(&mut vec_a, &idf_s, &idf_g),
+            || weigh_side(&mut vec_b, &idf_s, &idf_g),
+        );
         Features {
             a: vec_a,
             b: vec_b,
@@ -463,56 +473,114 @@ impl Features {
     }
 }
 
-/// Counts of every sentence of one side (`None`: skipped or without words), and the
-/// normalised words of each sentence.
-fn raw_side<'t>(
-    side: &SideIn<'t>,
-    tok: &mut SideTokenizer<'t>,
-    vocab: &mut Vocab,
-) -> (Vec<Option<SentVec>>, Norms) {
-    let mut buf = Vec::new();
-    let mut stems: Vec<u32> = Vec::new();
-    let mut words = Norms::default();
-    let mut out = Vec::with_capacity(side.sentences.len());
-    for (i, sp) in side.sentences.iter().enumerate() {
-        let text = match side.text.get(sp.start..sp.end) {
-            Some(t) if !side.skip.get(i).copied().unwrap_or(false) => t,
-            _ => {
-                words.ends.push(words.ids.len() as u32);
-                out.push(None);
-                continue;
-            }
-        };
-        tok.sentence(vocab, text, &mut buf);
-        stems.clear();
-        stems.extend(buf.iter().map(|&w| vocab.words[w as usize].stem));
-        words.ids.extend_from_slice(&buf);
-        words.ends.push(words.ids.len() as u32);
-        out.push((!buf.is_empty()).then(|| SentVec {
-            stems: counts(&mut stems),
-            stem_norm: 0.0,
-            grams: Vec::new(),
-            gram_norm: 0.0,
-        }));
+/// Run `fa` and `fb`, on two threads when `par`.
+fn both<A: Send, B: Send>(
+    par: bool,
+    fa: impl FnOnce() -> A + Send,
+    fb: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !par {
+        return (fa(), fb());
     }
-    (out, words)
+    std::thread::scope(|scope| {
+        let h = scope.spawn(fb);
+        let a = fa();
+        match h.join() {
+            Ok(b) => (a, b),
+            Err(e) => std::panic::resume_unwind(e),
+        }
+    })
+}
+
+/// The word ids of every sentence of one side (none for skipped sentences).
+fn tokenize_side<'t>(side: &SideIn<'t>, tok: &mut SideTokenizer<'t>, vocab: &mut Vocab) -> Norms {
+    let mut words = Norms {
+        ids: Vec::with_capacity(side.text.len() / 5),
+        ends: Vec::with_capacity(side.sentences.len()),
+    };
+    for (i, sp) in side.sentences.iter().enumerate() {
+        if !side.skip.get(i).copied().unwrap_or(false) {
+            if let Some(text) = side.text.get(sp.start..sp.end) {
+                tok.sentence(vocab, text, &mut words.ids);
+            }
+        }
+        words.ends.push(words.ids.len() as u32);
+    }
+    words
+}
+
+/// Stem counts of every sentence of one side (`None`: skipped or without words), and in how
+/// many of them each stem occurs.
+fn stem_vecs(
+    words: &Norms,
+    vocab: &[WordInfo],
+    n_stems: usize,
+) -> (Vec<Option<SentVec>>, Vec<u32>) {
+    let mut counter = Counter::new(n_stems);
+    let mut df = vec![0u32; n_stems];
+    let vecs = (0..words.ends.len())
+        .map(|i| {
+            let ws = words.of(i);
+            if ws.is_empty() {
+                return None;
+            }
+            for &w in ws {
+                counter.add(vocab[w as usize].stem);
+            }
+            Some(SentVec {
+                stems: counter.take(&mut df),
+                stem_norm: 0.0,
+                grams: Vec::new(),
+                gram_norm: 0.0,
+            })
+        })
+        .collect();
+    (vecs, df)
 }
 
 /// Fill in the 3-gram counts of each sentence from its words, leaving out words whose stem
 /// is in more than `limit` sentences (function words: they carry no signal, and they are
-/// most of the text, so skipping them makes the 3-gram vectors short).
-fn add_grams(vecs: &mut [Option<SentVec>], words: &Norms, vocab: &Vocab, df_s: &[u32], limit: u32) {
-    let mut grams: Vec<u32> = Vec::new();
+/// most of the text, so skipping them makes the 3-gram vectors short). Returns in how many
+/// sentences each 3-gram occurs.
+fn add_grams(
+    vecs: &mut [Option<SentVec>],
+    words: &Norms,
+    vocab: &[WordInfo],
+    df_s: &[u32],
+    limit: u32,
+    n_grams: usize,
+) -> Vec<u32> {
+    let mut counter = Counter::new(n_grams);
+    let mut df = vec![0u32; n_grams];
     for (i, v) in vecs.iter_mut().enumerate() {
         let Some(v) = v else { continue };
-        grams.clear();
         for &w in words.of(i) {
-            let info = &vocab.words[w as usize];
+            let info = &vocab[w as usize];
             if df_s[info.stem as usize] <= limit {
-                grams.extend_from_slice(&info.grams);
+                for &g in &info.grams {
+                    counter.add(g);
+                }
             }
         }
-        v.grams = counts(&mut grams);
+        v.grams = counter.take(&mut df);
+    }
+    df
+}
+
+/// Counts become weights `idf × (1 + ln tf)` in place, and the norms are set.
+fn weigh_side(vecs: &mut [Option<SentVec>], idf_s: &[f32], idf_g: &[f32]) {
+    let weigh = |v: &mut SparseVec, idf: &[f32]| -> f32 {
+        let mut sq = 0.0;
+        for (id, w) in v.iter_mut() {
+            let tf = *w;
+            *w = idf[*id as usize] * if tf > 1.0 { 1.0 + tf.ln() } else { 1.0 };
+            sq += *w * *w;
+        }
+        sq.sqrt()
+    };
+    for v in vecs.iter_mut().flatten() {
+        v.stem_norm = weigh(&mut v.stems, idf_s);
+        v.gram_norm = weigh(&mut v.grams, idf_g);
     }
 }
 

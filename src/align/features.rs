@@ -107,9 +107,25 @@ impl Vocab {
     }
 }
 
+/// A token of 1 to 8 bytes without a NUL byte as one integer (its bytes, zero-padded: unique
+/// among such tokens), so the token cache hashes and compares one word instead of a string.
+#[inline]
+fn short_key(raw: &str) -> Option<u64> {
+    let b = raw.as_bytes();
+    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
+}
+
 /// Turns the sentences of one language into word ids, caching per token type.
 struct SideTokenizer<'t> {
     norm: Normalizer,
+    /// Token types of up to 8 bytes, keyed by their bytes as one integer (see [`short_key`]).
+    short: FxMap<u64, u32>,
+    /// Longer token types.
     toks: FxMap<&'t str, u32>,
     infos: Vec<TokInfo>,
     /// norm string → word id, for number values built from runs.
@@ -121,6 +137,7 @@ impl<'t> SideTokenizer<'t> {
     fn new(lang: Lang) -> Self {
         SideTokenizer {
             norm: Normalizer::new(lang),
+            short: FxMap::default(),
             toks: FxMap::default(),
             infos: Vec::new(),
             values: FxMap::default(),
@@ -129,7 +146,12 @@ impl<'t> SideTokenizer<'t> {
     }
 
     fn token(&mut self, vocab: &mut Vocab, raw: &'t str, kind: WordKind) -> u32 {
-        if let Some(&t) = self.toks.get(raw) {
+        let key = short_key(raw);
+        let hit = match key {
+            Some(k) => self.short.get(&k),
+            None => self.toks.get(raw),
+        };
+        if let Some(&t) = hit {
             return t;
         }
         let folded: String = match kind {
@@ -152,7 +174,10 @@ impl<'t> SideTokenizer<'t> {
             connector,
             word,
         });
-        self.toks.insert(raw, id);
+        match key {
+            Some(k) => self.short.insert(k, id),
+            None => self.toks.insert(raw, id),
+        };
         id
     }
 

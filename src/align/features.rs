@@ -250,49 +250,58 @@ impl<'t> SideTokenizer<'t> {
     }
 }
 
-/// Counts ids into a sparse vector without sorting the ids themselves: a dense slot per id
-/// (reset after each vector) finds repeats, and only the distinct ids are sorted.
+/// Counts ids into sparse vectors without sorting: a dense count per id, and a two-level
+/// bitmap of the ids seen (one bit per id, one bit per non-zero 64-bit word), read back in
+/// id order. The work per vector is proportional to its distinct ids (plus one word per
+/// 4096 ids of the vocabulary); everything is reset as it is read.
 struct Counter {
-    /// `slot[id]`: 1 + the position of `id` in `list`, or 0.
-    slot: Vec<u32>,
-    /// `id << 32 | count` (sorting these sorts by id).
-    list: Vec<u64>,
+    count: Vec<u32>,
+    bits: Vec<u64>,
+    top: Vec<u64>,
+    distinct: usize,
 }
 
 impl Counter {
     fn new(n_ids: usize) -> Counter {
+        let words = n_ids.div_ceil(64);
         Counter {
-            slot: vec![0; n_ids],
-            list: Vec::new(),
+            count: vec![0; n_ids],
+            bits: vec![0; words],
+            top: vec![0; words.div_ceil(64)],
+            distinct: 0,
         }
     }
 
     #[inline]
     fn add(&mut self, id: u32) {
-        let slot = &mut self.slot[id as usize];
-        if *slot == 0 {
-            self.list.push(((id as u64) << 32) | 1);
-            *slot = self.list.len() as u32;
-        } else {
-            self.list[*slot as usize - 1] += 1;
-        }
+        let id = id as usize;
+        let c = &mut self.count[id];
+        self.distinct += usize::from(*c == 0);
+        *c += 1;
+        self.bits[id >> 6] |= 1 << (id & 63);
+        self.top[id >> 12] |= 1 << ((id >> 6) & 63);
     }
 
-    /// The sorted `(id, count)` pairs added since the last call (counts as `f32`, weighted in
-    /// place later), in a vector of exactly their size; counts each id once in `df`.
+    /// The `(id, count)` pairs added since the last call, sorted by id (counts as `f32`,
+    /// weighted in place later), in a vector of exactly their size; counts each id once in
+    /// `df`.
     fn take(&mut self, df: &mut [u32]) -> SparseVec {
-        self.list.sort_unstable();
-        let out: SparseVec = self
-            .list
-            .iter()
-            .map(|&e| {
-                let id = (e >> 32) as u32;
-                self.slot[id as usize] = 0;
-                df[id as usize] += 1;
-                (id, e as u32 as f32)
-            })
-            .collect();
-        self.list.clear();
+        let mut out: SparseVec = Vec::with_capacity(self.distinct);
+        for t in 0..self.top.len() {
+            let mut tw = std::mem::take(&mut self.top[t]);
+            while tw != 0 {
+                let w = t * 64 + tw.trailing_zeros() as usize;
+                tw &= tw - 1;
+                let mut bw = std::mem::take(&mut self.bits[w]);
+                while bw != 0 {
+                    let id = w * 64 + bw.trailing_zeros() as usize;
+                    bw &= bw - 1;
+                    out.push((id as u32, std::mem::take(&mut self.count[id]) as f32));
+                    df[id] += 1;
+                }
+            }
+        }
+        self.distinct = 0;
         out
     }
 }
@@ -418,23 +427,33 @@ impl Features {
         };
         let n_stems = vocab.stems.len();
         let n_grams = vocab.grams.len();
-        let words = &vocab.words;
+        let stem_of: Vec<u32> = vocab.words.iter().map(|w| w.stem).collect();
 
         // Stem counts (and the stems' sentence frequencies), then 3-gram counts of the words
         // whose stems are rare enough, then weights: each step per side, the sides in parallel
         // for long texts.
         let ((mut vec_a, df_a), (mut vec_b, df_b)) = both(
             par,
-            || stem_vecs(&words_a, words, n_stems),
-            || stem_vecs(&words_b, words, n_stems),
+            || stem_vecs(&words_a, &stem_of, n_stems),
+            || stem_vecs(&words_b, &stem_of, n_stems),
         );
         let df_s: Vec<u32> = df_a.iter().zip(&df_b).map(|(x, y)| x + y).collect();
         let n = (vec_a.iter().chain(&vec_b).flatten().count()) as u32;
         let limit = (n / 10).max(3);
+        // The 3-grams each word contributes: none when its stem is in more than `limit`
+        // sentences (function words: they carry no signal, and they are most of the text, so
+        // skipping them makes the 3-gram vectors short).
+        let rare = Flat::from_iter(vocab.words.iter().map(|w| {
+            if df_s[w.stem as usize] <= limit {
+                &w.grams[..]
+            } else {
+                &[]
+            }
+        }));
         let (df_a, df_b) = both(
             par,
-            || add_grams(&mut vec_a, &words_a, words, &df_s, limit, n_grams),
-            || add_grams(&mut vec_b, &words_b, words, &df_s, limit, n_grams),
+            || add_grams(&mut vec_a, &words_a, &rare, n_grams),
+            || add_grams(&mut vec_b, &words_b, &rare, n_grams),
         );
         let idf = |df: u32| (1.0 + n as f32 / df.max(1) as f32).ln();
         let mut idf_s: Vec<f32> = df_s.iter().map(|&d| idf(d)).collect();
@@ -534,13 +553,35 @@ fn tokenize_side<'t>(side: &SideIn<'t>, tok: &mut SideTokenizer<'t>, vocab: &mut
     words
 }
 
+/// Lists of ids stored flat: list `i` is `ids[ends[i - 1]..ends[i]]`.
+struct Flat {
+    ids: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Flat {
+    fn from_iter<'x>(lists: impl Iterator<Item = &'x [u32]>) -> Flat {
+        let mut f = Flat {
+            ids: Vec::new(),
+            ends: Vec::new(),
+        };
+        for l in lists {
+            f.ids.extend_from_slice(l);
+            f.ends.push(f.ids.len() as u32);
+        }
+        f
+    }
+
+    #[inline]
+    fn of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.ids[start..self.ends[i] as usize]
+    }
+}
+
 /// Stem counts of every sentence of one side (`None`: skipped or without words), and in how
 /// many of them each stem occurs.
-fn stem_vecs(
-    words: &Norms,
-    vocab: &[WordInfo],
-    n_stems: usize,
-) -> (Vec<Option<SentVec>>, Vec<u32>) {
+fn stem_vecs(words: &Norms, stem_of: &[u32], n_stems: usize) -> (Vec<Option<SentVec>>, Vec<u32>) {
     let mut counter = Counter::new(n_stems);
     let mut df = vec![0u32; n_stems];
     let vecs = (0..words.ends.len())
@@ -550,7 +591,7 @@ fn stem_vecs(
                 return None;
             }
             for &w in ws {
-                counter.add(vocab[w as usize].stem);
+                counter.add(stem_of[w as usize]);
             }
             Some(SentVec {
                 stems: counter.take(&mut df),
@@ -563,28 +604,16 @@ fn stem_vecs(
     (vecs, df)
 }
 
-/// Fill in the 3-gram counts of each sentence from its words, leaving out words whose stem
-/// is in more than `limit` sentences (function words: they carry no signal, and they are
-/// most of the text, so skipping them makes the 3-gram vectors short). Returns in how many
-/// sentences each 3-gram occurs.
-fn add_grams(
-    vecs: &mut [Option<SentVec>],
-    words: &Norms,
-    vocab: &[WordInfo],
-    df_s: &[u32],
-    limit: u32,
-    n_grams: usize,
-) -> Vec<u32> {
+/// Fill in the 3-gram counts of each sentence from the 3-grams its words contribute (`rare`,
+/// per word id). Returns in how many sentences each 3-gram occurs.
+fn add_grams(vecs: &mut [Option<SentVec>], words: &Norms, rare: &Flat, n_grams: usize) -> Vec<u32> {
     let mut counter = Counter::new(n_grams);
     let mut df = vec![0u32; n_grams];
     for (i, v) in vecs.iter_mut().enumerate() {
         let Some(v) = v else { continue };
         for &w in words.of(i) {
-            let info = &vocab[w as usize];
-            if df_s[info.stem as usize] <= limit {
-                for &g in &info.grams {
-                    counter.add(g);
-                }
+            for &g in rare.of(w as usize) {
+                counter.add(g);
             }
         }
         v.grams = counter.take(&mut df);
@@ -655,4 +684,48 @@ pub(crate) fn cos(a: &[(u32, f32)], na: f32, b: &[(u32, f32)], nb: f32) -> f32 {
         }
     }
     dot / (na * nb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counter_gives_sorted_counts_and_resets() {
+        let mut c = Counter::new(10_000);
+        let mut df = vec![0u32; 10_000];
+        for id in [9_999, 5, 4_200, 5, 64, 63, 4_095, 4_096, 5, 9_999] {
+            c.add(id);
+        }
+        let v = c.take(&mut df);
+        assert_eq!(
+            v,
+            vec![
+                (5, 3.0),
+                (63, 1.0),
+                (64, 1.0),
+                (4_095, 1.0),
+                (4_096, 1.0),
+                (4_200, 1.0),
+                (9_999, 2.0)
+            ]
+        );
+        assert_eq!(v.capacity(), v.len());
+        // Nothing is left over for the next vector; df counts each id once per vector.
+        c.add(63);
+        assert_eq!(c.take(&mut df), vec![(63, 1.0)]);
+        assert!(c.take(&mut df).is_empty());
+        assert_eq!((df[5], df[63], df[9_999], df[6]), (1, 2, 1, 0));
+    }
+
+    #[test]
+    fn short_keys_are_unique_for_short_tokens_only() {
+        assert_eq!(short_key("a"), short_key("a"));
+        assert_ne!(short_key("ab"), short_key("ba"));
+        assert_ne!(short_key("abc"), short_key("abcd"));
+        assert!(short_key("12345678").is_some());
+        assert!(short_key("123456789").is_none());
+        assert!(short_key("").is_none());
+        assert!(short_key("a\0").is_none());
+    }
 }

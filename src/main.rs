@@ -2,11 +2,6 @@
 
 mod cli;
 
-/// mimalloc: the aligner builds and frees ~10^5 small vectors on two threads for a book;
-/// glibc malloc spends ~7% of the time there.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     cli::main()
 }

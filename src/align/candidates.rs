@@ -80,21 +80,36 @@ pub(crate) fn candidates(f: &Features, p: Params) -> Vec<(u32, u32)> {
         }
         return out;
     }
-    // The two directions are independent: run them on two threads.
+    // The two directions are independent: run (and sort) them on two threads, then merge.
     let back = std::thread::scope(|scope| {
         let h = scope.spawn(|| {
             let mut v = Vec::new();
             one_way(&f.b, &f.a, f, p, &mut |x, y| v.push((y, x)));
+            v.sort_unstable();
             v
         });
         one_way(&f.a, &f.b, f, p, &mut |x, y| out.push((x, y)));
+        out.sort_unstable();
         h.join()
     });
     match back {
-        Ok(v) => out.extend(v),
+        Ok(v) => merge_sorted(&out, &v),
         Err(e) => std::panic::resume_unwind(e),
     }
-    out.sort_unstable();
+}
+
+/// The union of two sorted lists, sorted and without repeats.
+fn merge_sorted(x: &[(u32, u32)], y: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        let (a, b) = (x[i], y[j]);
+        out.push(a.min(b));
+        i += usize::from(a <= b);
+        j += usize::from(b <= a);
+    }
+    out.extend_from_slice(&x[i..]);
+    out.extend_from_slice(&y[j..]);
     out.dedup();
     out
 }
@@ -146,17 +161,22 @@ fn one_way(
                 *cell += wx * wy;
             }
         }
+        // The best `k` by score (ties: lower index first), kept sorted in `top` while the
+        // touched sentences are read once (k is small: no sort of all of them).
         top.clear();
-        top.extend(touched.iter().map(|&y| (acc[y as usize], y)));
+        let better = |a: (f32, u32), b: (f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).is_lt();
         for &y in &touched {
-            acc[y as usize] = 0.0;
-        }
-        touched.clear();
-        let by = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        if top.len() > p.k {
-            top.select_nth_unstable_by(p.k, by);
+            let cell = &mut acc[y as usize];
+            let e = (*cell, y);
+            *cell = 0.0;
+            if top.len() == p.k && !top.last().is_some_and(|&last| better(e, last)) {
+                continue;
+            }
+            let at = top.partition_point(|&t| better(t, e));
+            top.insert(at, e);
             top.truncate(p.k);
         }
+        touched.clear();
         // Runners-up only when they come close to the best (clear winners need no company).
         let best = top.iter().map(|t| t.0).fold(0f32, f32::max);
         for &(score, y) in &top {
@@ -164,5 +184,22 @@ fn one_way(
                 emit(x as u32, y);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_sorted_is_the_sorted_union() {
+        let x = [(0, 1), (0, 2), (2, 2), (2, 2), (5, 0)];
+        let y = [(0, 0), (0, 2), (3, 1), (5, 0), (6, 6)];
+        let mut want: Vec<(u32, u32)> = x.iter().chain(&y).copied().collect();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(merge_sorted(&x, &y), want);
+        assert_eq!(merge_sorted(&[], &y), y.to_vec());
+        assert_eq!(merge_sorted(&x, &[]), vec![(0, 1), (0, 2), (2, 2), (5, 0)]);
     }
 }

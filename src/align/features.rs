@@ -47,9 +47,8 @@ struct Vocab {
 const PARALLEL_BYTES: usize = 256 * 1024;
 
 impl Vocab {
-    /// Merge another side's vocabulary into this one, renumbering that side's sentence
-    /// vectors (stems) and words.
-    fn absorb(&mut self, other: Vocab, vecs: &mut [Option<SentVec>], words: &mut Norms) {
+    /// Merge another side's vocabulary into this one, renumbering that side's words.
+    fn absorb(&mut self, other: Vocab, words: &mut Norms) {
         let mut stem_map = vec![0u32; other.stems.len()];
         for (k, id) in other.stems {
             stem_map[id as usize] = Self::intern(&mut self.stems, &k);
@@ -71,12 +70,6 @@ impl Vocab {
         }));
         for w in &mut words.ids {
             *w += base;
-        }
-        for v in vecs.iter_mut().flatten() {
-            for (id, _) in &mut v.stems {
-                *id = stem_map[*id as usize];
-            }
-            v.stems.sort_unstable_by_key(|&(id, _)| id);
         }
     }
 
@@ -114,9 +107,25 @@ impl Vocab {
     }
 }
 
+/// A token of 1 to 8 bytes without a NUL byte as one integer (its bytes, zero-padded: unique
+/// among such tokens), so the token cache hashes and compares one word instead of a string.
+#[inline]
+fn short_key(raw: &str) -> Option<u64> {
+    let b = raw.as_bytes();
+    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
+}
+
 /// Turns the sentences of one language into word ids, caching per token type.
 struct SideTokenizer<'t> {
     norm: Normalizer,
+    /// Token types of up to 8 bytes, keyed by their bytes as one integer (see [`short_key`]).
+    short: FxMap<u64, u32>,
+    /// Longer token types.
     toks: FxMap<&'t str, u32>,
     infos: Vec<TokInfo>,
     /// norm string → word id, for number values built from runs.
@@ -128,6 +137,7 @@ impl<'t> SideTokenizer<'t> {
     fn new(lang: Lang) -> Self {
         SideTokenizer {
             norm: Normalizer::new(lang),
+            short: FxMap::default(),
             toks: FxMap::default(),
             infos: Vec::new(),
             values: FxMap::default(),
@@ -136,7 +146,12 @@ impl<'t> SideTokenizer<'t> {
     }
 
     fn token(&mut self, vocab: &mut Vocab, raw: &'t str, kind: WordKind) -> u32 {
-        if let Some(&t) = self.toks.get(raw) {
+        let key = short_key(raw);
+        let hit = match key {
+            Some(k) => self.short.get(&k),
+            None => self.toks.get(raw),
+        };
+        if let Some(&t) = hit {
             return t;
         }
         let folded: String = match kind {
@@ -159,7 +174,10 @@ impl<'t> SideTokenizer<'t> {
             connector,
             word,
         });
-        self.toks.insert(raw, id);
+        match key {
+            Some(k) => self.short.insert(k, id),
+            None => self.toks.insert(raw, id),
+        };
         id
     }
 
@@ -172,9 +190,9 @@ impl<'t> SideTokenizer<'t> {
         w
     }
 
-    /// The word ids of one sentence, with number-word runs turned into single values.
+    /// Append the word ids of one sentence to `out`, with number-word runs turned into
+    /// single values.
     fn sentence(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) {
-        out.clear();
         let mut toks = std::mem::take(&mut self.toks_buf);
         toks.clear();
         let mut any_number = false;
@@ -232,18 +250,60 @@ impl<'t> SideTokenizer<'t> {
     }
 }
 
-/// Sorted `(id, count)` pairs of `ids` (counts as `f32`, weighted in place later).
-fn counts(ids: &mut [u32]) -> SparseVec {
-    ids.sort_unstable();
-    let mut out: SparseVec = Vec::with_capacity(ids.len());
-    for &id in ids.iter() {
-        match out.last_mut() {
-            Some((last, n)) if *last == id => *n += 1.0,
-            _ => out.push((id, 1.0)),
+/// Counts ids into sparse vectors without sorting: a dense count per id, and a two-level
+/// bitmap of the ids seen (one bit per id, one bit per non-zero 64-bit word), read back in
+/// id order. The work per vector is proportional to its distinct ids (plus one word per
+/// 4096 ids of the vocabulary); everything is reset as it is read.
+struct Counter {
+    count: Vec<u32>,
+    bits: Vec<u64>,
+    top: Vec<u64>,
+    distinct: usize,
+}
+
+impl Counter {
+    fn new(n_ids: usize) -> Counter {
+        let words = n_ids.div_ceil(64);
+        Counter {
+            count: vec![0; n_ids],
+            bits: vec![0; words],
+            top: vec![0; words.div_ceil(64)],
+            distinct: 0,
         }
     }
-    out.shrink_to_fit();
-    out
+
+    #[inline]
+    fn add(&mut self, id: u32) {
+        let id = id as usize;
+        let c = &mut self.count[id];
+        self.distinct += usize::from(*c == 0);
+        *c += 1;
+        self.bits[id >> 6] |= 1 << (id & 63);
+        self.top[id >> 12] |= 1 << ((id >> 6) & 63);
+    }
+
+    /// The `(id, count)` pairs added since the last call, sorted by id (counts as `f32`,
+    /// weighted in place later), in a vector of exactly their size; counts each id once in
+    /// `df`.
+    fn take(&mut self, df: &mut [u32]) -> SparseVec {
+        let mut out: SparseVec = Vec::with_capacity(self.distinct);
+        for t in 0..self.top.len() {
+            let mut tw = std::mem::take(&mut self.top[t]);
+            while tw != 0 {
+                let w = t * 64 + tw.trailing_zeros() as usize;
+                tw &= tw - 1;
+                let mut bw = std::mem::take(&mut self.bits[w]);
+                while bw != 0 {
+                    let id = w * 64 + bw.trailing_zeros() as usize;
+                    bw &= bw - 1;
+                    out.push((id as u32, std::mem::take(&mut self.count[id]) as f32));
+                    df[id] += 1;
+                }
+            }
+        }
+        self.distinct = 0;
+        out
+    }
 }
 
 /// The weighted features of one sentence.
@@ -340,80 +400,74 @@ pub(crate) struct SideIn<'a> {
 
 impl Features {
     pub fn build(a: &SideIn, b: &SideIn, doc_freq: Option<&DocFreq>, alpha: f32) -> Features {
-        let (vocab, mut vec_a, words_a, mut vec_b, words_b) =
-            if a.text.len() + b.text.len() < PARALLEL_BYTES {
-                // Small texts: one shared tokenizer (its caches serve both sides).
-                let mut vocab = Vocab::default();
-                let mut tok_a = SideTokenizer::new(a.lang);
-                let mut tok_b = (a.lang != b.lang).then(|| SideTokenizer::new(b.lang));
-                let (vec_a, words_a) = raw_side(a, &mut tok_a, &mut vocab);
-                let (vec_b, words_b) = match tok_b.as_mut() {
-                    Some(t) => raw_side(b, t, &mut vocab),
-                    None => raw_side(b, &mut tok_a, &mut vocab),
-                };
-                (vocab, vec_a, words_a, vec_b, words_b)
-            } else {
-                // Long texts: each side on its own thread with its own vocabulary, then B's ids
-                // are mapped into A's.
-                let side = |s: &SideIn<'_>| {
-                    let mut vocab = Vocab::default();
-                    let mut tok = SideTokenizer::new(s.lang);
-                    let (vecs, words) = raw_side(s, &mut tok, &mut vocab);
-                    (vocab, vecs, words)
-                };
-                let (ra, rb) = std::thread::scope(|scope| {
-                    let h = scope.spawn(|| side(b));
-                    (side(a), h.join())
-                });
-                let (mut vocab, vec_a, words_a) = ra;
-                let (vocab_b, mut vec_b, mut words_b) = match rb {
-                    Ok(r) => r,
-                    Err(e) => std::panic::resume_unwind(e),
-                };
-                vocab.absorb(vocab_b, &mut vec_b, &mut words_b);
-                (vocab, vec_a, words_a, vec_b, words_b)
+        let par = a.text.len() + b.text.len() >= PARALLEL_BYTES;
+        let (vocab, words_a, words_b) = if !par {
+            // Small texts: one shared tokenizer (its caches serve both sides).
+            let mut vocab = Vocab::default();
+            let mut tok_a = SideTokenizer::new(a.lang);
+            let mut tok_b = (a.lang != b.lang).then(|| SideTokenizer::new(b.lang));
+            let words_a = tokenize_side(a, &mut tok_a, &mut vocab);
+            let words_b = match tok_b.as_mut() {
+                Some(t) => tokenize_side(b, t, &mut vocab),
+                None => tokenize_side(b, &mut tok_a, &mut vocab),
             };
+            (vocab, words_a, words_b)
+        } else {
+            // Long texts: each side on its own thread with its own vocabulary, then B's ids
+            // are mapped into A's.
+            let side = |s: &SideIn<'_>| {
+                let mut vocab = Vocab::default();
+                let mut tok = SideTokenizer::new(s.lang);
+                let words = tokenize_side(s, &mut tok, &mut vocab);
+                (vocab, words)
+            };
+            let ((mut vocab, words_a), (vocab_b, mut words_b)) = both(true, || side(a), || side(b));
+            vocab.absorb(vocab_b, &mut words_b);
+            (vocab, words_a, words_b)
+        };
         let n_stems = vocab.stems.len();
         let n_grams = vocab.grams.len();
-        let mut df_s = vec![0u32; n_stems];
-        let mut n = 0u32;
-        for r in vec_a.iter().chain(&vec_b).flatten() {
-            n += 1;
-            for &(id, _) in &r.stems {
-                df_s[id as usize] += 1;
-            }
-        }
+        let stem_of: Vec<u32> = vocab.words.iter().map(|w| w.stem).collect();
+
+        // Stem counts (and the stems' sentence frequencies), then 3-gram counts of the words
+        // whose stems are rare enough, then weights: each step per side, the sides in parallel
+        // for long texts.
+        let ((mut vec_a, df_a), (mut vec_b, df_b)) = both(
+            par,
+            || stem_vecs(&words_a, &stem_of, n_stems),
+            || stem_vecs(&words_b, &stem_of, n_stems),
+        );
+        let df_s: Vec<u32> = df_a.iter().zip(&df_b).map(|(x, y)| x + y).collect();
+        let n = (vec_a.iter().chain(&vec_b).flatten().count()) as u32;
         let limit = (n / 10).max(3);
-        add_grams(&mut vec_a, &words_a, &vocab, &df_s, limit);
-        add_grams(&mut vec_b, &words_b, &vocab, &df_s, limit);
-        let mut df_g = vec![0u32; n_grams];
-        for r in vec_a.iter().chain(&vec_b).flatten() {
-            for &(id, _) in &r.grams {
-                df_g[id as usize] += 1;
+        // The 3-grams each word contributes: none when its stem is in more than `limit`
+        // sentences (function words: they carry no signal, and they are most of the text, so
+        // skipping them makes the 3-gram vectors short).
+        let rare = Flat::from_iter(vocab.words.iter().map(|w| {
+            if df_s[w.stem as usize] <= limit {
+                &w.grams[..]
+            } else {
+                &[]
             }
-        }
+        }));
+        let (df_a, df_b) = both(
+            par,
+            || add_grams(&mut vec_a, &words_a, &rare, n_grams),
+            || add_grams(&mut vec_b, &words_b, &rare, n_grams),
+        );
         let idf = |df: u32| (1.0 + n as f32 / df.max(1) as f32).ln();
         let mut idf_s: Vec<f32> = df_s.iter().map(|&d| idf(d)).collect();
-        let idf_g: Vec<f32> = df_g.iter().map(|&d| idf(d)).collect();
+        let idf_g: Vec<f32> = df_a.iter().zip(&df_b).map(|(x, y)| idf(x + y)).collect();
         if let Some(dfc) = doc_freq {
             for (stem, &id) in &vocab.stems {
                 idf_s[id as usize] *= dfc.factor(stem);
             }
         }
-        // Counts become weights `idf × (1 + ln tf)` in place.
-        let weigh = |v: &mut SparseVec, idf: &[f32]| -> f32 {
-            let mut sq = 0.0;
-            for (id, w) in v.iter_mut() {
-                let tf = *w;
-                *w = idf[*id as usize] * if tf > 1.0 { 1.0 + tf.ln() } else { 1.0 };
-                sq += *w * *w;
-            }
-            sq.sqrt()
-        };
-        for v in vec_a.iter_mut().chain(vec_b.iter_mut()).flatten() {
-            v.stem_norm = weigh(&mut v.stems, &idf_s);
-            v.gram_norm = weigh(&mut v.grams, &idf_g);
-        }
+        both(
+            par,
+            || weigh_side(&mut vec_a, &idf_s, &idf_g),
+            || weigh_side(&mut vec_b, &idf_s, &idf_g),
+        );
         Features {
             a: vec_a,
             b: vec_b,
@@ -463,56 +517,124 @@ impl Features {
     }
 }
 
-/// Counts of every sentence of one side (`None`: skipped or without words), and the
-/// normalised words of each sentence.
-fn raw_side<'t>(
-    side: &SideIn<'t>,
-    tok: &mut SideTokenizer<'t>,
-    vocab: &mut Vocab,
-) -> (Vec<Option<SentVec>>, Norms) {
-    let mut buf = Vec::new();
-    let mut stems: Vec<u32> = Vec::new();
-    let mut words = Norms::default();
-    let mut out = Vec::with_capacity(side.sentences.len());
-    for (i, sp) in side.sentences.iter().enumerate() {
-        let text = match side.text.get(sp.start..sp.end) {
-            Some(t) if !side.skip.get(i).copied().unwrap_or(false) => t,
-            _ => {
-                words.ends.push(words.ids.len() as u32);
-                out.push(None);
-                continue;
-            }
-        };
-        tok.sentence(vocab, text, &mut buf);
-        stems.clear();
-        stems.extend(buf.iter().map(|&w| vocab.words[w as usize].stem));
-        words.ids.extend_from_slice(&buf);
-        words.ends.push(words.ids.len() as u32);
-        out.push((!buf.is_empty()).then(|| SentVec {
-            stems: counts(&mut stems),
-            stem_norm: 0.0,
-            grams: Vec::new(),
-            gram_norm: 0.0,
-        }));
+/// Run `fa` and `fb`, on two threads when `par`.
+fn both<A: Send, B: Send>(
+    par: bool,
+    fa: impl FnOnce() -> A + Send,
+    fb: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !par {
+        return (fa(), fb());
     }
-    (out, words)
+    std::thread::scope(|scope| {
+        let h = scope.spawn(fb);
+        let a = fa();
+        match h.join() {
+            Ok(b) => (a, b),
+            Err(e) => std::panic::resume_unwind(e),
+        }
+    })
 }
 
-/// Fill in the 3-gram counts of each sentence from its words, leaving out words whose stem
-/// is in more than `limit` sentences (function words: they carry no signal, and they are
-/// most of the text, so skipping them makes the 3-gram vectors short).
-fn add_grams(vecs: &mut [Option<SentVec>], words: &Norms, vocab: &Vocab, df_s: &[u32], limit: u32) {
-    let mut grams: Vec<u32> = Vec::new();
-    for (i, v) in vecs.iter_mut().enumerate() {
-        let Some(v) = v else { continue };
-        grams.clear();
-        for &w in words.of(i) {
-            let info = &vocab.words[w as usize];
-            if df_s[info.stem as usize] <= limit {
-                grams.extend_from_slice(&info.grams);
+/// The word ids of every sentence of one side (none for skipped sentences).
+fn tokenize_side<'t>(side: &SideIn<'t>, tok: &mut SideTokenizer<'t>, vocab: &mut Vocab) -> Norms {
+    let mut words = Norms {
+        ids: Vec::with_capacity(side.text.len() / 5),
+        ends: Vec::with_capacity(side.sentences.len()),
+    };
+    for (i, sp) in side.sentences.iter().enumerate() {
+        if !side.skip.get(i).copied().unwrap_or(false) {
+            if let Some(text) = side.text.get(sp.start..sp.end) {
+                tok.sentence(vocab, text, &mut words.ids);
             }
         }
-        v.grams = counts(&mut grams);
+        words.ends.push(words.ids.len() as u32);
+    }
+    words
+}
+
+/// Lists of ids stored flat: list `i` is `ids[ends[i - 1]..ends[i]]`.
+struct Flat {
+    ids: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Flat {
+    fn from_iter<'x>(lists: impl Iterator<Item = &'x [u32]>) -> Flat {
+        let mut f = Flat {
+            ids: Vec::new(),
+            ends: Vec::new(),
+        };
+        for l in lists {
+            f.ids.extend_from_slice(l);
+            f.ends.push(f.ids.len() as u32);
+        }
+        f
+    }
+
+    #[inline]
+    fn of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.ids[start..self.ends[i] as usize]
+    }
+}
+
+/// Stem counts of every sentence of one side (`None`: skipped or without words), and in how
+/// many of them each stem occurs.
+fn stem_vecs(words: &Norms, stem_of: &[u32], n_stems: usize) -> (Vec<Option<SentVec>>, Vec<u32>) {
+    let mut counter = Counter::new(n_stems);
+    let mut df = vec![0u32; n_stems];
+    let vecs = (0..words.ends.len())
+        .map(|i| {
+            let ws = words.of(i);
+            if ws.is_empty() {
+                return None;
+            }
+            for &w in ws {
+                counter.add(stem_of[w as usize]);
+            }
+            Some(SentVec {
+                stems: counter.take(&mut df),
+                stem_norm: 0.0,
+                grams: Vec::new(),
+                gram_norm: 0.0,
+            })
+        })
+        .collect();
+    (vecs, df)
+}
+
+/// Fill in the 3-gram counts of each sentence from the 3-grams its words contribute (`rare`,
+/// per word id). Returns in how many sentences each 3-gram occurs.
+fn add_grams(vecs: &mut [Option<SentVec>], words: &Norms, rare: &Flat, n_grams: usize) -> Vec<u32> {
+    let mut counter = Counter::new(n_grams);
+    let mut df = vec![0u32; n_grams];
+    for (i, v) in vecs.iter_mut().enumerate() {
+        let Some(v) = v else { continue };
+        for &w in words.of(i) {
+            for &g in rare.of(w as usize) {
+                counter.add(g);
+            }
+        }
+        v.grams = counter.take(&mut df);
+    }
+    df
+}
+
+/// Counts become weights `idf × (1 + ln tf)` in place, and the norms are set.
+fn weigh_side(vecs: &mut [Option<SentVec>], idf_s: &[f32], idf_g: &[f32]) {
+    let weigh = |v: &mut SparseVec, idf: &[f32]| -> f32 {
+        let mut sq = 0.0;
+        for (id, w) in v.iter_mut() {
+            let tf = *w;
+            *w = idf[*id as usize] * if tf > 1.0 { 1.0 + tf.ln() } else { 1.0 };
+            sq += *w * *w;
+        }
+        sq.sqrt()
+    };
+    for v in vecs.iter_mut().flatten() {
+        v.stem_norm = weigh(&mut v.stems, idf_s);
+        v.gram_norm = weigh(&mut v.grams, idf_g);
     }
 }
 
@@ -562,4 +684,48 @@ pub(crate) fn cos(a: &[(u32, f32)], na: f32, b: &[(u32, f32)], nb: f32) -> f32 {
         }
     }
     dot / (na * nb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counter_gives_sorted_counts_and_resets() {
+        let mut c = Counter::new(10_000);
+        let mut df = vec![0u32; 10_000];
+        for id in [9_999, 5, 4_200, 5, 64, 63, 4_095, 4_096, 5, 9_999] {
+            c.add(id);
+        }
+        let v = c.take(&mut df);
+        assert_eq!(
+            v,
+            vec![
+                (5, 3.0),
+                (63, 1.0),
+                (64, 1.0),
+                (4_095, 1.0),
+                (4_096, 1.0),
+                (4_200, 1.0),
+                (9_999, 2.0)
+            ]
+        );
+        assert_eq!(v.capacity(), v.len());
+        // Nothing is left over for the next vector; df counts each id once per vector.
+        c.add(63);
+        assert_eq!(c.take(&mut df), vec![(63, 1.0)]);
+        assert!(c.take(&mut df).is_empty());
+        assert_eq!((df[5], df[63], df[9_999], df[6]), (1, 2, 1, 0));
+    }
+
+    #[test]
+    fn short_keys_are_unique_for_short_tokens_only() {
+        assert_eq!(short_key("a"), short_key("a"));
+        assert_ne!(short_key("ab"), short_key("ba"));
+        assert_ne!(short_key("abc"), short_key("abcd"));
+        assert!(short_key("12345678").is_some());
+        assert!(short_key("123456789").is_none());
+        assert!(short_key("").is_none());
+        assert!(short_key("a\0").is_none());
+    }
 }

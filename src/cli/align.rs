@@ -63,20 +63,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
-    let ta = super::read_input(&args.a)?;
-    let tb = super::read_input(&args.b)?;
-    let (la, lb) = (
-        forced.unwrap_or_else(|| detect(&ta)),
-        forced.unwrap_or_else(|| detect(&tb)),
-    );
-    let spans = |t: &str, lang: Lang| {
-        if args.sentences {
-            line_spans(t)
+    // Each file is read, its language detected and its sentences found on its own thread.
+    let load = |path: &std::path::Path| -> anyhow::Result<(String, Lang, Vec<Span>)> {
+        let text = super::read_input(path)?;
+        let lang = forced.unwrap_or_else(|| detect(&text));
+        let spans = if args.sentences {
+            line_spans(&text)
         } else {
-            Document::parse(t, lang).sentence_spans()
-        }
+            Document::parse(&text, lang).sentence_spans()
+        };
+        Ok((text, lang, spans))
     };
-    let (sa, sb) = (spans(&ta, la), spans(&tb, lb));
+    let (ra, rb) = std::thread::scope(|scope| {
+        let h = scope.spawn(|| load(&args.b));
+        let ra = load(&args.a);
+        match h.join() {
+            Ok(rb) => (ra, rb),
+            Err(e) => std::panic::resume_unwind(e),
+        }
+    });
+    let ((ta, la, sa), (tb, lb, sb)) = (ra?, rb?);
     let al = align::align(
         &Side {
             text: &ta,
@@ -92,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.json {
         serde_json::to_writer(&mut out, &al)?;
         writeln!(out)?;

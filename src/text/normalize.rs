@@ -130,8 +130,10 @@ pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind))
         } else {
             WordKind::Alpha
         };
-        let short = text[i..end].chars().count() <= 2;
-        if !(after_apostrophe && short && kind == WordKind::Alpha) {
+        // (a clitic after an apostrophe: checked only there, counting chars is not free)
+        let clitic =
+            after_apostrophe && kind == WordKind::Alpha && text[i..end].chars().count() <= 2;
+        if !clitic {
             emit(i..end, kind);
         }
         last_end = end;

@@ -9,9 +9,9 @@
 //! (optionally blended with corpus-wide document frequencies, see [`super::DocFreq`]), so
 //! names and numbers count far more than function words without any stopword list.
 
-use super::fxhash::FxMap;
 use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans_with};
 use crate::text::{Lang, Span};
+use rustc_hash::FxHashMap as FxMap;
 
 /// A sparse vector: `(feature id, weight)`, sorted by id, ids unique.
 pub(crate) type SparseVec = Vec<(u32, f32)>;

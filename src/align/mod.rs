@@ -35,14 +35,13 @@ mod candidates;
 mod chain;
 pub mod eval;
 mod features;
-mod fxhash;
 
 pub use features::DocFreq;
 
 use crate::text::{Lang, Span};
 use chain::Item;
 use features::{Features, SentVec, SideIn};
-use fxhash::FxMap;
+use rustc_hash::FxHashMap as FxMap;
 use serde::{Deserialize, Serialize};
 
 /// What an aligned unit is.

@@ -3,7 +3,6 @@
 mod analysis;
 pub mod claims;
 pub mod disagree;
-mod fxhash;
 mod worddiff;
 
 pub use analysis::{Analysis, AnalysisCell};

@@ -4,8 +4,8 @@
 
 use super::words::{W, norm, spelling_variant};
 use super::{Entity, EntityKind, Mention};
-use crate::compare::fxhash::{FxMap as HashMap, FxSet as HashSet};
 use crate::text::Span;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Titles and role words stripped from the front of a name.
 fn is_title(w: &str) -> bool {

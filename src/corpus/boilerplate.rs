@@ -63,7 +63,26 @@ impl Hasher for Fnv {
     }
 }
 
+/// Hasher for keys that are already 64-bit hashes (term and sentence keys): one multiply.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x ^ (x >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type KeyMap<V> = StdHashMap<u64, V, BuildHasherDefault<PreHashed>>;
 type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 use std::ops::Range;
@@ -201,7 +220,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         }
         v
     };
-    let mut seen: HashMap<u64, usize> = HashMap::default();
+    let mut seen: KeyMap<usize> = KeyMap::with_capacity_and_hasher(n, Default::default());
     for (s, sent) in doc.sentences.iter().enumerate() {
         let w = word_count(&sent.tokens);
         if w < 2 || (w < 4 && !standalone[s]) {
@@ -422,7 +441,7 @@ fn is_keyword_list(t: &str) -> bool {
 /// A photo or image credit.
 fn is_credit(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    if !may_have_credit_words(t) {
+    if !may_have_credit_words(t, words) {
         // No lead word or agency marker can match: skip lower-casing the line.
         return (t.contains('©') && words <= 15) || trailing_agency_credit(t);
     }
@@ -489,7 +508,7 @@ const CREDIT_TRIM: [char; 7] = ['|', '-', '—', '–', '(', '[', ' '];
 /// Exact as a prefilter: apart from `K` (Kelvin sign) and `İ`, which this treats as "maybe",
 /// no non-ASCII character lower-cases to ASCII, so an ASCII match in the lower-cased line is an
 /// ASCII case-insensitive match in the line itself.
-fn may_have_credit_words(t: &str) -> bool {
+fn may_have_credit_words(t: &str, words: usize) -> bool {
     if !t.is_ascii() && t.contains(['\u{212A}', '\u{0130}']) {
         return true;
     }
@@ -499,10 +518,23 @@ fn may_have_credit_words(t: &str) -> bool {
     if CREDIT_LEADS.iter().any(|l| starts(l)) {
         return true;
     }
+    // Markers only count on lines of at most 60 words.
+    if words > 60 {
+        return false;
+    }
     let b = t.as_bytes();
-    CREDIT_MARKERS.iter().any(|m| {
-        let m = m.as_bytes();
-        b.len() >= m.len() && b.windows(m.len()).any(|w| w.eq_ignore_ascii_case(m))
+    (0..b.len()).any(|i| {
+        // One pass: test only the markers starting with this byte's letter.
+        let rest = &b[i..];
+        let is =
+            |m: &str| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes());
+        match b[i] | 0x20 {
+            b'g' => is(CREDIT_MARKERS[0]),
+            b's' => is(CREDIT_MARKERS[1]),
+            b'v' => is(CREDIT_MARKERS[2]),
+            b'a' => is(CREDIT_MARKERS[3]) || is(CREDIT_MARKERS[4]),
+            _ => false,
+        }
     })
 }
 
@@ -557,7 +589,8 @@ struct Terms {
 
 impl Terms {
     fn new(text: &str, doc: &Document) -> Terms {
-        let mut ids: HashMap<u64, u32> = HashMap::default();
+        let words: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut ids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(words / 2, Default::default());
         let sent = doc
             .sentences
             .iter()
@@ -978,6 +1011,6 @@ mod tests {
             assert_eq!(is_credit(t), is_credit_full(t, words), "{t:?}");
         }
         assert!(is_credit("Photo Credit: AP"));
-        assert!(!may_have_credit_words("The prime minister spoke."));
+        assert!(!may_have_credit_words("The prime minister spoke.", 4));
     }
 }

@@ -63,7 +63,26 @@ impl Hasher for Fnv {
     }
 }
 
+/// Hasher for keys that are already 64-bit hashes (term and sentence keys): one multiply.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x ^ (x >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type KeyMap<V> = StdHashMap<u64, V, BuildHasherDefault<PreHashed>>;
 type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 use std::ops::Range;
@@ -201,7 +220,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         }
         v
     };
-    let mut seen: HashMap<u64, usize> = HashMap::default();
+    let mut seen: KeyMap<usize> = KeyMap::with_capacity_and_hasher(n, Default::default());
     for (s, sent) in doc.sentences.iter().enumerate() {
         let w = word_count(&sent.tokens);
         if w < 2 || (w < 4 && !standalone[s]) {
@@ -213,10 +232,20 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         }
     }
     // Pass 5: appended stories.
+    // Every split needs a headline-like line, so without one the search is skipped; the
+    // per-sentence terms are computed once for all searches.
+    let mut terms: Option<Terms> = None;
     let mut from = 0;
     let mut part = 0u16;
     while part + 1 < MAX_PARTS {
-        match find_appended(text, doc, &lines, &marks, from) {
+        if !lines
+            .iter()
+            .any(|l| l.clean && l.sents.start > from && is_headline(text, doc, l))
+        {
+            break;
+        }
+        let terms = terms.get_or_insert_with(|| Terms::new(text, doc));
+        match find_appended(text, doc, &lines, &marks, from, terms) {
             Some(k) => {
                 part += 1;
                 for p in &mut marks.part[k..] {
@@ -412,25 +441,23 @@ fn is_keyword_list(t: &str) -> bool {
 /// A photo or image credit.
 fn is_credit(t: &str) -> bool {
     let words = t.split_whitespace().count();
+    if !may_have_credit_words(t, words) {
+        // No lead word or agency marker can match: skip lower-casing the line.
+        return (t.contains('©') && words <= 15) || trailing_agency_credit(t);
+    }
+    is_credit_full(t, words)
+}
+
+/// [`is_credit`] without the prefilter (`words`: whitespace-separated words of `t`).
+fn is_credit_full(t: &str, words: usize) -> bool {
     // Only the start of the line matters for the lead words; the whole line only when short.
     let lower = if words <= 60 {
         t.to_lowercase()
     } else {
         t.chars().take(40).flat_map(char::to_lowercase).collect()
     };
-    let head = lower.trim_start_matches(['|', '-', '—', '–', '(', '[', ' ']);
-    const LEADS: &[&str] = &[
-        "photo",
-        "photograph",
-        "image",
-        "picture",
-        "credit",
-        "foto",
-        "bild",
-        "file photo",
-        "pic:",
-    ];
-    if LEADS.iter().any(|l| head.starts_with(l)) {
+    let head = lower.trim_start_matches(CREDIT_TRIM);
+    if CREDIT_LEADS.iter().any(|l| head.starts_with(l)) {
         // `Photo Credit: AP`, `Image: Reuters`, `Photo by …`.
         let first3: String = head
             .split_whitespace()
@@ -444,18 +471,71 @@ fn is_credit(t: &str) -> bool {
     if t.contains('©') && words <= 15 {
         return true;
     }
-    for marker in [
-        "getty images",
-        "shutterstock",
-        "via reuters",
-        "ap photo",
-        "afp via",
-    ] {
+    for marker in CREDIT_MARKERS {
         if lower.contains(marker) && words <= 60 {
             return true;
         }
     }
     trailing_agency_credit(t)
+}
+
+/// Lead words of a credit line (matched at its start, lower-cased).
+const CREDIT_LEADS: &[&str] = &[
+    "photo",
+    "photograph",
+    "image",
+    "picture",
+    "credit",
+    "foto",
+    "bild",
+    "file photo",
+    "pic:",
+];
+/// Agency markers anywhere in a credit line (lower-cased).
+const CREDIT_MARKERS: [&str; 5] = [
+    "getty images",
+    "shutterstock",
+    "via reuters",
+    "ap photo",
+    "afp via",
+];
+/// Characters trimmed before the lead word of a credit.
+const CREDIT_TRIM: [char; 7] = ['|', '-', '—', '–', '(', '[', ' '];
+
+/// Whether `t` could contain a credit lead word at its start or an agency marker, ignoring
+/// ASCII case — a cheap, allocation-free superset of the lower-cased tests in [`is_credit`].
+///
+/// Exact as a prefilter: apart from `K` (Kelvin sign) and `İ`, which this treats as "maybe",
+/// no non-ASCII character lower-cases to ASCII, so an ASCII match in the lower-cased line is an
+/// ASCII case-insensitive match in the line itself.
+fn may_have_credit_words(t: &str, words: usize) -> bool {
+    if !t.is_ascii() && t.contains(['\u{212A}', '\u{0130}']) {
+        return true;
+    }
+    let head = t.trim_start_matches(CREDIT_TRIM).as_bytes();
+    let starts =
+        |p: &str| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if CREDIT_LEADS.iter().any(|l| starts(l)) {
+        return true;
+    }
+    // Markers only count on lines of at most 60 words.
+    if words > 60 {
+        return false;
+    }
+    let b = t.as_bytes();
+    (0..b.len()).any(|i| {
+        // One pass: test only the markers starting with this byte's letter.
+        let rest = &b[i..];
+        let is =
+            |m: &str| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes());
+        match b[i] | 0x20 {
+            b'g' => is(CREDIT_MARKERS[0]),
+            b's' => is(CREDIT_MARKERS[1]),
+            b'v' => is(CREDIT_MARKERS[2]),
+            b'a' => is(CREDIT_MARKERS[3]) || is(CREDIT_MARKERS[4]),
+            _ => false,
+        }
+    })
 }
 
 /// A credit at the end of a line: `… peace. JULIAN SIMMONDS / POOL/AFP` or `… 2025. (AFP)`.
@@ -498,20 +578,67 @@ fn is_chrome_like(t: &str, words: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
-/// Content terms of a sentence for the similarity curve: lower-cased words of 3+ letters.
-fn content_terms(text: &str, tokens: &[Token], ids: &mut HashMap<u64, u32>) -> Vec<(u32, u32)> {
-    let mut v: Vec<u32> = tokens
+/// Content terms of every sentence, hashed once per article: for each sentence, the ids of its
+/// lower-cased words of 3+ letters in token order (one id per distinct lower-cased word hash).
+struct Terms {
+    /// Per sentence, term ids in token order (with repeats).
+    sent: Vec<Vec<u32>>,
+    /// Number of distinct ids.
+    len: usize,
+}
+
+impl Terms {
+    fn new(text: &str, doc: &Document) -> Terms {
+        let words: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut ids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(words / 2, Default::default());
+        let sent = doc
+            .sentences
+            .iter()
+            .map(|sent| {
+                sent.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.span.slice(text))
+                    .filter(|w| has_three_letters(w))
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(term_hash(w)).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        Terms {
+            sent,
+            len: ids.len(),
+        }
+    }
+}
+
+/// At least three alphabetic characters (fast path for ASCII).
+fn has_three_letters(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+    } else {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    }
+}
+
+/// Content terms of a sentence for the similarity curve: `(id, count)` sorted by id, where ids
+/// are local (`local`, assigned in order of first appearance; `u32::MAX` = not yet assigned).
+fn content_terms(global: &[u32], local: &mut [u32], next: &mut u32) -> Vec<(u32, u32)> {
+    let mut v: Vec<u32> = global
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.slice(text))
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(term_hash(w)).or_insert(next)
+        .map(|&g| {
+            let l = &mut local[g as usize];
+            if *l == u32::MAX {
+                *l = *next;
+                *next += 1;
+            }
+            *l
         })
         .collect();
     v.sort_unstable();
-    let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(v.len());
     for id in v {
         match out.last_mut() {
             Some((last, c)) if *last == id => *c += 1,
@@ -572,8 +699,9 @@ fn find_appended(
     lines: &[Line],
     marks: &Marks,
     from: usize,
+    all_terms: &Terms,
 ) -> Option<usize> {
-    split_candidates(text, doc, lines, marks, from)
+    split_candidates(text, doc, lines, marks, from, all_terms)
         .into_iter()
         .filter(|c| {
             (c.headline
@@ -598,21 +726,24 @@ fn split_candidates(
     lines: &[Line],
     marks: &Marks,
     from: usize,
+    all_terms: &Terms,
 ) -> Vec<SplitCandidate> {
     let n = doc.sentences.len();
     let content: Vec<bool> = (0..n)
         .map(|s| s >= from && marks.boilerplate[s].is_none())
         .collect();
-    let mut ids = HashMap::default();
+    let mut local = vec![u32::MAX; all_terms.len];
+    let mut next = 0u32;
     let terms: Vec<Vec<(u32, u32)>> = (0..n)
         .map(|s| {
             if content[s] {
-                content_terms(text, &doc.sentences[s].tokens, &mut ids)
+                content_terms(&all_terms.sent[s], &mut local, &mut next)
             } else {
                 Vec::new()
             }
         })
         .collect();
+    let n_ids = next as usize;
     // Sentences that count towards the size of a side: content with at least four words
     // (fragments such as a split-up timestamp do not make an article).
     let counts: Vec<bool> = (0..n)
@@ -622,8 +753,8 @@ fn split_candidates(
     if n_content < 2 * MIN_SIDE {
         return Vec::new();
     }
-    let mut df = vec![0u32; ids.len()];
-    let mut total = vec![0f64; ids.len()];
+    let mut df = vec![0u32; n_ids];
+    let mut total = vec![0f64; n_ids];
     for t in &terms {
         for &(id, c) in t {
             df[id as usize] += 1;
@@ -637,7 +768,7 @@ fn split_candidates(
             idf * idf
         })
         .collect();
-    let mut h = vec![0f64; ids.len()];
+    let mut h = vec![0f64; n_ids];
     let (mut dot, mut hh) = (0f64, 0f64);
     let mut tt: f64 = total.iter().zip(&w2).map(|(t, w)| w * t * t).sum();
     let mut tail_mass: f64 = total.iter().sum();
@@ -650,8 +781,9 @@ fn split_candidates(
     let mut novel = tail_mass;
 
     // The article's own topic: its first line and first content sentences.
-    let lede: HashSet<u64> = {
-        let mut probe = HashMap::default();
+    // (Global term ids; a term's id stands for its lower-cased hash.)
+    let lede: Vec<bool> = {
+        let mut set = vec![false; all_terms.len];
         let first_line = lines
             .iter()
             .find(|l| l.span.start >= doc.sentences[from].span.start);
@@ -660,9 +792,11 @@ fn split_candidates(
             .unwrap_or_default();
         picked.extend((from..n).filter(|&s| content[s]).take(MIN_SIDE));
         for s in picked {
-            content_terms(text, &doc.sentences[s].tokens, &mut probe);
+            for &g in &all_terms.sent[s] {
+                set[g as usize] = true;
+            }
         }
-        probe.into_keys().collect()
+        set
     };
     // Line-level cue data.
     let line_of_sentence: HashMap<usize, usize> = lines
@@ -681,15 +815,10 @@ fn split_candidates(
             if let Some(&li) = line_of_sentence.get(&s) {
                 let (cues, headline) = cues_at(text, doc, lines, li, &line_kind);
                 let headline_overlap = if headline {
-                    let mut probe = HashMap::default();
-                    let h = content_terms(text, &doc.sentences[s].tokens, &mut probe);
-                    let shared = h
-                        .iter()
-                        .filter(|(id, _)| {
-                            let w = probe.iter().find(|(_, v)| *v == id).map(|(k, _)| k);
-                            w.is_some_and(|w| lede.contains(w))
-                        })
-                        .count();
+                    let mut h = all_terms.sent[s].clone();
+                    h.sort_unstable();
+                    h.dedup();
+                    let shared = h.iter().filter(|&&g| lede[g as usize]).count();
                     shared as f64 / h.len().max(1) as f64
                 } else {
                     1.0
@@ -749,6 +878,13 @@ fn split_candidates(
     out
 }
 
+/// A headline-like line: one sentence, no final stop, 3–25 words.
+fn is_headline(text: &str, doc: &Document, l: &Line) -> bool {
+    l.sents.len() == 1
+        && !ends_terminal(l.span.slice(text))
+        && (3..=25).contains(&line_words(doc, l))
+}
+
 fn cues_at(
     text: &str,
     doc: &Document,
@@ -757,13 +893,11 @@ fn cues_at(
     line_kind: &dyn Fn(&Line) -> Option<Boilerplate>,
 ) -> (u8, bool) {
     let l = &lines[li];
-    let t = l.span.slice(text);
     let mut cues = 0;
     if l.blank_before >= 2 {
         cues += 1;
     }
-    let w = line_words(doc, l);
-    let headline = l.sents.len() == 1 && !ends_terminal(t) && (3..=25).contains(&w);
+    let headline = is_headline(text, doc, l);
     if headline {
         cues += 1;
     }
@@ -796,7 +930,14 @@ pub fn appended_candidates(text: &str, doc: &Document) -> Vec<SplitCandidate> {
             *b = None;
         }
     }
-    split_candidates(text, doc, &lines(text, doc), &base, 0)
+    split_candidates(
+        text,
+        doc,
+        &lines(text, doc),
+        &base,
+        0,
+        &Terms::new(text, doc),
+    )
 }
 
 /// Mark short non-sentence lines that recur in several articles of the same outlet.
@@ -833,5 +974,43 @@ pub fn mark_across(articles: &mut [(Option<&str>, &str, &Document, &mut Marks)])
         if marks.boilerplate[s].is_none() {
             marks.boilerplate[s] = Some(Boilerplate::Repeated);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocation-free prefilter never changes the answer of the full credit test.
+    #[test]
+    fn credit_prefilter_agrees_with_full_test() {
+        let lines = [
+            "Photo Credit: AP",
+            "— PHOTO by Jane Doe",
+            "|| Image: Reuters",
+            "PIC: agency",
+            "File Photo of the summit",
+            "Picture taken on Monday in Kyiv.",
+            "Leaders meet in Paris (Getty Images)",
+            "Soldiers on patrol. VIA REUTERS",
+            "A caption ap photo",
+            "The AFP via Getty report",
+            "© 2025 Agency",
+            "The prime minister spoke to reporters on Tuesday.",
+            "Keir Starmer said “photos” were taken. JULIAN SIMMONDS / POOL/AFP",
+            "Peace talks resume. (AFP)",
+            "\u{212A}elvin photo",
+            "\u{0130}mage: someone",
+            "Ph\u{0130}oto",
+            "Crédit photo : AFP",
+            "",
+        ];
+        let long = "word ".repeat(70) + "getty images";
+        for t in lines.iter().copied().chain([long.as_str()]) {
+            let words = t.split_whitespace().count();
+            assert_eq!(is_credit(t), is_credit_full(t, words), "{t:?}");
+        }
+        assert!(is_credit("Photo Credit: AP"));
+        assert!(!may_have_credit_words("The prime minister spoke.", 4));
     }
 }

@@ -406,3 +406,61 @@ fn a_panic_restores_the_terminal() {
         &raw[restored_at..]
     );
 }
+
+/// The terminal goes away (its window is closed): the kernel hangs up the pty and the reader
+/// must end, rather than spin at full CPU on a read that returns end-of-file forever (it did:
+/// stuck inside crossterm, it never got back to its loop to see the SIGHUP). A pty held open
+/// by this test's own reader cannot hang up, so the terminal here is a tmux pane on a private
+/// server, killed outright. Skipped (with a message) when tmux is not installed.
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", "parallax-e2e-close"])
+            .args(args)
+            .output()
+    };
+    if tmux(&["-V"]).is_err() {
+        println!("SKIPPED: tmux not found (closing_the_terminal_ends_the_reader)");
+        return;
+    }
+    let dir = small_dir();
+    let cmd = format!(
+        "exec '{}' '{}'",
+        env!("CARGO_BIN_EXE_parallax"),
+        dir.path().display()
+    );
+    let out = tmux(&[
+        "new-session",
+        "-d",
+        "-P",
+        "-F",
+        "#{pane_pid}",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &cmd,
+    ])
+    .expect("start tmux");
+    let pid: u32 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("pane pid");
+    let alive = || Path::new(&format!("/proc/{pid}")).exists();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(alive(), "the reader started");
+    let _ = tmux(&["kill-server"]);
+    let start = Instant::now();
+    while alive() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+            panic!("parallax still running 10 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

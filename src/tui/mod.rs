@@ -13,7 +13,8 @@
 //! The terminal is always restored: on normal exit, on error (a guard), on panic
 //! (a hook installed before the terminal is touched), and on SIGTERM and SIGHUP (unix: the
 //! signal is noted, the event loop ends, the terminal is restored, and the process then
-//! dies of the signal as it would have without the reader).
+//! dies of the signal as it would have without the reader; a watchdog thread does the same
+//! if the loop is stuck reading a terminal that went away).
 
 pub mod app;
 pub mod keymap;
@@ -86,6 +87,32 @@ fn install_signal_handlers() -> std::io::Result<()> {
     Ok(())
 }
 
+/// How long the event loop gets to end by itself after a SIGTERM/SIGHUP.
+#[cfg(unix)]
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// After a SIGTERM/SIGHUP the event loop normally ends within one poll interval. It cannot when
+/// it is stuck inside crossterm reading a terminal that went away (a closed window: the read
+/// returns end-of-file forever). This thread then restores what it can and ends the process
+/// by the signal, as it would have died without the reader.
+#[cfg(unix)]
+fn spawn_signal_watchdog() {
+    let _ = std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(Duration::from_millis(100));
+                let sig = SIGNAL.load(Ordering::SeqCst);
+                if sig != 0 {
+                    std::thread::sleep(SIGNAL_GRACE);
+                    restore_terminal();
+                    let _ = signal_hook::low_level::emulate_default_handler(sig as i32);
+                    std::process::exit(128 + sig as i32);
+                }
+            }
+        });
+}
+
 #[cfg(not(unix))]
 fn install_signal_handlers() -> std::io::Result<()> {
     Ok(())
@@ -103,6 +130,8 @@ pub fn run(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result
     }
     install_panic_hook();
     install_signal_handlers()?;
+    #[cfg(unix)]
+    spawn_signal_watchdog();
     let result = run_in_terminal(corpus, review);
     // The terminal is restored (the guard in `run_in_terminal` has dropped).
     #[cfg(unix)]

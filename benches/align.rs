@@ -9,6 +9,17 @@ use parallax::text::{Document, Lang, Span};
 use std::hint::black_box;
 use std::path::Path;
 
+/// Align two English texts with the default options.
+fn align_english(ta: &str, sa: &[Span], tb: &str, sb: &[Span]) -> align::Alignment {
+    let side = |text, sentences| Side {
+        text,
+        sentences,
+        lang: Lang::English,
+        skip: &[],
+    };
+    align::align(&side(ta, sa), &side(tb, sb))
+}
+
 fn seed_pair(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let ta = std::fs::read_to_string(root.join("003_99949d89f03e48ca.txt")).unwrap();
@@ -16,22 +27,7 @@ fn seed_pair(c: &mut Criterion) {
     let sa = Document::parse(&ta, Lang::English).sentence_spans();
     let sb = Document::parse(&tb, Lang::English).sentence_spans();
     c.bench_function("align seeds 003-004", |bench| {
-        bench.iter(|| {
-            align::align(
-                &Side {
-                    text: black_box(&ta),
-                    sentences: &sa,
-                    lang: Lang::English,
-                    skip: &[],
-                },
-                &Side {
-                    text: black_box(&tb),
-                    sentences: &sb,
-                    lang: Lang::English,
-                    skip: &[],
-                },
-            )
-        })
+        bench.iter(|| align_english(black_box(&ta), &sa, black_box(&tb), &sb))
     });
 }
 
@@ -60,22 +56,7 @@ fn bible(c: &mut Criterion) {
     let mut g = c.benchmark_group("bible");
     g.sample_size(10);
     g.bench_function("align KJV-BBE verses", |bench| {
-        bench.iter(|| {
-            align::align(
-                &Side {
-                    text: black_box(&ta),
-                    sentences: &sa,
-                    lang: Lang::English,
-                    skip: &[],
-                },
-                &Side {
-                    text: black_box(&tb),
-                    sentences: &sb,
-                    lang: Lang::English,
-                    skip: &[],
-                },
-            )
-        })
+        bench.iter(|| align_english(black_box(&ta), &sa, black_box(&tb), &sb))
     });
     g.finish();
 }

@@ -121,7 +121,7 @@ fn one_way(
     p: Params,
     emit: &mut impl FnMut(u32, u32),
 ) {
-    let stem_ix = Index::build(ys, f.n_stems, |s| (&s.stems, s.stem_norm));
+    let stem_ix = Index::build(ys, f.stem_df.len(), |s| (&s.stems, s.stem_norm));
     // Only stems are looked up: this path serves long texts (short ones compare every pair),
     // where stems find enough anchors and the gap search around them catches the rest.
     let ny = ys.len();

@@ -324,7 +324,9 @@ pub(crate) struct Features {
     pub norms_b: Norms,
     /// Word id → normalised form id.
     pub word_norm: Vec<u32>,
-    pub n_stems: usize,
+    /// In how many sentences (of both sides) each stem occurs; its length is the number of
+    /// stems.
+    pub stem_df: Vec<u32>,
     /// Weight of the stem cosine in the similarity (the 3-gram cosine gets the rest).
     pub alpha: f32,
 }
@@ -474,7 +476,7 @@ impl Features {
             norms_a: words_a,
             norms_b: words_b,
             word_norm: vocab.words.iter().map(|w| w.norm).collect(),
-            n_stems,
+            stem_df: df_s,
             alpha,
         }
     }

@@ -289,16 +289,13 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
 
     // A heading opposite a body sentence needs the full threshold: lower ones are for
     // sentences (or headings) that say the same kind of thing.
-    let head_a: Vec<bool> = a
-        .sentences
-        .iter()
-        .map(|sp| is_heading(a.text, sp))
-        .collect();
-    let head_b: Vec<bool> = b
-        .sentences
-        .iter()
-        .map(|sp| is_heading(b.text, sp))
-        .collect();
+    let headings = |s: &Side| -> Vec<bool> {
+        s.sentences
+            .iter()
+            .map(|sp| is_heading(s.text, sp))
+            .collect()
+    };
+    let (head_a, head_b) = (headings(a), headings(b));
     let mixed = |i: u32, j: u32| head_a[i as usize] != head_b[j as usize];
 
     // 4. Gaps between two matches: the neighbours are evidence, so small gaps get their own
@@ -359,18 +356,7 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         for &j in &ub {
             b_used[j] = true;
         }
-        let kind = if same_words(&f, &ua, &ub) {
-            UnitKind::Same
-        } else {
-            UnitKind::Changed
-        };
-        let score = if kind == UnitKind::Same { 1.0 } else { it.sim };
-        units.push(Unit {
-            a: ua,
-            b: ub,
-            kind,
-            score,
-        });
+        units.push(matched(&f, ua, ub, it.sim, true));
         in_order.push(true);
     }
 
@@ -415,23 +401,7 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         }
         unit_of_a[i] = Some(units.len());
         b_used[j] = true;
-        let kind = if !fits {
-            UnitKind::Moved
-        } else if same_words(&f, &[i], &[j]) {
-            UnitKind::Same
-        } else {
-            UnitKind::Changed
-        };
-        units.push(Unit {
-            a: vec![i],
-            b: vec![j],
-            kind,
-            score: if kind == UnitKind::Same {
-                1.0
-            } else {
-                s.clamp(0.0, 1.0)
-            },
-        });
+        units.push(matched(&f, vec![i], vec![j], s, fits));
         in_order.push(fits);
     }
 
@@ -439,9 +409,8 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     //    other side a word found nowhere else in either text (a number, a name, a rare word),
     //    and the unit stays about as similar. One outlet often splits into two sentences what
     //    another says in one, with little else in common.
-    let df = stem_df(&f);
     for unit in &mut units {
-        while let Some((side_a, x)) = anchored_neighbour(&f, &df, unit, &unit_of_a, &b_used) {
+        while let Some((side_a, x)) = anchored_neighbour(&f, unit, &unit_of_a, &b_used) {
             let (mut ua, mut ub) = (unit.a.clone(), unit.b.clone());
             let run = if side_a { &mut ua } else { &mut ub };
             run.push(x);
@@ -467,22 +436,10 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     }
 }
 
-/// In how many sentences (of both sides) each stem occurs.
-fn stem_df(f: &Features) -> Vec<u32> {
-    let mut df = vec![0u32; f.n_stems];
-    for v in f.a.iter().chain(&f.b).flatten() {
-        for &(id, _) in &v.stems {
-            df[id as usize] += 1;
-        }
-    }
-    df
-}
-
 /// A free sentence right before or after `unit` (on either side) that shares with the unit's
 /// other side a stem occurring in exactly two sentences of the pair: `(on side A, index)`.
 fn anchored_neighbour(
     f: &Features,
-    df: &[u32],
     unit: &Unit,
     unit_of_a: &[Option<usize>],
     b_used: &[bool],
@@ -494,7 +451,7 @@ fn anchored_neighbour(
         run.iter().filter_map(|&k| other.get(k)?.as_ref()).any(|o| {
             x.stems
                 .iter()
-                .filter(|&&(id, _)| df[id as usize] == 2)
+                .filter(|&&(id, _)| f.stem_df[id as usize] == 2)
                 .any(|&(id, _)| o.stems.binary_search_by_key(&id, |&(k, _)| k).is_ok())
         })
     };
@@ -516,6 +473,24 @@ fn anchored_neighbour(
         }
     }
     None
+}
+
+/// A matched unit: `Same` when the words are the same (score 1), else `Changed` with the
+/// similarity as its score, or `Moved` when it is out of reading order.
+fn matched(f: &Features, a: Vec<usize>, b: Vec<usize>, sim: f32, in_order: bool) -> Unit {
+    let kind = if !in_order {
+        UnitKind::Moved
+    } else if same_words(f, &a, &b) {
+        UnitKind::Same
+    } else {
+        UnitKind::Changed
+    };
+    let score = if kind == UnitKind::Same {
+        1.0
+    } else {
+        sim.clamp(0.0, 1.0)
+    };
+    Unit { a, b, kind, score }
 }
 
 /// Whether a sentence looks like a heading: a short line that ends in a letter or digit

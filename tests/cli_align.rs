@@ -161,3 +161,38 @@ fn empty_inputs_give_no_units() {
         r#"{"units":[]}"#
     );
 }
+
+/// Without `--sentences`, `parallax align` on two article files gives exactly the units the
+/// reader shows for them (same segmentation, same boilerplate marks): held-out evaluations
+/// call the CLI, the reader and the seed gold go through `compare::align_articles`.
+#[test]
+fn article_files_align_as_in_the_reader() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let corpus = parallax::corpus::Corpus::load(&root).expect("bundled corpus");
+    let arts = &corpus.articles;
+    assert!(arts.len() >= 5);
+    for (x, y) in [(0, 1), (3, 4), (0, 4), (2, 1)] {
+        let (a, b) = (&arts[x], &arts[y]);
+        let out = bin()
+            .arg("align")
+            .arg(root.join(&a.meta.file))
+            .arg(root.join(&b.meta.file))
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let cli = String::from_utf8(out.stdout.clone()).unwrap();
+        let reader = serde_json::to_string(&parallax::compare::align_articles(a, b)).unwrap();
+        assert_eq!(cli.trim_end(), reader, "{} vs {}", a.meta.id, b.meta.id);
+        // The NATO/Rutte story appended to 001 is marked, so never matched.
+        if y == 1 {
+            let part2 = b.part.iter().position(|&p| p > 0);
+            let part2 = part2.expect("001 has an appended story");
+            for u in units(&out.stdout) {
+                if !indices(&u, "a").is_empty() {
+                    assert!(indices(&u, "b").iter().all(|&j| j < part2), "{u}");
+                }
+            }
+        }
+    }
+}

@@ -6,9 +6,15 @@
 //! (lines end at `\n`, a `\r` before it is dropped, a final line without `\n` counts, an
 //! empty file has no sentences); empty or punctuation-only lines are kept as sentences but
 //! have no words, so they are never matched and come out as `only_a` / `only_b` units.
+//!
+//! Without `--sentences` each file goes through the reader's pipeline (segmentation, then
+//! boilerplate marks: captions, repeats, tags, site furniture, appended stories), so the units
+//! are exactly those the reader shows for the same two files: marked sentences are never
+//! matched. With `--sentences` nothing is marked: every line takes part.
 
 use parallax::align::{self, Side};
-use parallax::text::{Document, Lang, Span};
+use parallax::corpus::{Article, ArticleMeta};
+use parallax::text::{Lang, Span};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +58,26 @@ fn detect(text: &str) -> Lang {
     Lang::detect(&text[..end])
 }
 
+/// One input, ready to align.
+struct Loaded {
+    text: String,
+    lang: Lang,
+    spans: Vec<Span>,
+    /// Boilerplate marks (empty with `--sentences`: nothing is marked).
+    skip: Vec<bool>,
+}
+
+impl Loaded {
+    fn side(&self) -> Side<'_> {
+        Side {
+            text: &self.text,
+            sentences: &self.spans,
+            lang: self.lang,
+            skip: &self.skip,
+        }
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.a.as_os_str() == "-" && args.b.as_os_str() == "-" {
         anyhow::bail!("only one of A and B can be standard input (-)");
@@ -63,16 +89,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
-    // Each file is read, its language detected and its sentences found on its own thread.
-    let load = |path: &std::path::Path| -> anyhow::Result<(String, Lang, Vec<Span>)> {
+    // Each file is read, its language detected and its sentences found (and, for articles,
+    // boilerplate marked) on its own thread.
+    let load = |path: &std::path::Path| -> anyhow::Result<Loaded> {
         let text = super::read_input(path)?;
-        let lang = forced.unwrap_or_else(|| detect(&text));
-        let spans = if args.sentences {
-            line_spans(&text)
-        } else {
-            Document::parse(&text, lang).sentence_spans()
+        if args.sentences {
+            let lang = forced.unwrap_or_else(|| detect(&text));
+            let spans = line_spans(&text);
+            return Ok(Loaded {
+                text,
+                lang,
+                spans,
+                skip: Vec::new(),
+            });
+        }
+        let meta = ArticleMeta {
+            language: forced.map(|l| l.code().to_string()),
+            ..ArticleMeta::default()
         };
-        Ok((text, lang, spans))
+        let article = Article::from_text(meta, text);
+        Ok(Loaded {
+            lang: article.lang,
+            spans: article.doc.sentence_spans(),
+            skip: article.skip_mask(),
+            text: article.text.to_string(),
+        })
     };
     let (ra, rb) = std::thread::scope(|scope| {
         let h = scope.spawn(|| load(&args.b));
@@ -82,21 +123,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Err(e) => std::panic::resume_unwind(e),
         }
     });
-    let ((ta, la, sa), (tb, lb, sb)) = (ra?, rb?);
-    let al = align::align(
-        &Side {
-            text: &ta,
-            sentences: &sa,
-            lang: la,
-            skip: &[],
-        },
-        &Side {
-            text: &tb,
-            sentences: &sb,
-            lang: lb,
-            skip: &[],
-        },
-    );
+    let (la, lb) = (ra?, rb?);
+    let al = align::align(&la.side(), &lb.side());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.json {

@@ -25,9 +25,9 @@ use std::path::PathBuf;
 /// of commit 55a3fc7; one correct link fewer fails. A regression guard, far from the target.
 const FLOOR_SEEDS_MORE_F1: f64 = 0.20;
 
-/// CI floor for the micro-averaged F1 over the pairs of `ecbplus.toml`. Measured 0.684
-/// (P 0.765, R 0.619: 52 correct / 68 predicted / 84 gold) when the file was made, by the aligner
-/// of commit 55a3fc7. A regression guard only.
+/// CI floor for the micro-averaged F1 over the pairs of `ecbplus.toml`. Measured 0.667
+/// (P 0.728, R 0.615: 67 correct / 92 predicted / 109 gold, 18 pairs) when the file was made, by
+/// the aligner of commit 55a3fc7; two correct links fewer fail. A regression guard only.
 const FLOOR_ECBPLUS_F1: f64 = 0.65;
 
 fn root() -> PathBuf {

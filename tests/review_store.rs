@@ -486,3 +486,57 @@ fn rewrites_keep_the_file_mode() {
     store.set(simple_key(2), Verdict::Confirmed, "").unwrap();
     assert_eq!(mode(&path), 0o640);
 }
+
+/// A note taken on A–B shows when the user swaps the pair (`s`) and looks at B–A, and
+/// setting it again from B–A replaces it rather than adding a second one.
+#[test]
+fn note_holds_when_the_pair_is_swapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.review.json");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let corpus = parallax::corpus::Corpus::load(&root).unwrap();
+    let (a, b) = (&corpus.articles[3], &corpus.articles[4]);
+    let (ab, ba) = (compare(a, b), compare(b, a));
+    assert!(!ab.disagreements.is_empty());
+    let (mut store, _) = ReviewStore::open(&path).unwrap();
+    let mut swapped_hits = 0;
+    for d in &ab.disagreements {
+        let key = ReviewKey::for_disagreement(a, b, &ab, d);
+        store.set(key, Verdict::Confirmed, "seen").unwrap();
+        // The same disagreement found the other way round: same kind, sides exchanged.
+        let Some(e) = ba.disagreements.iter().find(|e| {
+            e.kind == d.kind
+                && e.a
+                    .iter()
+                    .map(|s| s.slice(&b.text))
+                    .eq(d.b.iter().map(|s| s.slice(&b.text)))
+                && e.b
+                    .iter()
+                    .map(|s| s.slice(&a.text))
+                    .eq(d.a.iter().map(|s| s.slice(&a.text)))
+        }) else {
+            continue;
+        };
+        let got = store.get_for(b, a, &ba, e);
+        assert!(got.is_some(), "{:?} not found after the swap", d.kind);
+        let before = store.len();
+        store
+            .set(
+                ReviewKey::for_disagreement(b, a, &ba, e),
+                Verdict::Dismissed,
+                "",
+            )
+            .unwrap();
+        assert_eq!(store.len(), before, "set from B–A replaces the A–B note");
+        swapped_hits += 1;
+    }
+    assert!(
+        swapped_hits > 0,
+        "some disagreement is found both ways round"
+    );
+    // A note on something else is not found by a swapped lookup.
+    let fresh = ReviewKey::for_disagreement(a, b, &ab, &ab.disagreements[0]);
+    let mut other = fresh.clone();
+    other.a.spans = vec!["not in the text".into()];
+    assert!(!other.matches(&fresh));
+}

@@ -19,7 +19,7 @@
 //! A note is keyed by both articles' content hashes (SHA-256 of the text), the disagreement's
 //! kind, the exact text of its spans on both sides, the text of the sentences around them, and
 //! (as a hint) the byte offsets. Row and sentence indices are not part of the key, so notes survive
-//! re-segmentation and re-alignment: see [`ReviewKey::matches`]. When an article's text changes
+//! re-segmentation, re-alignment and swapping A and B: see [`ReviewKey::matches`]. When an article's text changes
 //! its hash changes and its old notes no longer apply (they stay in the file).
 //!
 //! # Crash safety and concurrency
@@ -167,22 +167,41 @@ impl ReviewKey {
     /// Required: same kind, same article hashes and the same span texts on both sides. Then
     /// either the byte offsets agree (same text, so the same place, whatever the segmentation)
     /// or the surrounding sentence text agrees on both sides (the same sentence repeated).
+    /// The pair may be the other way round (the user swapped A and B): every kind of
+    /// disagreement is symmetric, so a note on A–B holds for B–A.
     pub fn matches(&self, fresh: &ReviewKey) -> bool {
-        let same_core = |x: &SideKey, y: &SideKey| x.hash == y.hash && x.spans == y.spans;
         self.kind == fresh.kind
-            && same_core(&self.a, &fresh.a)
-            && same_core(&self.b, &fresh.b)
-            && ((self.a.offsets == fresh.a.offsets && self.b.offsets == fresh.b.offsets)
-                || (self.a.context == fresh.a.context && self.b.context == fresh.b.context))
+            && (matches_sides((&self.a, &self.b), (&fresh.a, &fresh.b))
+                || matches_sides((&self.b, &self.a), (&fresh.a, &fresh.b)))
     }
 
     /// How closely `self` fits `fresh` (higher is closer); used to pick among several matches.
+    /// The orientation that matches counts; the same orientation wins a tie.
     fn closeness(&self, fresh: &ReviewKey) -> u8 {
-        u8::from(self.a.offsets == fresh.a.offsets)
-            + u8::from(self.b.offsets == fresh.b.offsets)
-            + u8::from(self.a.context == fresh.a.context)
-            + u8::from(self.b.context == fresh.b.context)
+        let same = closeness_sides((&self.a, &self.b), (&fresh.a, &fresh.b));
+        let swapped = closeness_sides((&self.b, &self.a), (&fresh.a, &fresh.b));
+        if matches_sides((&self.a, &self.b), (&fresh.a, &fresh.b)) {
+            2 * same + 1
+        } else {
+            2 * swapped
+        }
     }
+}
+
+/// [`ReviewKey::matches`] for one orientation: stored sides `(a, b)`, fresh sides `(fa, fb)`.
+fn matches_sides((a, b): (&SideKey, &SideKey), (fa, fb): (&SideKey, &SideKey)) -> bool {
+    let same_core = |x: &SideKey, y: &SideKey| x.hash == y.hash && x.spans == y.spans;
+    same_core(a, fa)
+        && same_core(b, fb)
+        && ((a.offsets == fa.offsets && b.offsets == fb.offsets)
+            || (a.context == fa.context && b.context == fb.context))
+}
+
+fn closeness_sides((a, b): (&SideKey, &SideKey), (fa, fb): (&SideKey, &SideKey)) -> u8 {
+    u8::from(a.offsets == fa.offsets)
+        + u8::from(b.offsets == fb.offsets)
+        + u8::from(a.context == fa.context)
+        + u8::from(b.context == fb.context)
 }
 
 /// A stored review of one disagreement.

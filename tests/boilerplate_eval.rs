@@ -1,8 +1,10 @@
 //! Boilerplate marking on real multi-outlet news (ECB+, `../shared/eval/news/ecbplus`):
-//! clean news must stay unmarked, and two unrelated stories glued together must be split.
+//! clean news must stay unmarked (its publication stamps aside, which must all be marked as
+//! datelines), and two unrelated stories glued together must be split.
 //! Skipped (with a message) when the eval data is not beside the checkout.
 
-use parallax::corpus::{Article, ArticleMeta};
+use parallax::corpus::stamp::is_timestamp;
+use parallax::corpus::{Article, ArticleMeta, Boilerplate};
 use std::path::{Path, PathBuf};
 
 fn ecb_docs() -> Option<Vec<(String, String)>> {
@@ -41,12 +43,29 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
     };
     assert!(docs.len() > 100);
     // False positives on single articles.
-    let (mut sentences, mut marked, mut split) = (0usize, 0usize, 0usize);
+    let (mut sentences, mut marked, mut split, mut stamps) = (0usize, 0usize, 0usize, 0usize);
     let mut examples = Vec::new();
     for (_, text) in &docs {
         let a = article(text);
         sentences += a.doc.sentences.len();
         for i in 0..a.doc.sentences.len() {
+            // A publication or update stamp is a dateline: metadata, rightly marked. Each one
+            // must really be a stamp line (the test of `corpus::stamp` decides).
+            if a.boilerplate[i] == Some(Boilerplate::Dateline) {
+                let line = a.text[..a.doc.sentences[i].span.end]
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or("");
+                let rest = a.text[a.doc.sentences[i].span.start..]
+                    .split('\n')
+                    .next()
+                    .unwrap_or("");
+                let start = a.doc.sentences[i].span.end - line.len();
+                let whole = &a.text[start..a.doc.sentences[i].span.start + rest.len()];
+                assert!(is_timestamp(whole), "marked as a dateline: {whole:?}");
+                stamps += 1;
+                continue;
+            }
             if let Some(k) = a.boilerplate[i] {
                 marked += 1;
                 if examples.len() < 40 {
@@ -68,10 +87,12 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
     }
     let rate = marked as f64 / sentences as f64;
     eprintln!(
-        "ECB+: {} docs, {sentences} sentences, {marked} marked ({:.2}%), {split} docs split",
+        "ECB+: {} docs, {sentences} sentences, {marked} marked ({:.2}%), {split} docs split; \
+         {stamps} sentences of date/time stamp lines marked as datelines",
         docs.len(),
         100.0 * rate
     );
+    assert!(stamps >= 60, "publication stamps not marked: {stamps}");
     for e in &examples {
         eprintln!("  {e}");
     }
@@ -116,7 +137,9 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
         }
     }
     eprintln!("glued pairs: {pairs}, split: {found}, at the exact boundary: {exact}");
-    // Measured at the time of writing: 0.15% marked, 0 split, 16/52 glued pairs split (15 exactly).
+    // Measured at the time of writing: 0.15% marked, 0 split, 16/52 glued pairs split (15 exactly);
+    // now, with stamp lines marked as datelines (not counted in the rate): 0.16% marked, 0 split,
+    // 18/51 glued pairs split (16 exactly), 78 stamp sentences.
     // (Thresholds were chosen looking at these distributions: not a held-out score.)
     // `BP_DEBUG=1 cargo test --test boilerplate_eval -- --nocapture` prints the candidates.
     assert!(

@@ -4,7 +4,9 @@
 //! All signals come from the text itself (no site- or outlet-specific strings):
 //!
 //! - **Dateline**: a first sentence that is only `date YYYY-MM-DD` is [`Boilerplate::Dateline`]
-//!   (the loader reads it as the article's date).
+//!   (the loader reads it as the article's date), and so is any line that is only a date or
+//!   time stamp (`May 3, 2013 at 7:31 AM ET`, `UPDATED: 22:07 GMT, 7 July 2012`; see
+//!   [`super::stamp`]).
 //! - **Line shape** (only for lines made of whole sentences, never for the first line, which is
 //!   the headline): video durations (`0:44`), lines of symbols only and lines of at most two words
 //!   without lower-case letters or a final stop (`TT`, `20`) are [`Boilerplate::Debris`]; hashtag
@@ -146,6 +148,13 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         } else {
             None
         };
+    }
+    // A line that is only a date or time stamp (publication, update) is metadata, the
+    // headline line included: a headline is never just a date.
+    for (i, l) in lines.iter().enumerate() {
+        if l.clean && kind[i].is_none() && super::stamp::is_timestamp(l.span.slice(text)) {
+            kind[i] = Some(Boilerplate::Dateline);
+        }
     }
     // Pass 2: context. The caption above a separate credit line; the title below a video duration.
     for i in 1..lines.len() {

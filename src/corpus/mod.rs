@@ -4,6 +4,7 @@
 pub mod boilerplate;
 pub mod decode;
 mod manifest;
+pub mod stamp;
 
 pub use manifest::{Manifest, ManifestEntry, ManifestError};
 
@@ -45,7 +46,8 @@ pub enum Boilerplate {
     Debris,
     /// A different story appended after the article (its sentences have `part > 0`).
     Appended,
-    /// A leading `date YYYY-MM-DD` line: metadata, read into the article's date.
+    /// A leading `date YYYY-MM-DD` line (metadata, read into the article's date), or a line
+    /// that is only a publication or update stamp (`May 3, 2013 at 7:31 AM ET`).
     Dateline,
 }
 

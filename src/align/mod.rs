@@ -15,7 +15,9 @@
 //!    the chain recomputed; next to each chained match, merging in a neighbour the chain left
 //!    out gives 1:2 / 2:1 items, kept when the merge beats every single pair in it by a
 //!    margin. Finally each gap *between two matches* gets its own chain at the lower context
-//!    threshold: the neighbours are evidence (never at the ends of the texts).
+//!    threshold: the neighbours are evidence (never at the ends of the texts). A square gap
+//!    (as many sentences on each side) gets half that threshold: equal runs between two
+//!    anchors are most often sentence-for-sentence renderings.
 //!    A heading (a short line ending in a letter or digit) opposite a body sentence needs the
 //!    full threshold here and below: lower thresholds are for sentences of the same kind.
 //! 4. **Leftovers**: pairs of unmatched sentences that are strong (≥ `moved_threshold`), or
@@ -137,6 +139,10 @@ const GAP_PAIRS: usize = 400;
 const BAND: u64 = 1;
 /// An anchored merge may lower the similarity of its unit by at most this much.
 const MERGE_DROP: f32 = 0.1;
+/// A square gap (as many sentences on each side) between two matches needs only this share of
+/// the context threshold: between two anchors, equal runs are most often sentence-for-sentence
+/// renderings (Bible KJV–BBE verse F1 0.975 → 0.982; the news gold unchanged).
+const SQUARE_GAP: f32 = 0.5;
 /// Units grow by anchored merges up to this many sentences (both sides together).
 const MERGE_MAX: usize = 4;
 /// Each single pair inside a merge must be at least this similar.
@@ -299,7 +305,7 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     let mixed = |i: u32, j: u32| head_a[i as usize] != head_b[j as usize];
 
     // 4. Gaps between two matches: the neighbours are evidence, so small gaps get their own
-    //    chain at the lower context threshold.
+    //    chain at the lower context threshold (lower still for square gaps).
     let mut extra: Vec<Item> = Vec::new();
     let mut local: Vec<Item> = Vec::new();
     for (pa, a0, pb, b0) in gaps(&items, &chosen, na, nb) {
@@ -309,23 +315,24 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
             continue;
         }
         local.clear();
+        let base = if (a0 - pa) as usize == gb {
+            opts.context_threshold * SQUARE_GAP
+        } else {
+            opts.context_threshold
+        };
         for (i, j) in gap_pairs(pa, a0, pb, b0) {
             let s = match sims.get(&(i, j)) {
                 Some(&s) => Some(s),
                 None => f.sim(&[i as usize], &[j as usize]),
             };
-            let floor = if mixed(i, j) {
-                t
-            } else {
-                opts.context_threshold
-            };
+            let floor = if mixed(i, j) { t } else { base };
             if let Some(s) = s.filter(|&s| s >= floor) {
                 local.push(Item {
                     a0: i - pa,
                     a1: i - pa,
                     b0: j - pb,
                     b1: j - pb,
-                    weight: (s - opts.context_threshold) as f64,
+                    weight: (s - base) as f64,
                     sim: s,
                 });
             }
@@ -741,6 +748,34 @@ mod tests {
             al.units.iter().any(|u| u.a.is_empty() && u.b == [1]),
             "{al:#?}"
         );
+    }
+
+    #[test]
+    fn a_square_gap_between_matches_pairs_weak_renderings() {
+        // Two translations: verses 0 and 2 match well; verse 1 is rendered with few shared
+        // words, below the context threshold. Between the two anchors, one sentence on each
+        // side (a square gap), it still pairs.
+        let a = "In the beginning God created the heaven and the earth.
+                 And the earth was without form, and void; and darkness was upon the face of the deep.
+                 And God said, Let there be light: and there was light.
+";
+        let b = "At the first God made the heaven and the earth.
+                 Formless it lay, empty, a darkness covering its waters.
+                 God said, Let there be light: and there was light.
+";
+        let (sa, sb) = (lines(a), lines(b));
+        let opts = AlignOptions::default();
+        let s = Similarity::new(&side(a, &sa), &side(b, &sb), &opts)
+            .sim(&[1], &[1])
+            .unwrap();
+        assert!(
+            s >= opts.context_threshold * SQUARE_GAP && s < opts.context_threshold,
+            "similarity {s} is not in the band this test is about"
+        );
+        let al = run(a, b);
+        assert_eq!(unit_of(&al, 0).b, [0], "{al:#?}");
+        assert_eq!(unit_of(&al, 1).b, [1], "{al:#?}");
+        assert_eq!(unit_of(&al, 2).b, [2], "{al:#?}");
     }
 
     #[test]

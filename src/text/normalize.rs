@@ -170,6 +170,26 @@ pub fn canonical_number(digits: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The digits of an ordinal written with digits and the language's ordinal suffix (`21st`,
+/// `3rd`; French `1er`, `2e`, `19ème`; Spanish, Italian, Portuguese `1º`, `2ª`, `3o`; Dutch `4e`,
+/// `8ste`), or `None`. Languages that write ordinals with a full stop (`19.`) need nothing: the
+/// stop is not part of the word.
+pub fn ordinal_digits(folded: &str, lang: Lang) -> Option<&str> {
+    let split = folded.find(|c: char| !c.is_ascii_digit())?;
+    let (digits, suffix) = folded.split_at(split);
+    if digits.is_empty() {
+        return None;
+    }
+    let suffixes: &[&str] = match lang {
+        Lang::English => &["st", "nd", "rd", "th"],
+        Lang::French => &["e", "er", "re", "ere", "eme", "ème", "ieme", "ième"],
+        Lang::Spanish | Lang::Italian | Lang::Portuguese => &["o", "a", "º", "ª"],
+        Lang::Dutch => &["e", "de", "ste"],
+        _ => &[],
+    };
+    suffixes.contains(&suffix).then_some(digits)
+}
+
 /// A normalised word: its folded surface form (number words as digits) and its stem.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NormWord {
@@ -251,10 +271,15 @@ impl Normalizer {
     }
 
     /// The Snowball stem of a folded word (the word itself without a stemmer).
+    /// Ordinals written with digits stem to their number (`19th` → `19`, French `2e` → `2`),
+    /// so "his 19th season" and "19 seasons" share it.
     pub fn stem<'a>(&self, folded: &'a str) -> Cow<'a, str> {
+        if folded.starts_with(|c: char| c.is_ascii_digit()) {
+            return Cow::Borrowed(ordinal_digits(folded, self.lang).unwrap_or(folded));
+        }
         match &self.stemmer {
-            Some(s) if !folded.starts_with(|c: char| c.is_ascii_digit()) => s.stem(folded),
-            _ => Cow::Borrowed(folded),
+            Some(s) => s.stem(folded),
+            None => Cow::Borrowed(folded),
         }
     }
 
@@ -475,6 +500,24 @@ mod tests {
             ["négoci", "négoci"]
         );
         assert_eq!(stems(Lang::Unknown, "meetings"), ["meetings"]);
+    }
+
+    #[test]
+    fn digit_ordinals_stem_to_their_number() {
+        assert_eq!(
+            stems(
+                Lang::English,
+                "his 19th season, 19 seasons, 1st 2nd 3rd 21st"
+            ),
+            ["his", "19", "season", "19", "season", "1", "2", "3", "21"]
+        );
+        assert_eq!(
+            stems(Lang::French, "le 2e et le 19ème"),
+            ["le", "2", "et", "le", "19"]
+        );
+        assert_eq!(stems(Lang::Spanish, "el 3º"), ["el", "3"]);
+        // Not an ordinal: a unit, an identifier, a suffix of another language.
+        assert_eq!(stems(Lang::English, "10km 19a 2e"), ["10km", "19a", "2e"]);
     }
 
     #[test]

@@ -162,3 +162,42 @@ fn empty_input_prints_nothing() {
     let json = parallax(&["sentences", "--json", "-"], Some(b""));
     assert_eq!(stdout(&json).trim(), "[]");
 }
+
+#[test]
+fn legacy_and_utf16_input_is_decoded_not_garbled() {
+    // "Le président a déclaré. Les négociations continuent." in Windows-1252 and in UTF-16LE
+    // with a byte-order mark: both decode to the same sentences (accents intact), and the
+    // guess is reported on standard error.
+    let text = "Le président a déclaré. Les négociations continuent.";
+    let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    for (name, bytes) in [("windows-1252", latin1), ("UTF-16LE", utf16)] {
+        let out = parallax(&["sentences", "--lang", "fr", "-"], Some(&bytes));
+        assert!(out.status.success(), "{name}");
+        assert_eq!(
+            stdout(&out).lines().collect::<Vec<_>>(),
+            ["Le président a déclaré.", "Les négociations continuent."],
+            "{name}"
+        );
+        if name == "windows-1252" {
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("windows-1252"),
+                "the guess is reported: {:?}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
+#[test]
+fn binary_input_is_a_one_line_error() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend([0u8, 0, 0, 13, 73, 72, 68, 82, 0xff, 0xfe, 0x00, 0x01]);
+    let out = parallax(&["sentences", "-"], Some(&png));
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("binary"), "{err}");
+}

@@ -178,6 +178,12 @@ pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair
 }
 
 /// Read a file (or standard input for `-`) as text.
+///
+/// Valid UTF-8 (the usual case) is taken as is, without a copy, so byte offsets point into the
+/// file. Anything else (a byte-order mark included) goes through the corpus decoder (byte-order marks, UTF-16, legacy
+/// encodings such as Windows-1252 guessed by chardetng), with what it guessed said on standard
+/// error; offsets then point into the decoded UTF-8 text. Binary input is an error; empty
+/// input is empty text (no sentences).
 pub fn read_input(path: &Path) -> anyhow::Result<String> {
     use anyhow::Context;
     let bytes = if path == Path::new("-") {
@@ -188,11 +194,30 @@ pub fn read_input(path: &Path) -> anyhow::Result<String> {
     } else {
         std::fs::read(path).with_context(|| format!("{}", path.display()))?
     };
-    // Valid UTF-8 (the usual case) is taken as is, without a copy.
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{FEFF}') => return Ok(text),
+        Ok(text) => text.into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let name = if path == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    match parallax::corpus::decode::decode(&bytes) {
+        Ok(d) => {
+            for note in &d.notes {
+                eprintln!(
+                    "parallax: {}: {}",
+                    parallax::sanitize::display(&name),
+                    parallax::sanitize::display(note)
+                );
+            }
+            Ok(d.text)
+        }
+        Err(parallax::corpus::decode::Refused::Empty) => Ok(String::new()),
+        Err(e) => anyhow::bail!("{name}: {e}"),
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! `PX_MUTUAL=0.18 PX_CONTEXT=0.1 cargo run --release --example tune` (see `opts`).
 use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
 use parallax::align::{self, AlignOptions, Alignment, Side, UnitKind};
+use parallax::corpus::stamp::stamp_mask;
 use parallax::corpus::{Article, Corpus};
 use parallax::text::{Lang, Span};
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ fn opts() -> AlignOptions<'static> {
     get("PX_STEMW", &mut o.stem_weight);
     get("PX_CONTEXT", &mut o.context_threshold);
     get("PX_MUTUAL", &mut o.mutual_threshold);
+    get("PX_LEAD", &mut o.lead_threshold);
     o
 }
 
@@ -61,9 +63,11 @@ fn align_articles(a: &Article, b: &Article, o: &AlignOptions) -> Alignment {
 
 fn align_lines(ta: &str, tb: &str, o: &AlignOptions) -> (Vec<Span>, Vec<Span>, Alignment) {
     let (sa, sb) = (lines(ta), lines(tb));
+    // As `parallax align --sentences`: lines as given, publication stamps unmatched.
+    let (ka, kb) = (stamp_mask(ta, &sa), stamp_mask(tb, &sb));
     let al = align::align_with(
-        &side(ta, &sa, Lang::detect(ta), &[]),
-        &side(tb, &sb, Lang::detect(tb), &[]),
+        &side(ta, &sa, Lang::detect(ta), &ka),
+        &side(tb, &sb, Lang::detect(tb), &kb),
         o,
     );
     (sa, sb, al)

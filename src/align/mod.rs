@@ -15,9 +15,11 @@
 //!    the chain recomputed; next to each chained match, merging in a neighbour the chain left
 //!    out gives 1:2 / 2:1 items, kept when the merge beats every single pair in it by a
 //!    margin. Finally each gap *between two matches* gets its own chain at the lower context
-//!    threshold: the neighbours are evidence (never at the ends of the texts). A square gap
-//!    (as many sentences on each side) gets half that threshold: equal runs between two
-//!    anchors are most often sentence-for-sentence renderings.
+//!    threshold: the neighbours are evidence. A square gap (as many sentences on each side)
+//!    gets half that threshold: equal runs between two anchors are most often
+//!    sentence-for-sentence renderings. The opening gap (before the first match of both
+//!    texts) gets `lead_threshold`, between the two: reports of one event open alike. The
+//!    closing gap gets nothing.
 //!    A heading (a short line ending in a letter or digit) opposite a body sentence needs the
 //!    full threshold here and below: lower thresholds are for sentences of the same kind.
 //! 4. **Leftovers**: pairs of unmatched sentences that are strong (≥ `moved_threshold`), or
@@ -116,6 +118,10 @@ pub struct AlignOptions<'c> {
     /// Minimum similarity for a leftover pair that is each other's best match (mutual best),
     /// in or out of reading order.
     pub mutual_threshold: f32,
+    /// Minimum similarity for a match before the first match of both texts: two reports of one
+    /// event open alike, so the openings are weak evidence (weaker than two matches around a
+    /// gap).
+    pub lead_threshold: f32,
 }
 
 impl Default for AlignOptions<'_> {
@@ -128,6 +134,7 @@ impl Default for AlignOptions<'_> {
             stem_weight: 0.6,
             context_threshold: 0.12,
             mutual_threshold: 0.22,
+            lead_threshold: 0.14,
         }
     }
 }
@@ -305,17 +312,21 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     let mixed = |i: u32, j: u32| head_a[i as usize] != head_b[j as usize];
 
     // 4. Gaps between two matches: the neighbours are evidence, so small gaps get their own
-    //    chain at the lower context threshold (lower still for square gaps).
+    //    chain at the lower context threshold (lower still for square gaps; the opening gap at
+    //    the lead threshold, the closing gap not at all).
     let mut extra: Vec<Item> = Vec::new();
     let mut local: Vec<Item> = Vec::new();
     for (pa, a0, pb, b0) in gaps(&items, &chosen, na, nb) {
-        let at_end = pa == 0 && pb == 0 || a0 as usize == na && b0 as usize == nb;
+        let at_end = a0 as usize == na && b0 as usize == nb;
+        let lead = pa == 0 && pb == 0;
         let gb = (b0 - pb) as usize;
         if at_end || a0 == pa || gb == 0 {
             continue;
         }
         local.clear();
-        let base = if (a0 - pa) as usize == gb {
+        let base = if lead {
+            opts.lead_threshold
+        } else if (a0 - pa) as usize == gb {
             opts.context_threshold * SQUARE_GAP
         } else {
             opts.context_threshold

@@ -96,11 +96,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if args.sentences {
             let lang = forced.unwrap_or_else(|| detect(&text));
             let spans = line_spans(&text);
+            // Lines are taken as given; only publication stamps are left unmatched.
+            let skip = parallax::corpus::stamp::stamp_mask(&text, &spans);
             return Ok(Loaded {
                 text,
                 lang,
                 spans,
-                skip: Vec::new(),
+                skip,
             });
         }
         let meta = ArticleMeta {

@@ -10,7 +10,8 @@
 //! Without `--sentences` each file goes through the reader's pipeline (segmentation, then
 //! boilerplate marks: captions, repeats, tags, site furniture, appended stories), so the units
 //! are exactly those the reader shows for the same two files: marked sentences are never
-//! matched. With `--sentences` nothing is marked: every line takes part.
+//! matched. With `--sentences` every line takes part but publication stamps (lines that are
+//! nothing but a date and time: metadata, not reporting).
 
 use parallax::align::{self, Side};
 use parallax::corpus::{Article, ArticleMeta};
@@ -63,7 +64,7 @@ struct Loaded {
     text: String,
     lang: Lang,
     spans: Vec<Span>,
-    /// Boilerplate marks (empty with `--sentences`: nothing is marked).
+    /// Boilerplate marks (with `--sentences`: publication stamps only).
     skip: Vec<bool>,
 }
 

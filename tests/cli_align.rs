@@ -196,3 +196,35 @@ fn article_files_align_as_in_the_reader() {
         }
     }
 }
+
+#[test]
+fn sentences_flag_leaves_publication_stamps_unmatched() {
+    // Two outlets' stamps (different days, same month) say nothing about the event: with
+    // `--sentences` every other line takes part, the stamps stay alone.
+    let dir = tempfile::tempdir().unwrap();
+    let a = file(
+        &dir,
+        "a.txt",
+        "April 4, 2012\nThe coalition met in London on Thursday.\nThirty nations sent their defence chiefs.\n",
+    );
+    let b = file(
+        &dir,
+        "b.txt",
+        "UPDATED: 22:07 GMT, 9 April 2012\nThe coalition met on Thursday in London.\nDefence chiefs of 30 nations were sent.\n",
+    );
+    let out = bin()
+        .args(["align", &a, &b, "--sentences", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let units = units(&out.stdout);
+    assert_partition(&units, 3, 3);
+    for u in &units {
+        let (ua, ub) = (indices(u, "a"), indices(u, "b"));
+        if ua.contains(&0) || ub.contains(&0) {
+            assert!(ua.is_empty() || ub.is_empty(), "a stamp is matched: {u}");
+        } else {
+            assert!(!ua.is_empty() && !ub.is_empty(), "{u}");
+        }
+    }
+}

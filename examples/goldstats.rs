@@ -5,19 +5,8 @@
 use parallax::align::eval::{GoldFile, predicted_links, resolve_links};
 use parallax::align::{self, AlignOptions, Side, Similarity};
 use parallax::corpus::Corpus;
-use parallax::text::{Lang, Span};
+use parallax::text::{Lang, line_spans as lines};
 use std::path::Path;
-
-fn lines(t: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in t.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        out.push(Span::new(start, start + body.len()));
-        start += line.len();
-    }
-    out
-}
 
 fn dump(file: &str, k: usize, a: &Side, b: &Side, gold: &parallax::align::eval::Links) {
     let sim = Similarity::new(a, b, &AlignOptions::default());

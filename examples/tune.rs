@@ -10,7 +10,7 @@ use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
 use parallax::align::{self, AlignOptions, Alignment, Side, UnitKind};
 use parallax::corpus::stamp::stamp_mask;
 use parallax::corpus::{Article, Corpus};
-use parallax::text::{Lang, Span};
+use parallax::text::{Lang, Span, line_spans as lines};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -29,17 +29,6 @@ fn opts() -> AlignOptions<'static> {
     get("PX_MUTUAL", &mut o.mutual_threshold);
     get("PX_LEAD", &mut o.lead_threshold);
     o
-}
-
-fn lines(t: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in t.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        out.push(Span::new(start, start + body.len()));
-        start += line.len();
-    }
-    out
 }
 
 fn side<'a>(text: &'a str, sentences: &'a [Span], lang: Lang, skip: &'a [bool]) -> Side<'a> {

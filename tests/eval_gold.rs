@@ -17,7 +17,7 @@ use parallax::align::eval::{GoldFile, GoldPair, Links, Scores, predicted_links, 
 use parallax::align::{self, Alignment, Side};
 use parallax::corpus::stamp::stamp_mask;
 use parallax::corpus::{Article, Corpus};
-use parallax::text::{Lang, Span};
+use parallax::text::{Lang, line_spans};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -70,19 +70,6 @@ fn article<'c>(c: &'c Corpus, file: &str) -> &'c Article {
 
 fn article_sentences(a: &Article) -> Vec<&str> {
     (0..a.doc.sentences.len()).map(|i| a.sentence(i)).collect()
-}
-
-/// Line `i` of `text` is sentence `i` (as `parallax align --sentences` reads a file).
-fn line_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.strip_suffix('\n').unwrap_or(line);
-        let body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Span::new(start, start + body.len()));
-        start += line.len();
-    }
-    out
 }
 
 fn ecbplus_dir() -> PathBuf {

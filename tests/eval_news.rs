@@ -7,7 +7,7 @@
 
 use parallax::align::{self, Side, UnitKind};
 use parallax::corpus::stamp::stamp_mask;
-use parallax::text::{Lang, Span};
+use parallax::text::{Lang, Span, line_spans as lines};
 use std::path::{Path, PathBuf};
 
 fn docs(dir: &Path) -> Vec<String> {
@@ -21,19 +21,6 @@ fn docs(dir: &Path) -> Vec<String> {
         .take(6)
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect()
-}
-
-fn lines(t: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for l in t.split_inclusive('\n') {
-        out.push(Span::new(
-            start,
-            start + l.trim_end_matches(['\n', '\r']).len(),
-        ));
-        start += l.len();
-    }
-    out
 }
 
 /// Share of sentences (both sides) in matched units, and the mean score of those units.

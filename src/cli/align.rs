@@ -15,7 +15,7 @@
 
 use parallax::align::{self, Side};
 use parallax::corpus::{Article, ArticleMeta};
-use parallax::text::{Lang, Span};
+use parallax::text::{Lang, Span, line_spans};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,19 +35,6 @@ pub struct Args {
     /// Language code of both texts (default: detected per file).
     #[arg(long)]
     lang: Option<String>,
-}
-
-/// Spans of the lines of `text`: line `i` is sentence `i`.
-pub fn line_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.strip_suffix('\n').unwrap_or(line);
-        let body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Span::new(start, start + body.len()));
-        start += line.len();
-    }
-    out
 }
 
 /// Detect the language from the start of a text (enough for a reliable guess, and fast on books).

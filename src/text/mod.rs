@@ -131,3 +131,17 @@ impl Document {
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
     split_paragraphs(text)
 }
+
+/// Spans of the lines of `text` without their line ending (LF or CRLF): line `i` is
+/// sentence `i`, as `parallax align --sentences` reads a file.
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        out.push(Span::new(start, start + body.len()));
+        start += line.len();
+    }
+    out
+}

@@ -3,194 +3,12 @@
 //! terminal must be restored just as on `q`.
 
 mod hostile_fixture;
+mod pty_harness;
 
 use hostile_fixture::{calm_text, check_terminal_bytes, hostile_text, write};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
+use pty_harness::Session;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// Generous: debug builds on a loaded machine.
-const TIMEOUT: Duration = Duration::from_secs(60);
-
-struct Screen {
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-}
-
-/// One session at a time: the 10 MB article keeps a debug build busy, and on a loaded
-/// 2-core machine sessions in parallel starve each other past the timeout.
-static SERIAL: Mutex<()> = Mutex::new(());
-
-struct Session {
-    _serial: std::sync::MutexGuard<'static, ()>,
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<Screen>>,
-    reader: Option<std::thread::JoinHandle<()>>,
-    #[cfg(unix)]
-    cooked: nix::sys::termios::Termios,
-}
-
-fn size(rows: u16, cols: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("non-zero")
-}
-
-impl Session {
-    fn start(dir: &Path, rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
-        let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-        let pty = native_pty_system();
-        let pair = pty.openpty(size(rows, cols)).expect("open a pty");
-        #[cfg(unix)]
-        let cooked = pair.master.get_termios().expect("termios");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-        cmd.arg(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn parallax");
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(Screen {
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            raw: Vec::new(),
-        }));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = screen.clone();
-        let reader = std::thread::spawn(move || {
-            let mut buf = [0u8; 16384];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                let mut s = sink.lock().unwrap();
-                s.parser.process(&buf[..n]);
-                s.raw.extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Session {
-            _serial: serial,
-            child,
-            master: pair.master,
-            writer,
-            screen,
-            reader: Some(reader),
-            #[cfg(unix)]
-            cooked,
-        }
-    }
-
-    fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Resize the pty. The emulator that reads the screen gets at least 2 columns: during
-    /// rapid resizes a frame drawn for the previous size can arrive after the pty shrank, and
-    /// vt100 0.18 panics on a wide character in a 1-column screen (a real terminal wraps it).
-    fn resize(&mut self, rows: u16, cols: u16) {
-        self.master.resize(size(rows, cols)).unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .parser
-            .screen_mut()
-            .set_size(nz(rows), nz(cols.max(2)));
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            {
-                let s = self.screen.lock().unwrap();
-                let c = s.parser.screen().contents();
-                if ok(&c) {
-                    return;
-                }
-                if start.elapsed() > TIMEOUT {
-                    panic!("timed out waiting for {what}; screen:\n{c}");
-                }
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("pid")
-    }
-
-    fn signal(&self, sig: &str) {
-        let st = std::process::Command::new("kill")
-            .args([format!("-{sig}"), self.pid().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(st.success());
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(st) = self.child.try_wait().unwrap() {
-                return st;
-            }
-            assert!(start.elapsed() < TIMEOUT, "parallax did not exit");
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    /// After the child has exited: the terminal is back as it was.
-    fn assert_restored(mut self) -> String {
-        #[cfg(unix)]
-        {
-            use nix::sys::termios::LocalFlags;
-            let after = self.master.get_termios().expect("termios after exit");
-            for flag in [LocalFlags::ICANON, LocalFlags::ECHO, LocalFlags::ISIG] {
-                assert_eq!(
-                    after.local_flags.contains(flag),
-                    self.cooked.local_flags.contains(flag),
-                    "{flag:?} restored"
-                );
-            }
-        }
-        // Let the reader drain what the child wrote last, then stop it.
-        std::thread::sleep(Duration::from_millis(200));
-        drop(self.writer);
-        drop(self.master);
-        if let Some(r) = self.reader.take() {
-            let _ = r.join();
-        }
-        let s = self.screen.lock().unwrap();
-        assert!(
-            !s.parser.screen().alternate_screen(),
-            "left the alternate screen"
-        );
-        assert!(!s.parser.screen().hide_cursor(), "cursor shown");
-        let raw = String::from_utf8_lossy(&s.raw).into_owned();
-        assert!(raw.contains("\x1b[?1049h") && raw.contains("\x1b[?1049l"));
-        assert!(
-            raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"),
-            "cursor shown again"
-        );
-        assert!(
-            raw.rfind("\x1b[?1049l") > raw.rfind("\x1b[?1049h"),
-            "main screen last"
-        );
-        raw
-    }
-}
 
 fn utf16le(s: &str) -> Vec<u8> {
     let mut v = vec![0xff, 0xfe];
@@ -254,7 +72,7 @@ fn hostile_dir() -> tempfile::TempDir {
 #[test]
 fn hostile_directory_navigate_resize_quit() {
     let dir = hostile_dir();
-    let mut s = Session::start(dir.path(), 40, 140, &[]);
+    let mut s = Session::start(&[dir.path()], 40, 140, &[]);
     s.wait_for("the reader", |c| c.contains("Articles") && c.contains("⇄"));
     // Every loadable article is listed, the refused ones are not.
     s.wait_for("the list", |c| {
@@ -269,8 +87,7 @@ fn hostile_directory_navigate_resize_quit() {
         c.contains("A hostile ⇄ B calm") && !c.contains("comparing…") && c.contains("minister")
     });
     {
-        let scr = s.screen.lock().unwrap();
-        let c = scr.parser.screen().contents();
+        let c = s.contents();
         assert!(c.contains('␛'), "escape sequences shown as markers:\n{c}");
         assert!(
             !c.contains("ZWNobyBwd25lZA"),
@@ -337,7 +154,7 @@ fn three_hundred_articles() {
             .as_bytes(),
         );
     }
-    let mut s = Session::start(dir.path(), 30, 120, &[]);
+    let mut s = Session::start(&[dir.path()], 30, 120, &[]);
     s.wait_for("the reader", |c| c.contains("a000") && c.contains("⇄"));
     // Bottom of the list, choose it as B; the top as A.
     s.press("G");
@@ -371,7 +188,7 @@ fn small_dir() -> tempfile::TempDir {
 #[cfg(unix)]
 fn signal_restores(sig: &str) {
     let dir = small_dir();
-    let mut s = Session::start(dir.path(), 30, 100, &[]);
+    let mut s = Session::start(&[dir.path()], 30, 100, &[]);
     s.wait_for("the reader", |c| c.contains("Articles") && c.contains("⇄"));
     s.signal(sig);
     let st = s.wait_exit();
@@ -394,7 +211,7 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn a_panic_restores_the_terminal() {
     let dir = small_dir();
-    let mut s = Session::start(dir.path(), 30, 100, &[(parallax::tui::PANIC_ENV, "1")]);
+    let mut s = Session::start(&[dir.path()], 30, 100, &[(parallax::tui::PANIC_ENV, "1")]);
     let st = s.wait_exit();
     assert!(!st.success(), "a panic fails: {st:?}");
     let raw = s.assert_restored();
@@ -415,7 +232,7 @@ fn a_panic_restores_the_terminal() {
 #[cfg(unix)]
 #[test]
 fn closing_the_terminal_ends_the_reader() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = pty_harness::serial();
     let tmux = |args: &[&str]| {
         std::process::Command::new("tmux")
             .args(["-L", "parallax-e2e-close"])

@@ -35,14 +35,15 @@ mod candidates;
 mod chain;
 pub mod eval;
 mod features;
+mod sims;
 
 pub use features::DocFreq;
 
 use crate::text::{Lang, Span};
 use chain::Item;
 use features::{Features, SentVec, SideIn};
-use rustc_hash::FxHashMap as FxMap;
 use serde::{Deserialize, Serialize};
+use sims::Sims;
 
 /// What an aligned unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -220,17 +221,15 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     };
 
     // 1. Candidates and the first chain of 1:1 matches.
-    let mut sims: FxMap<(u32, u32), f32> = FxMap::default();
     let mut items: Vec<Item> = Vec::new();
     let cands = candidates::candidates(&f, CANDIDATES);
     let scored = par_sims(&f, &cands);
-    sims.reserve(scored.len());
     for &(i, j, s) in &scored {
-        sims.insert((i, j), s);
         if s >= t {
             items.push(one(i, j, s));
         }
     }
+    let mut sims = Sims::new(scored, na);
     let mut chosen = chain::best_chain(&items, nb);
 
     // 2. Compare small gaps between chained matches exhaustively, then chain again.
@@ -238,14 +237,15 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     let fresh: Vec<(u32, u32)> = gaps(&items, &chosen, na, nb)
         .into_iter()
         .flat_map(|(pa, a0, pb, b0)| gap_pairs(pa, a0, pb, b0))
-        .filter(|p| !sims.contains_key(p))
+        .filter(|&(i, j)| !sims.contains(i, j))
         .collect();
-    for (i, j, s) in par_sims(&f, &fresh) {
-        sims.insert((i, j), s);
+    let scored = par_sims(&f, &fresh);
+    for &(i, j, s) in &scored {
         if s >= t {
             items.push(one(i, j, s));
         }
     }
+    sims.extend(scored, na);
     if items.len() > before {
         chosen = chain::best_chain(&items, nb);
     }
@@ -310,8 +310,8 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
         }
         local.clear();
         for (i, j) in gap_pairs(pa, a0, pb, b0) {
-            let s = match sims.get(&(i, j)) {
-                Some(&s) => Some(s),
+            let s = match sims.get(i, j) {
+                Some(s) => Some(s),
                 None => f.sim(&[i as usize], &[j as usize]),
             };
             let floor = if mixed(i, j) {
@@ -367,7 +367,7 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     // One that fits between the in-order matches around it is in order; the rest are moved.
     let mut left: Vec<(u32, u32, f32)> = sims
         .iter()
-        .filter(|&(&(i, j), &s)| {
+        .filter(|&(i, j, s)| {
             let (i, j) = (i as usize, j as usize);
             let mutual = s >= opts.mutual_threshold
                 && s >= best_a[i]
@@ -375,7 +375,6 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
                 && head_a[i] == head_b[j];
             (s >= opts.moved_threshold || mutual) && unit_of_a[i].is_none() && !b_used[j]
         })
-        .map(|(&(i, j), &s)| (i, j, s))
         .collect();
     left.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut order: std::collections::BTreeMap<usize, (usize, usize)> = units
@@ -501,9 +500,9 @@ fn is_heading(text: &str, sp: &Span) -> bool {
 }
 
 /// The best similarity of each sentence of A and of B over the compared pairs.
-fn best_of(sims: &FxMap<(u32, u32), f32>, na: usize, nb: usize) -> (Vec<f32>, Vec<f32>) {
+fn best_of(sims: &Sims, na: usize, nb: usize) -> (Vec<f32>, Vec<f32>) {
     let (mut best_a, mut best_b) = (vec![0f32; na], vec![0f32; nb]);
-    for (&(i, j), &s) in sims {
+    for (i, j, s) in sims.iter() {
         best_a[i as usize] = best_a[i as usize].max(s);
         best_b[j as usize] = best_b[j as usize].max(s);
     }
@@ -538,7 +537,7 @@ fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
 fn merge_item(
     f: &Features,
     opts: &AlignOptions,
-    sims: &FxMap<(u32, u32), f32>,
+    sims: &Sims,
     (a0, a1, b0, b1): (i64, i64, i64, i64),
 ) -> Option<Item> {
     let ia: Vec<usize> = (a0 as usize..=a1 as usize).collect();
@@ -547,8 +546,8 @@ fn merge_item(
     let mut weakest = 1f32;
     for &x in &ia {
         for &y in &ib {
-            let s = match sims.get(&(x as u32, y as u32)) {
-                Some(&s) => s,
+            let s = match sims.get(x as u32, y as u32) {
+                Some(s) => s,
                 None => f.sim(&[x], &[y])?,
             };
             single = single.max(s);

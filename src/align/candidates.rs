@@ -153,6 +153,7 @@ fn one_way(
             }
             read += df;
             let list = stem_ix.list(id);
+            touched.reserve(list.len());
             for &(y, wy) in list {
                 let cell = &mut acc[y as usize];
                 if *cell == 0.0 {
@@ -169,7 +170,12 @@ fn one_way(
             let cell = &mut acc[y as usize];
             let e = (*cell, y);
             *cell = 0.0;
-            if top.len() == p.k && !top.last().is_some_and(|&last| better(e, last)) {
+            // (`e.0 < last.0` is a quick "not better": no need for the total order then)
+            if top.len() == p.k
+                && top
+                    .last()
+                    .is_some_and(|&last| e.0 < last.0 || !better(e, last))
+            {
                 continue;
             }
             let at = top.partition_point(|&t| better(t, e));

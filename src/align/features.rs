@@ -112,12 +112,21 @@ impl Vocab {
 #[inline]
 fn short_key(raw: &str) -> Option<u64> {
     let b = raw.as_bytes();
-    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+    if b.is_empty() || b.len() > 8 {
         return None;
     }
+    // (a byte loop: cheaper than a call to copy at most 8 bytes)
     let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    Some(u64::from_le_bytes(buf))
+    for (d, &s) in buf.iter_mut().zip(b) {
+        *d = s;
+    }
+    let key = u64::from_le_bytes(buf);
+    // A NUL byte among the token's own bytes (padding bytes set to 1 for the test) would make
+    // the key ambiguous: such tokens take the string path.
+    let padded =
+        key | (u64::MAX.checked_shl(8 * b.len() as u32).unwrap_or(0) & 0x0101_0101_0101_0101);
+    let has_nul = padded.wrapping_sub(0x0101_0101_0101_0101) & !padded & 0x8080_8080_8080_8080 != 0;
+    (!has_nul).then_some(key)
 }
 
 /// Turns the sentences of one language into word ids, caching per token type.

@@ -6,6 +6,8 @@
 //! How it works (each step bounded, so book-length texts align in well under a second):
 //! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (number words as
 //!    digits) and character 3-grams; similarity is a weighted sum of the two cosines, in `0..=1`.
+//!    Each side's tokens can be prepared once ([`prepare`]) and kept for every pair it is part
+//!    of ([`align_prepared`]).
 //! 2. **Candidates** ([`candidates`]): small problems compare every pair; large ones look up
 //!    each sentence's rarest features in an inverted index of the other side (common features
 //!    are never looked up) and keep the best few.
@@ -37,13 +39,14 @@ pub mod eval;
 mod features;
 mod sims;
 
-pub use features::DocFreq;
+pub use features::{DocFreq, Prepared};
 
 use crate::text::{Lang, Span};
 use chain::Item;
 use features::{Features, SentVec, SideIn};
 use serde::{Deserialize, Serialize};
 use sims::Sims;
+use std::sync::Arc;
 
 /// What an aligned unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -196,19 +199,36 @@ pub fn align(a: &Side, b: &Side) -> Alignment {
 
 /// Align the sentences of `a` with those of `b` (see the module doc for the method).
 pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
-    let sa = SideIn {
-        text: a.text,
-        sentences: a.sentences,
-        lang: a.lang,
-        skip: a.skip,
-    };
-    let sb = SideIn {
-        text: b.text,
-        sentences: b.sentences,
-        lang: b.lang,
-        skip: b.skip,
-    };
-    let f = Features::build(&sa, &sb, opts.doc_freq, opts.stem_weight);
+    let par = a.text.len() + b.text.len() >= features::PARALLEL_BYTES;
+    let (pa, pb) = features::both(par, || prepare(a), || prepare(b));
+    align_prepared(a, Arc::new(pa), b, Arc::new(pb), opts)
+}
+
+/// What aligning needs from one side alone (its tokens, stems and 3-grams), to keep with a
+/// text and reuse for every pair it is part of (see [`align_prepared`]).
+pub fn prepare(side: &Side) -> Prepared {
+    Prepared::new(&SideIn {
+        text: side.text,
+        sentences: side.sentences,
+        lang: side.lang,
+        skip: side.skip,
+    })
+}
+
+/// [`align_with`] with each side already prepared (`pa` by [`prepare`] from `a`, `pb` from
+/// `b`): the same alignment.
+pub fn align_prepared(
+    a: &Side,
+    pa: Arc<Prepared>,
+    b: &Side,
+    pb: Arc<Prepared>,
+    opts: &AlignOptions,
+) -> Alignment {
+    assert!(
+        pa.sentences() == a.sentences.len() && pb.sentences() == b.sentences.len(),
+        "a side prepared from another text"
+    );
+    let f = Features::from_prepared(pa, pb, opts.doc_freq, opts.stem_weight);
     let (na, nb) = (a.sentences.len(), b.sentences.len());
     let t = opts.threshold;
     let one = |i: u32, j: u32, s: f32| Item {
@@ -604,12 +624,8 @@ fn gaps(items: &[Item], chosen: &[usize], na: usize, nb: usize) -> Vec<(u32, u32
 
 /// Whether the normalised words of A's `ia` equal those of B's `ib`.
 fn same_words(f: &Features, ia: &[usize], ib: &[usize]) -> bool {
-    let wa = ia.iter().flat_map(|&i| f.norms_a.of(i).iter());
-    let wb = ib.iter().flat_map(|&j| f.norms_b.of(j).iter());
-    let (wa, wb) = (
-        wa.map(|&w| f.word_norm[w as usize]),
-        wb.map(|&w| f.word_norm[w as usize]),
-    );
+    let wa = ia.iter().flat_map(|&i| f.norm_ids_a(i));
+    let wb = ib.iter().flat_map(|&j| f.norm_ids_b(j));
     wa.eq(wb)
 }
 

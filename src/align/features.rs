@@ -318,6 +318,8 @@ pub(crate) struct Features {
     pub stem_df: Vec<u32>,
     /// Weight of the stem cosine in the similarity (the 3-gram cosine gets the rest).
     pub alpha: f32,
+    /// How many 3-grams the pair's vocabulary has.
+    n_grams: usize,
 }
 
 /// Word ids of every sentence of one side, stored flat.
@@ -561,6 +563,7 @@ impl Features {
             side_b: pb,
             stem_df: df_s,
             alpha,
+            n_grams,
         }
     }
 
@@ -606,6 +609,57 @@ impl Features {
         let (ga, gna) = merged(va.iter().map(|v| &v.grams));
         let (gb, gnb) = merged(vb.iter().map(|v| &v.grams));
         Some(self.combine(cos(&sa, sna, &sb, snb), cos(&ga, gna, &gb, gnb)))
+    }
+
+    /// The similarities of many 1:1 pairs, as [`Features::sim`] gives them (pairs it gives
+    /// `None` for are left out). Consecutive pairs of one sentence of A share one scatter of
+    /// its vectors into dense weights, so each pair is scored by one pass over B's entries:
+    /// the products of shared features are summed in id order, as the sparse merge of
+    /// [`cos`] sums them, and the other entries add exact zeros (weights are positive), so
+    /// the values are the same to the bit.
+    pub fn sim_pairs(&self, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
+        let mut out = Vec::with_capacity(pairs.len());
+        let mut dense_s = vec![0f32; self.stem_df.len()];
+        let mut dense_g = vec![0f32; self.n_grams];
+        let set = |dense: &mut [f32], v: &SparseVec, on: bool| {
+            for &(id, w) in v {
+                dense[id as usize] = if on { w } else { 0.0 };
+            }
+        };
+        let dot = |dense: &[f32], v: &SparseVec| {
+            v.iter()
+                .fold(0.0f32, |d, &(id, w)| d + dense[id as usize] * w)
+        };
+        let mut cur: Option<&SentVec> = None;
+        let mut cur_i = u32::MAX;
+        for &(i, j) in pairs {
+            let (Some(Some(a)), Some(Some(b))) = (self.a.get(i as usize), self.b.get(j as usize))
+            else {
+                continue;
+            };
+            if cur_i != i {
+                if let Some(c) = cur {
+                    set(&mut dense_s, &c.stems, false);
+                    set(&mut dense_g, &c.grams, false);
+                }
+                set(&mut dense_s, &a.stems, true);
+                set(&mut dense_g, &a.grams, true);
+                (cur, cur_i) = (Some(a), i);
+            }
+            let cos = |dense: &[f32], na: f32, v: &SparseVec, nb: f32| {
+                if na <= 0.0 || nb <= 0.0 {
+                    0.0
+                } else {
+                    dot(dense, v) / (na * nb)
+                }
+            };
+            let s = self.combine(
+                cos(&dense_s, a.stem_norm, &b.stems, b.stem_norm),
+                cos(&dense_g, a.gram_norm, &b.grams, b.gram_norm),
+            );
+            out.push((i, j, s));
+        }
+        out
     }
 
     pub fn sim11(&self, a: &SentVec, b: &SentVec) -> f32 {

@@ -531,11 +531,7 @@ fn best_of(sims: &Sims, na: usize, nb: usize) -> (Vec<f32>, Vec<f32>) {
 
 /// Similarities of the 1:1 pairs, on two threads when there are many.
 fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
-    let run = |part: &[(u32, u32)]| -> Vec<(u32, u32, f32)> {
-        part.iter()
-            .filter_map(|&(i, j)| Some((i, j, f.sim(&[i as usize], &[j as usize])?)))
-            .collect()
-    };
+    let run = |part: &[(u32, u32)]| -> Vec<(u32, u32, f32)> { f.sim_pairs(part) };
     if pairs.len() < 20_000 {
         return run(pairs);
     }

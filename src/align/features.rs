@@ -66,14 +66,15 @@ impl Vocab {
         let norm_id = Self::intern(&mut self.norms, norm);
         let mut grams = Vec::new();
         if !norm.starts_with(|c: char| c.is_ascii_digit()) {
-            let chars: Vec<u64> = std::iter::once(EDGE)
-                .chain(norm.chars().map(|c| c as u64))
-                .chain(std::iter::once(EDGE))
-                .collect();
-            for w in chars.windows(3) {
-                let key = (w[0] << 42) | (w[1] << 21) | w[2];
-                let n = self.grams.len() as u32;
-                grams.push(*self.grams.entry(key).or_insert(n));
+            grams.reserve(norm.len());
+            let (mut x, mut y) = (u64::MAX, EDGE);
+            for z in norm.chars().map(|c| c as u64).chain(std::iter::once(EDGE)) {
+                if x != u64::MAX {
+                    let key = (x << 42) | (y << 21) | z;
+                    let n = self.grams.len() as u32;
+                    grams.push(*self.grams.entry(key).or_insert(n));
+                }
+                (x, y) = (y, z);
             }
         }
         let id = self.words.len() as u32;
@@ -116,6 +117,8 @@ struct SideTokenizer<'t> {
     /// Longer token types.
     toks: FxMap<&'t str, u32>,
     infos: Vec<TokInfo>,
+    /// Normalised form id → the alphabetic token type of that folded form (`u32::MAX`: none).
+    alpha_of_norm: Vec<u32>,
     /// norm string → word id, for number values built from runs.
     values: FxMap<String, u32>,
     toks_buf: Vec<u32>,
@@ -128,6 +131,7 @@ impl<'t> SideTokenizer<'t> {
             short: FxMap::default(),
             toks: FxMap::default(),
             infos: Vec::new(),
+            alpha_of_norm: Vec::new(),
             values: FxMap::default(),
             toks_buf: Vec::new(),
         }
@@ -142,26 +146,46 @@ impl<'t> SideTokenizer<'t> {
         if let Some(&t) = hit {
             return t;
         }
-        let folded: String = match kind {
-            WordKind::Digits => canonical_number(raw).into_owned(),
-            WordKind::Alpha => fold(raw).into_owned(),
+        let folded = match kind {
+            WordKind::Digits => canonical_number(raw),
+            WordKind::Alpha => fold(raw),
         };
         let alpha = kind == WordKind::Alpha;
-        let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
-        let connector = alpha && self.norm.is_connector(&folded);
-        let stem = if alpha {
-            self.norm.stem(&folded).into_owned()
-        } else {
-            folded.clone()
+        // A word type already seen in another case ("The", "the"): everything about an
+        // alphabetic token follows from its folded form, so it is the same token.
+        let seen = alpha
+            .then(|| vocab.norms.get(&*folded))
+            .flatten()
+            .and_then(|&n| self.alpha_of_norm.get(n as usize))
+            .copied()
+            .filter(|&t| t != u32::MAX);
+        let id = match seen {
+            Some(t) => t,
+            None => {
+                let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
+                let connector = alpha && self.norm.is_connector(&folded);
+                let word = if alpha {
+                    vocab.word(&folded, &self.norm.stem(&folded))
+                } else {
+                    vocab.word(&folded, &folded)
+                };
+                let id = self.infos.len() as u32;
+                if alpha {
+                    let n = vocab.words[word as usize].norm as usize;
+                    if self.alpha_of_norm.len() <= n {
+                        self.alpha_of_norm.resize(n + 1, u32::MAX);
+                    }
+                    self.alpha_of_norm[n] = id;
+                }
+                self.infos.push(TokInfo {
+                    folded: folded.into(),
+                    number,
+                    connector,
+                    word,
+                });
+                id
+            }
         };
-        let word = vocab.word(&folded, &stem);
-        let id = self.infos.len() as u32;
-        self.infos.push(TokInfo {
-            folded: folded.into(),
-            number,
-            connector,
-            word,
-        });
         match key {
             Some(k) => self.short.insert(k, id),
             None => self.toks.insert(raw, id),

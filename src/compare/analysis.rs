@@ -12,6 +12,7 @@ use super::claims::{self, ArticleClaims};
 use crate::align;
 use crate::corpus::Article;
 use crate::text::{Lang, Span};
+use rustc_hash::FxHashMap as FxMap;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
@@ -38,15 +39,19 @@ pub struct Prepared {
     pub(crate) token_start: Vec<usize>,
     /// The normalised forms of all tokens, concatenated; [`TokenKey`] points into it.
     pub(crate) forms: String,
+    /// Per token (as `keys`), the id of its normalised form: the article's distinct forms
+    /// numbered in order of first occurrence.
+    pub(crate) form_ids: Vec<u32>,
+    /// Per form id, the index in `keys` of its first token.
+    pub(crate) distinct: Vec<u32>,
     /// What it was computed from, to notice an article changed since.
     source: Source,
 }
 
 /// A token's normalised form for the word diff (lowercase; curly quotes, primes and dashes
-/// folded), as a hash and a range of [`Analysis::forms`].
+/// folded), as a range of [`Prepared::forms`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TokenKey {
-    pub hash: u64,
     pub start: u32,
     pub end: u32,
 }
@@ -118,20 +123,34 @@ impl Prepared {
             for t in &s.tokens {
                 let start = forms.len();
                 push_form(&mut forms, t.span.slice(&a.text));
-                let form = &forms[start..];
                 keys.push(TokenKey {
-                    hash: hash(form.as_bytes()),
                     start: start as u32,
                     end: forms.len() as u32,
                 });
             }
         }
         token_start.push(keys.len());
+        let mut ids: FxMap<&str, u32> = FxMap::default();
+        let mut distinct = Vec::new();
+        let form_ids = keys
+            .iter()
+            .enumerate()
+            .map(|(t, k)| {
+                *ids.entry(&forms[k.start as usize..k.end as usize])
+                    .or_insert_with(|| {
+                        distinct.push(t as u32);
+                        distinct.len() as u32 - 1
+                    })
+            })
+            .collect();
+        drop(ids);
         Prepared {
             align,
             keys,
             token_start,
             forms,
+            form_ids,
+            distinct,
             source: Source {
                 text: (a.text.as_ptr() as usize, a.text.len()),
                 lang: a.lang,
@@ -151,9 +170,34 @@ impl Prepared {
         &self.source.skip
     }
 
-    /// The keys of sentence `i`'s tokens.
-    pub(crate) fn sentence_keys(&self, i: usize) -> &[TokenKey] {
-        &self.keys[self.token_start[i]..self.token_start[i + 1]]
+    /// The form ids of sentence `i`'s tokens.
+    pub(crate) fn sentence_form_ids(&self, i: usize) -> &[u32] {
+        &self.form_ids[self.token_start[i]..self.token_start[i + 1]]
+    }
+
+    /// For each form id of `other`, the id of the same form among this article's (its own id
+    /// here), or a new id past this article's when this article does not have it: ids that
+    /// are equal exactly when the forms are, across both articles.
+    pub(crate) fn pair_form_ids(&self, other: &Prepared) -> Vec<u32> {
+        let mine: FxMap<&str, u32> = self
+            .distinct
+            .iter()
+            .enumerate()
+            .map(|(id, &t)| (self.form(&self.keys[t as usize]), id as u32))
+            .collect();
+        let mut next = self.distinct.len() as u32;
+        other
+            .distinct
+            .iter()
+            .map(|&t| {
+                mine.get(other.form(&other.keys[t as usize]))
+                    .copied()
+                    .unwrap_or_else(|| {
+                        next += 1;
+                        next - 1
+                    })
+            })
+            .collect()
     }
 
     /// The normalised form a key stands for.
@@ -288,11 +332,13 @@ mod tests {
                 forms.iter().position(|f| *f == x),
                 forms.iter().rposition(|f| *f == y),
             );
-            an.keys[i.unwrap()].hash == an.keys[j.unwrap()].hash
+            an.form_ids[i.unwrap()] == an.form_ids[j.unwrap()]
         };
         assert!(same("\"", "\""));
         assert!(same("-", "-"));
-        assert_eq!(an.sentence_keys(0).len(), an.keys.len());
+        assert!(!same("said", "smith"));
+        assert_eq!(an.sentence_form_ids(0).len(), an.keys.len());
+        assert_eq!(an.distinct.len(), 9);
     }
 
     #[test]

@@ -149,10 +149,12 @@ pub fn compare_text(a: &Article, b: &Article) -> Comparison {
 /// The rows of aligned units: each unit with the word diff of its two sides (`pa` is `a`'s
 /// [`Prepared`], `pb` is `b`'s).
 pub fn rows(a: &Article, pa: &Prepared, b: &Article, pb: &Prepared, units: Vec<Unit>) -> Vec<Row> {
-    use worddiff::Key;
+    // Tokens are diffed by form ids shared by the two articles (equal exactly when the
+    // normalised forms are), so the diff compares integers.
+    let b_ids = pa.pair_form_ids(pb);
     // Buffers reused from row to row.
     let mut toks: (Vec<Token>, Vec<Token>) = Default::default();
-    let mut keys: (Vec<Key<'_>>, Vec<Key<'_>>) = Default::default();
+    let mut ids: (Vec<u32>, Vec<u32>) = Default::default();
     let gather = |art: &Article, idx: &[usize], t: &mut Vec<Token>| {
         t.clear();
         for &i in idx {
@@ -169,9 +171,16 @@ pub fn rows(a: &Article, pa: &Prepared, b: &Article, pb: &Prepared, units: Vec<U
         } else {
             gather(a, &u.a, &mut toks.0);
             gather(b, &u.b, &mut toks.1);
-            fill_keys(pa, &u.a, &mut keys.0);
-            fill_keys(pb, &u.b, &mut keys.1);
-            worddiff::diff_keys(&toks.0, &keys.0, &toks.1, &keys.1, &mut segs);
+            ids.0.clear();
+            for &i in &u.a {
+                ids.0.extend_from_slice(pa.sentence_form_ids(i));
+            }
+            ids.1.clear();
+            for &j in &u.b {
+                ids.1
+                    .extend(pb.sentence_form_ids(j).iter().map(|&f| b_ids[f as usize]));
+            }
+            worddiff::diff_keys(&toks.0, &ids.0, &toks.1, &ids.1, &mut segs);
         }
         out.push(Row {
             a: u.a,
@@ -183,17 +192,6 @@ pub fn rows(a: &Article, pa: &Prepared, b: &Article, pb: &Prepared, units: Vec<U
         });
     }
     out
-}
-
-/// The diff keys of the tokens of sentences `idx`, in order.
-fn fill_keys<'a>(an: &'a Prepared, idx: &[usize], out: &mut Vec<worddiff::Key<'a>>) {
-    out.clear();
-    for &i in idx {
-        out.extend(an.sentence_keys(i).iter().map(|k| worddiff::Key {
-            hash: k.hash,
-            form: an.form(k),
-        }));
-    }
 }
 
 /// The segments of one side of a row the other side does not share: one changed segment

@@ -39,7 +39,8 @@ struct TokInfo {
     word: u32,
 }
 
-/// Shared vocabularies (ids are shared by both sides).
+/// One side's vocabularies: stems, normalised forms and 3-grams, numbered in order of first
+/// occurrence, and the word types over them.
 #[derive(Default)]
 struct Vocab {
     stems: FxMap<Box<str>, u32>,
@@ -48,7 +49,8 @@ struct Vocab {
     words: Vec<WordInfo>,
 }
 
-/// Above this many bytes of text (both sides), the sides are tokenised on two threads.
+/// Above this many bytes of text (both sides), the sides are tokenised on two threads, and
+/// B's new ids follow the merge of its vocabulary into A's (see [`pair_ids`]).
 pub(crate) const PARALLEL_BYTES: usize = 256 * 1024;
 
 impl Vocab {

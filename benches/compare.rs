@@ -1,6 +1,11 @@
 //! Comparing two seed articles end to end, and each stage of it.
 //! Target (issue 2): well under 1 ms from raw text to laid-out rows for a seed pair.
 //!
+//! - `issue2_cold_*`: exactly the issue's pipeline from raw text — `Article::from_text`
+//!   (segmentation, boilerplate marks), alignment, word-diff rows, layout at width 160
+//!   (no claims: [`compare::compare_text`]).
+//! - `issue2_warm_*`: the same with the articles already loaded and prepared (as in the reader
+//!   when the user picks a pair): alignment, word-diff rows, layout.
 //! - `cold_*`: from raw text — segmentation (with boilerplate marks), claims, alignment,
 //!   word diff, disagreements, layout.
 //! - `warm_*`: the articles already loaded and analysed (as in the reader when the user picks
@@ -10,7 +15,7 @@
 //! `cargo bench --bench compare -- --measurement-time 3 --warm-up-time 1`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use parallax::compare::{self, Analysis, align_articles, disagree};
+use parallax::compare::{self, Analysis, Prepared, align_articles, disagree};
 use parallax::corpus::{Article, ArticleMeta};
 use parallax::view::{LayoutOptions, layout};
 use std::hint::black_box;
@@ -45,6 +50,26 @@ fn benches(c: &mut Criterion) {
     for (x, y) in [("003", "004"), ("000", "001")] {
         let (ta, tb) = (seed(x), seed(y));
         let opts = LayoutOptions::new(160);
+        c.bench_function(&format!("issue2_cold_{x}_{y}_w160"), |b| {
+            b.iter(|| {
+                let a = article(x, black_box(&ta));
+                let bb = article(y, black_box(&tb));
+                let cmp = compare::compare_text(&a, &bb);
+                black_box(layout(&a, &bb, &cmp, &opts))
+            })
+        });
+        {
+            let a = article(x, &ta);
+            let bb = article(y, &tb);
+            a.prepared();
+            bb.prepared();
+            c.bench_function(&format!("issue2_warm_{x}_{y}_w160"), |b| {
+                b.iter(|| {
+                    let cmp = compare::compare_text(black_box(&a), black_box(&bb));
+                    black_box(layout(&a, &bb, &cmp, &opts))
+                })
+            });
+        }
         c.bench_function(&format!("cold_end_to_end_{x}_{y}_w160"), |b| {
             b.iter(|| {
                 let a = article(x, black_box(&ta));
@@ -67,6 +92,9 @@ fn benches(c: &mut Criterion) {
         c.bench_function(&format!("stage_segment_{x}_{y}"), |b| {
             b.iter(|| (article(x, black_box(&ta)), article(y, black_box(&tb))))
         });
+        c.bench_function(&format!("stage_prepare_{x}_{y}"), |b| {
+            b.iter(|| (Prepared::new(black_box(&a)), Prepared::new(black_box(&bb))))
+        });
         c.bench_function(&format!("stage_analyse_{x}_{y}"), |b| {
             b.iter(|| (Analysis::new(black_box(&a)), Analysis::new(black_box(&bb))))
         });
@@ -78,13 +106,15 @@ fn benches(c: &mut Criterion) {
                 )
             })
         });
+        // (with both articles prepared: what a pair alone costs)
         c.bench_function(&format!("stage_align_{x}_{y}"), |b| {
             b.iter(|| align_articles(black_box(&a), black_box(&bb)))
         });
         let (aa, ab) = (a.analysis(), bb.analysis());
+        let (pa, pb) = (a.prepared(), bb.prepared());
         let units = align_articles(&a, &bb).units;
         c.bench_function(&format!("stage_word_diff_{x}_{y}"), |b| {
-            b.iter(|| compare::rows(&a, &aa, &bb, &ab, black_box(units.clone())))
+            b.iter(|| compare::rows(&a, &pa, &bb, &pb, black_box(units.clone())))
         });
         let cmp = compare::compare(&a, &bb);
         c.bench_function(&format!("stage_disagreements_{x}_{y}"), |b| {

@@ -153,28 +153,42 @@ fn one_way(
             }
             read += df;
             let list = stem_ix.list(id);
+            // (`y` is written at the end of `touched` and kept when its cell was untouched:
+            // no branch per posting)
+            let mut n = touched.len();
+            touched.resize(n + list.len(), 0);
             for &(y, wy) in list {
                 let cell = &mut acc[y as usize];
-                if *cell == 0.0 {
-                    touched.push(y);
-                }
+                touched[n] = y;
+                n += usize::from(*cell == 0.0);
                 *cell += wx * wy;
             }
+            touched.truncate(n);
         }
         // The best `k` by score (ties: lower index first), kept sorted in `top` while the
         // touched sentences are read once (k is small: no sort of all of them).
         top.clear();
         let better = |a: (f32, u32), b: (f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).is_lt();
+        // Once `top` is full, a score below its last one's is out (a plain compare, before
+        // the total order).
+        let mut floor = f32::NEG_INFINITY;
         for &y in &touched {
-            let cell = &mut acc[y as usize];
-            let e = (*cell, y);
-            *cell = 0.0;
-            if top.len() == p.k && !top.last().is_some_and(|&last| better(e, last)) {
+            let score = std::mem::take(&mut acc[y as usize]);
+            if score < floor {
+                continue;
+            }
+            let e = (score, y);
+            if top.len() == p.k && top.last().is_some_and(|&last| !better(e, last)) {
                 continue;
             }
             let at = top.partition_point(|&t| better(t, e));
             top.insert(at, e);
             top.truncate(p.k);
+            if top.len() == p.k
+                && let Some(last) = top.last()
+            {
+                floor = last.0;
+            }
         }
         touched.clear();
         // Runners-up only when they come close to the best (clear winners need no company).

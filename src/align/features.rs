@@ -5,6 +5,10 @@
 //! - **3-grams** of each folded, unstemmed word with boundary marks (`<wo`, `wor`, `ord`, `rd>`),
 //!   which survive typos, spelling variants, compounds and some spun synonyms.
 //!
+//! Each side is first tokenised on its own ([`Prepared`]: word ids per sentence over the side's
+//! own vocabulary), which a caller can keep with its text; a pair then maps B's vocabulary
+//! onto A's (with the ids one shared vocabulary would have given) and counts and weighs.
+//!
 //! Weights are `idf × (1 + ln tf)`, with the IDF taken over the sentences of both texts
 //! (optionally blended with corpus-wide document frequencies, see [`super::DocFreq`]), so
 //! names and numbers count far more than function words without any stopword list.
@@ -12,6 +16,7 @@
 use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans_with};
 use crate::text::{Lang, Span};
 use rustc_hash::FxHashMap as FxMap;
+use std::sync::Arc;
 
 /// A sparse vector: `(feature id, weight)`, sorted by id, ids unique.
 pub(crate) type SparseVec = Vec<(u32, f32)>;
@@ -34,7 +39,8 @@ struct TokInfo {
     word: u32,
 }
 
-/// Shared vocabularies (ids are shared by both sides).
+/// One side's vocabularies: stems, normalised forms and 3-grams, numbered in order of first
+/// occurrence, and the word types over them.
 #[derive(Default)]
 struct Vocab {
     stems: FxMap<Box<str>, u32>,
@@ -43,36 +49,11 @@ struct Vocab {
     words: Vec<WordInfo>,
 }
 
-/// Above this many bytes of text (both sides), the sides are tokenised on two threads.
-const PARALLEL_BYTES: usize = 256 * 1024;
+/// Above this many bytes of text (both sides), the sides are tokenised on two threads, and
+/// B's new ids follow the merge of its vocabulary into A's (see [`pair_ids`]).
+pub(crate) const PARALLEL_BYTES: usize = 256 * 1024;
 
 impl Vocab {
-    /// Merge another side's vocabulary into this one, renumbering that side's words.
-    fn absorb(&mut self, other: Vocab, words: &mut Norms) {
-        let mut stem_map = vec![0u32; other.stems.len()];
-        for (k, id) in other.stems {
-            stem_map[id as usize] = Self::intern(&mut self.stems, &k);
-        }
-        let mut norm_map = vec![0u32; other.norms.len()];
-        for (k, id) in other.norms {
-            norm_map[id as usize] = Self::intern(&mut self.norms, &k);
-        }
-        let mut gram_map = vec![0u32; other.grams.len()];
-        for (k, id) in other.grams {
-            let n = self.grams.len() as u32;
-            gram_map[id as usize] = *self.grams.entry(k).or_insert(n);
-        }
-        let base = self.words.len() as u32;
-        self.words.extend(other.words.into_iter().map(|w| WordInfo {
-            stem: stem_map[w.stem as usize],
-            norm: norm_map[w.norm as usize],
-            grams: w.grams.iter().map(|&g| gram_map[g as usize]).collect(),
-        }));
-        for w in &mut words.ids {
-            *w += base;
-        }
-    }
-
     fn intern(map: &mut FxMap<Box<str>, u32>, s: &str) -> u32 {
         if let Some(&id) = map.get(s) {
             return id;
@@ -87,14 +68,15 @@ impl Vocab {
         let norm_id = Self::intern(&mut self.norms, norm);
         let mut grams = Vec::new();
         if !norm.starts_with(|c: char| c.is_ascii_digit()) {
-            let chars: Vec<u64> = std::iter::once(EDGE)
-                .chain(norm.chars().map(|c| c as u64))
-                .chain(std::iter::once(EDGE))
-                .collect();
-            for w in chars.windows(3) {
-                let key = (w[0] << 42) | (w[1] << 21) | w[2];
-                let n = self.grams.len() as u32;
-                grams.push(*self.grams.entry(key).or_insert(n));
+            grams.reserve(norm.len());
+            let (mut x, mut y) = (u64::MAX, EDGE);
+            for z in norm.chars().map(|c| c as u64).chain(std::iter::once(EDGE)) {
+                if x != u64::MAX {
+                    let key = (x << 42) | (y << 21) | z;
+                    let n = self.grams.len() as u32;
+                    grams.push(*self.grams.entry(key).or_insert(n));
+                }
+                (x, y) = (y, z);
             }
         }
         let id = self.words.len() as u32;
@@ -112,12 +94,21 @@ impl Vocab {
 #[inline]
 fn short_key(raw: &str) -> Option<u64> {
     let b = raw.as_bytes();
-    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+    if b.is_empty() || b.len() > 8 {
         return None;
     }
+    // (a byte loop: cheaper than a call to copy at most 8 bytes)
     let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    Some(u64::from_le_bytes(buf))
+    for (d, &s) in buf.iter_mut().zip(b) {
+        *d = s;
+    }
+    let key = u64::from_le_bytes(buf);
+    // A NUL byte among the token's own bytes (padding bytes set to 1 for the test) would make
+    // the key ambiguous: such tokens take the string path.
+    let padded =
+        key | (u64::MAX.checked_shl(8 * b.len() as u32).unwrap_or(0) & 0x0101_0101_0101_0101);
+    let has_nul = padded.wrapping_sub(0x0101_0101_0101_0101) & !padded & 0x8080_8080_8080_8080 != 0;
+    (!has_nul).then_some(key)
 }
 
 /// Turns the sentences of one language into word ids, caching per token type.
@@ -128,6 +119,8 @@ struct SideTokenizer<'t> {
     /// Longer token types.
     toks: FxMap<&'t str, u32>,
     infos: Vec<TokInfo>,
+    /// Normalised form id → the alphabetic token type of that folded form (`u32::MAX`: none).
+    alpha_of_norm: Vec<u32>,
     /// norm string → word id, for number values built from runs.
     values: FxMap<String, u32>,
     toks_buf: Vec<u32>,
@@ -140,6 +133,7 @@ impl<'t> SideTokenizer<'t> {
             short: FxMap::default(),
             toks: FxMap::default(),
             infos: Vec::new(),
+            alpha_of_norm: Vec::new(),
             values: FxMap::default(),
             toks_buf: Vec::new(),
         }
@@ -154,26 +148,46 @@ impl<'t> SideTokenizer<'t> {
         if let Some(&t) = hit {
             return t;
         }
-        let folded: String = match kind {
-            WordKind::Digits => canonical_number(raw).into_owned(),
-            WordKind::Alpha => fold(raw).into_owned(),
+        let folded = match kind {
+            WordKind::Digits => canonical_number(raw),
+            WordKind::Alpha => fold(raw),
         };
         let alpha = kind == WordKind::Alpha;
-        let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
-        let connector = alpha && self.norm.is_connector(&folded);
-        let stem = if alpha {
-            self.norm.stem(&folded).into_owned()
-        } else {
-            folded.clone()
+        // A word type already seen in another case ("The", "the"): everything about an
+        // alphabetic token follows from its folded form, so it is the same token.
+        let seen = alpha
+            .then(|| vocab.norms.get(&*folded))
+            .flatten()
+            .and_then(|&n| self.alpha_of_norm.get(n as usize))
+            .copied()
+            .filter(|&t| t != u32::MAX);
+        let id = match seen {
+            Some(t) => t,
+            None => {
+                let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
+                let connector = alpha && self.norm.is_connector(&folded);
+                let word = if alpha {
+                    vocab.word(&folded, &self.norm.stem(&folded))
+                } else {
+                    vocab.word(&folded, &folded)
+                };
+                let id = self.infos.len() as u32;
+                if alpha {
+                    let n = vocab.words[word as usize].norm as usize;
+                    if self.alpha_of_norm.len() <= n {
+                        self.alpha_of_norm.resize(n + 1, u32::MAX);
+                    }
+                    self.alpha_of_norm[n] = id;
+                }
+                self.infos.push(TokInfo {
+                    folded: folded.into(),
+                    number,
+                    connector,
+                    word,
+                });
+                id
+            }
         };
-        let word = vocab.word(&folded, &stem);
-        let id = self.infos.len() as u32;
-        self.infos.push(TokInfo {
-            folded: folded.into(),
-            number,
-            connector,
-            word,
-        });
         match key {
             Some(k) => self.short.insert(k, id),
             None => self.toks.insert(raw, id),
@@ -319,16 +333,19 @@ pub(crate) struct Features {
     /// Per sentence of A: `None` when skipped or without words.
     pub a: Vec<Option<SentVec>>,
     pub b: Vec<Option<SentVec>>,
-    /// Word ids per sentence (for `Same`, through `word_norm`).
-    pub norms_a: Norms,
-    pub norms_b: Norms,
-    /// Word id → normalised form id.
-    pub word_norm: Vec<u32>,
+    /// Word id of each side → normalised form id of the pair (for `Same`).
+    norm_a: Vec<u32>,
+    norm_b: Vec<u32>,
+    /// The sides (their word ids per sentence).
+    side_a: Arc<Prepared>,
+    side_b: Arc<Prepared>,
     /// In how many sentences (of both sides) each stem occurs; its length is the number of
     /// stems.
     pub stem_df: Vec<u32>,
     /// Weight of the stem cosine in the similarity (the 3-gram cosine gets the rest).
     pub alpha: f32,
+    /// How many 3-grams the pair's vocabulary has.
+    n_grams: usize,
 }
 
 /// Word ids of every sentence of one side, stored flat.
@@ -400,44 +417,118 @@ pub(crate) struct SideIn<'a> {
     pub skip: &'a [bool],
 }
 
+/// One side of an alignment problem tokenised on its own: word ids per sentence and the
+/// side's own vocabulary (stems, normalised forms, 3-grams, in order of first occurrence).
+/// Nothing in it depends on the other side, so it is computed once per text and reused by
+/// every pair the text is part of ([`Features::from_prepared`]).
+pub struct Prepared {
+    text_len: usize,
+    n_sentences: usize,
+    vocab: Vocab,
+    words: Norms,
+}
+
+impl Prepared {
+    pub(crate) fn new(side: &SideIn) -> Prepared {
+        let mut vocab = Vocab::default();
+        let mut tok = SideTokenizer::new(side.lang);
+        let words = tokenize_side(side, &mut tok, &mut vocab);
+        Prepared {
+            text_len: side.text.len(),
+            n_sentences: side.sentences.len(),
+            vocab,
+            words,
+        }
+    }
+
+    /// How many sentences the side has.
+    pub fn sentences(&self) -> usize {
+        self.n_sentences
+    }
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("sentences", &self.n_sentences)
+            .field("words", &self.vocab.words.len())
+            .finish()
+    }
+}
+
+/// Pair ids for the keys of B's map: A's id for a key A has, else the next free id. New keys
+/// are numbered in the iteration order of B's map (`hash_order`, as merging B's vocabulary
+/// into A's does) or in B's order of first occurrence (as one vocabulary filled with A, then
+/// B, does). Returns the ids by B's id, and how many ids the pair has.
+fn pair_ids<K: std::hash::Hash + Eq>(
+    a: &FxMap<K, u32>,
+    b: &FxMap<K, u32>,
+    hash_order: bool,
+) -> (Vec<u32>, usize) {
+    let mut out = vec![0u32; b.len()];
+    let mut next = a.len() as u32;
+    let mut assign = |k: &K, id: u32| {
+        out[id as usize] = match a.get(k) {
+            Some(&x) => x,
+            None => {
+                next += 1;
+                next - 1
+            }
+        };
+    };
+    if hash_order {
+        for (k, &id) in b {
+            assign(k, id);
+        }
+    } else {
+        let mut by_id: Vec<Option<&K>> = vec![None; b.len()];
+        for (k, &id) in b {
+            by_id[id as usize] = Some(k);
+        }
+        for (id, k) in by_id.into_iter().enumerate() {
+            if let Some(k) = k {
+                assign(k, id as u32);
+            }
+        }
+    }
+    (out, next as usize)
+}
+
 impl Features {
+    /// Features of two sides (each tokenised on its own, on two threads for long texts).
     pub fn build(a: &SideIn, b: &SideIn, doc_freq: Option<&DocFreq>, alpha: f32) -> Features {
         let par = a.text.len() + b.text.len() >= PARALLEL_BYTES;
-        let (vocab, words_a, words_b) = if !par {
-            // Small texts: one shared tokenizer (its caches serve both sides).
-            let mut vocab = Vocab::default();
-            let mut tok_a = SideTokenizer::new(a.lang);
-            let mut tok_b = (a.lang != b.lang).then(|| SideTokenizer::new(b.lang));
-            let words_a = tokenize_side(a, &mut tok_a, &mut vocab);
-            let words_b = match tok_b.as_mut() {
-                Some(t) => tokenize_side(b, t, &mut vocab),
-                None => tokenize_side(b, &mut tok_a, &mut vocab),
-            };
-            (vocab, words_a, words_b)
-        } else {
-            // Long texts: each side on its own thread with its own vocabulary, then B's ids
-            // are mapped into A's.
-            let side = |s: &SideIn<'_>| {
-                let mut vocab = Vocab::default();
-                let mut tok = SideTokenizer::new(s.lang);
-                let words = tokenize_side(s, &mut tok, &mut vocab);
-                (vocab, words)
-            };
-            let ((mut vocab, words_a), (vocab_b, mut words_b)) = both(true, || side(a), || side(b));
-            vocab.absorb(vocab_b, &mut words_b);
-            (vocab, words_a, words_b)
-        };
-        let n_stems = vocab.stems.len();
-        let n_grams = vocab.grams.len();
-        let stem_of: Vec<u32> = vocab.words.iter().map(|w| w.stem).collect();
+        let (pa, pb) = both(par, || Prepared::new(a), || Prepared::new(b));
+        Features::from_prepared(Arc::new(pa), Arc::new(pb), doc_freq, alpha)
+    }
+
+    /// Features of two prepared sides.
+    ///
+    /// The ids of the pair's vocabulary are those one vocabulary filled with A's words, then
+    /// B's, gives (long texts: A's, then B's merged in), so weights, their sums and every tie
+    /// come out the same however the sides were prepared.
+    pub fn from_prepared(
+        pa: Arc<Prepared>,
+        pb: Arc<Prepared>,
+        doc_freq: Option<&DocFreq>,
+        alpha: f32,
+    ) -> Features {
+        let par = pa.text_len + pb.text_len >= PARALLEL_BYTES;
+        let (va, vb) = (&pa.vocab, &pb.vocab);
+        let (stem_map, n_stems) = pair_ids(&va.stems, &vb.stems, par);
+        let (norm_map, _) = pair_ids(&va.norms, &vb.norms, par);
+        let (gram_map, n_grams) = pair_ids(&va.grams, &vb.grams, par);
+        let stem_of_a: Vec<u32> = va.words.iter().map(|w| w.stem).collect();
+        let stem_of_b: Vec<u32> = vb.words.iter().map(|w| stem_map[w.stem as usize]).collect();
+        let (words_a, words_b) = (&pa.words, &pb.words);
 
         // Stem counts (and the stems' sentence frequencies), then 3-gram counts of the words
         // whose stems are rare enough, then weights: each step per side, the sides in parallel
         // for long texts.
         let ((mut vec_a, df_a), (mut vec_b, df_b)) = both(
             par,
-            || stem_vecs(&words_a, &stem_of, n_stems),
-            || stem_vecs(&words_b, &stem_of, n_stems),
+            || stem_vecs(words_a, &stem_of_a, n_stems),
+            || stem_vecs(words_b, &stem_of_b, n_stems),
         );
         let df_s: Vec<u32> = df_a.iter().zip(&df_b).map(|(x, y)| x + y).collect();
         let n = (vec_a.iter().chain(&vec_b).flatten().count()) as u32;
@@ -445,24 +536,41 @@ impl Features {
         // The 3-grams each word contributes: none when its stem is in more than `limit`
         // sentences (function words: they carry no signal, and they are most of the text, so
         // skipping them makes the 3-gram vectors short).
-        let rare = Flat::from_iter(vocab.words.iter().map(|w| {
-            if df_s[w.stem as usize] <= limit {
+        let rare_a = Flat::from_lists(va.words.iter().zip(&stem_of_a).map(|(w, &stem)| {
+            if df_s[stem as usize] <= limit {
                 &w.grams[..]
             } else {
                 &[]
             }
         }));
+        let mut rare_b = Flat::from_lists(vb.words.iter().zip(&stem_of_b).map(|(w, &stem)| {
+            if df_s[stem as usize] <= limit {
+                &w.grams[..]
+            } else {
+                &[]
+            }
+        }));
+        for g in &mut rare_b.ids {
+            *g = gram_map[*g as usize];
+        }
         let (df_a, df_b) = both(
             par,
-            || add_grams(&mut vec_a, &words_a, &rare, n_grams),
-            || add_grams(&mut vec_b, &words_b, &rare, n_grams),
+            || add_grams(&mut vec_a, words_a, &rare_a, n_grams),
+            || add_grams(&mut vec_b, words_b, &rare_b, n_grams),
         );
         let idf = |df: u32| (1.0 + n as f32 / df.max(1) as f32).ln();
         let mut idf_s: Vec<f32> = df_s.iter().map(|&d| idf(d)).collect();
         let idf_g: Vec<f32> = df_a.iter().zip(&df_b).map(|(x, y)| idf(x + y)).collect();
         if let Some(dfc) = doc_freq {
-            for (stem, &id) in &vocab.stems {
+            // every stem of the pair once: A's, then those only B has
+            for (stem, &id) in &va.stems {
                 idf_s[id as usize] *= dfc.factor(stem);
+            }
+            for (stem, &id) in &vb.stems {
+                let id = stem_map[id as usize] as usize;
+                if id >= va.stems.len() {
+                    idf_s[id] *= dfc.factor(stem);
+                }
             }
         }
         both(
@@ -470,15 +578,37 @@ impl Features {
             || weigh_side(&mut vec_a, &idf_s, &idf_g),
             || weigh_side(&mut vec_b, &idf_s, &idf_g),
         );
+        let norm_a = va.words.iter().map(|w| w.norm).collect();
+        let norm_b = vb.words.iter().map(|w| norm_map[w.norm as usize]).collect();
         Features {
             a: vec_a,
             b: vec_b,
-            norms_a: words_a,
-            norms_b: words_b,
-            word_norm: vocab.words.iter().map(|w| w.norm).collect(),
+            norm_a,
+            norm_b,
+            side_a: pa,
+            side_b: pb,
             stem_df: df_s,
             alpha,
+            n_grams,
         }
+    }
+
+    /// The normalised-form ids of A's sentence `i`, word by word.
+    pub fn norm_ids_a(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        self.side_a
+            .words
+            .of(i)
+            .iter()
+            .map(|&w| self.norm_a[w as usize])
+    }
+
+    /// The normalised-form ids of B's sentence `j`, word by word.
+    pub fn norm_ids_b(&self, j: usize) -> impl Iterator<Item = u32> + '_ {
+        self.side_b
+            .words
+            .of(j)
+            .iter()
+            .map(|&w| self.norm_b[w as usize])
     }
 
     /// Similarity of A's sentences `ia` with B's sentences `ib` (each a non-empty run).
@@ -507,6 +637,57 @@ impl Features {
         Some(self.combine(cos(&sa, sna, &sb, snb), cos(&ga, gna, &gb, gnb)))
     }
 
+    /// The similarities of many 1:1 pairs, as [`Features::sim`] gives them (pairs it gives
+    /// `None` for are left out). Consecutive pairs of one sentence of A share one scatter of
+    /// its vectors into dense weights, so each pair is scored by one pass over B's entries:
+    /// the products of shared features are summed in id order, as the sparse merge of
+    /// [`cos`] sums them, and the other entries add exact zeros (weights are positive), so
+    /// the values are the same to the bit.
+    pub fn sim_pairs(&self, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
+        let mut out = Vec::with_capacity(pairs.len());
+        let mut dense_s = vec![0f32; self.stem_df.len()];
+        let mut dense_g = vec![0f32; self.n_grams];
+        let set = |dense: &mut [f32], v: &SparseVec, on: bool| {
+            for &(id, w) in v {
+                dense[id as usize] = if on { w } else { 0.0 };
+            }
+        };
+        let dot = |dense: &[f32], v: &SparseVec| {
+            v.iter()
+                .fold(0.0f32, |d, &(id, w)| d + dense[id as usize] * w)
+        };
+        let mut cur: Option<&SentVec> = None;
+        let mut cur_i = u32::MAX;
+        for &(i, j) in pairs {
+            let (Some(Some(a)), Some(Some(b))) = (self.a.get(i as usize), self.b.get(j as usize))
+            else {
+                continue;
+            };
+            if cur_i != i {
+                if let Some(c) = cur {
+                    set(&mut dense_s, &c.stems, false);
+                    set(&mut dense_g, &c.grams, false);
+                }
+                set(&mut dense_s, &a.stems, true);
+                set(&mut dense_g, &a.grams, true);
+                (cur, cur_i) = (Some(a), i);
+            }
+            let cos = |dense: &[f32], na: f32, v: &SparseVec, nb: f32| {
+                if na <= 0.0 || nb <= 0.0 {
+                    0.0
+                } else {
+                    dot(dense, v) / (na * nb)
+                }
+            };
+            let s = self.combine(
+                cos(&dense_s, a.stem_norm, &b.stems, b.stem_norm),
+                cos(&dense_g, a.gram_norm, &b.grams, b.gram_norm),
+            );
+            out.push((i, j, s));
+        }
+        out
+    }
+
     pub fn sim11(&self, a: &SentVec, b: &SentVec) -> f32 {
         self.combine(
             cos(&a.stems, a.stem_norm, &b.stems, b.stem_norm),
@@ -520,7 +701,7 @@ impl Features {
 }
 
 /// Run `fa` and `fb`, on two threads when `par`.
-fn both<A: Send, B: Send>(
+pub(crate) fn both<A: Send, B: Send>(
     par: bool,
     fa: impl FnOnce() -> A + Send,
     fb: impl FnOnce() -> B + Send,
@@ -562,7 +743,7 @@ struct Flat {
 }
 
 impl Flat {
-    fn from_iter<'x>(lists: impl Iterator<Item = &'x [u32]>) -> Flat {
+    fn from_lists<'x>(lists: impl Iterator<Item = &'x [u32]>) -> Flat {
         let mut f = Flat {
             ids: Vec::new(),
             ends: Vec::new(),

@@ -6,6 +6,8 @@
 //! How it works (each step bounded, so book-length texts align in well under a second):
 //! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (number words as
 //!    digits) and character 3-grams; similarity is a weighted sum of the two cosines, in `0..=1`.
+//!    Each side's tokens can be prepared once ([`prepare`]) and kept for every pair it is part
+//!    of ([`align_prepared`]).
 //! 2. **Candidates** ([`candidates`]): small problems compare every pair; large ones look up
 //!    each sentence's rarest features in an inverted index of the other side (common features
 //!    are never looked up) and keep the best few.
@@ -39,14 +41,16 @@ mod candidates;
 mod chain;
 pub mod eval;
 mod features;
+mod sims;
 
-pub use features::DocFreq;
+pub use features::{DocFreq, Prepared};
 
 use crate::text::{Lang, Span};
 use chain::Item;
 use features::{Features, SentVec, SideIn};
-use rustc_hash::FxHashMap as FxMap;
 use serde::{Deserialize, Serialize};
+use sims::Sims;
+use std::sync::Arc;
 
 /// What an aligned unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -208,19 +212,36 @@ pub fn align(a: &Side, b: &Side) -> Alignment {
 
 /// Align the sentences of `a` with those of `b` (see the module doc for the method).
 pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
-    let sa = SideIn {
-        text: a.text,
-        sentences: a.sentences,
-        lang: a.lang,
-        skip: a.skip,
-    };
-    let sb = SideIn {
-        text: b.text,
-        sentences: b.sentences,
-        lang: b.lang,
-        skip: b.skip,
-    };
-    let f = Features::build(&sa, &sb, opts.doc_freq, opts.stem_weight);
+    let par = a.text.len() + b.text.len() >= features::PARALLEL_BYTES;
+    let (pa, pb) = features::both(par, || prepare(a), || prepare(b));
+    align_prepared(a, Arc::new(pa), b, Arc::new(pb), opts)
+}
+
+/// What aligning needs from one side alone (its tokens, stems and 3-grams), to keep with a
+/// text and reuse for every pair it is part of (see [`align_prepared`]).
+pub fn prepare(side: &Side) -> Prepared {
+    Prepared::new(&SideIn {
+        text: side.text,
+        sentences: side.sentences,
+        lang: side.lang,
+        skip: side.skip,
+    })
+}
+
+/// [`align_with`] with each side already prepared (`pa` by [`prepare`] from `a`, `pb` from
+/// `b`): the same alignment.
+pub fn align_prepared(
+    a: &Side,
+    pa: Arc<Prepared>,
+    b: &Side,
+    pb: Arc<Prepared>,
+    opts: &AlignOptions,
+) -> Alignment {
+    assert!(
+        pa.sentences() == a.sentences.len() && pb.sentences() == b.sentences.len(),
+        "a side prepared from another text"
+    );
+    let f = Features::from_prepared(pa, pb, opts.doc_freq, opts.stem_weight);
     let (na, nb) = (a.sentences.len(), b.sentences.len());
     let t = opts.threshold;
     let one = |i: u32, j: u32, s: f32| Item {
@@ -233,17 +254,15 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     };
 
     // 1. Candidates and the first chain of 1:1 matches.
-    let mut sims: FxMap<(u32, u32), f32> = FxMap::default();
     let mut items: Vec<Item> = Vec::new();
     let cands = candidates::candidates(&f, CANDIDATES);
     let scored = par_sims(&f, &cands);
-    sims.reserve(scored.len());
     for &(i, j, s) in &scored {
-        sims.insert((i, j), s);
         if s >= t {
             items.push(one(i, j, s));
         }
     }
+    let mut sims = Sims::new(scored, na);
     let mut chosen = chain::best_chain(&items, nb);
 
     // 2. Compare small gaps between chained matches exhaustively, then chain again.
@@ -251,14 +270,15 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     let fresh: Vec<(u32, u32)> = gaps(&items, &chosen, na, nb)
         .into_iter()
         .flat_map(|(pa, a0, pb, b0)| gap_pairs(pa, a0, pb, b0))
-        .filter(|p| !sims.contains_key(p))
+        .filter(|&(i, j)| !sims.contains(i, j))
         .collect();
-    for (i, j, s) in par_sims(&f, &fresh) {
-        sims.insert((i, j), s);
+    let scored = par_sims(&f, &fresh);
+    for &(i, j, s) in &scored {
         if s >= t {
             items.push(one(i, j, s));
         }
     }
+    sims.extend(scored, na);
     if items.len() > before {
         chosen = chain::best_chain(&items, nb);
     }
@@ -332,8 +352,8 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
             opts.context_threshold
         };
         for (i, j) in gap_pairs(pa, a0, pb, b0) {
-            let s = match sims.get(&(i, j)) {
-                Some(&s) => Some(s),
+            let s = match sims.get(i, j) {
+                Some(s) => Some(s),
                 None => f.sim(&[i as usize], &[j as usize]),
             };
             let floor = if mixed(i, j) { t } else { base };
@@ -385,7 +405,7 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     // One that fits between the in-order matches around it is in order; the rest are moved.
     let mut left: Vec<(u32, u32, f32)> = sims
         .iter()
-        .filter(|&(&(i, j), &s)| {
+        .filter(|&(i, j, s)| {
             let (i, j) = (i as usize, j as usize);
             let mutual = s >= opts.mutual_threshold
                 && s >= best_a[i]
@@ -393,7 +413,6 @@ pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
                 && head_a[i] == head_b[j];
             (s >= opts.moved_threshold || mutual) && unit_of_a[i].is_none() && !b_used[j]
         })
-        .map(|(&(i, j), &s)| (i, j, s))
         .collect();
     left.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut order: std::collections::BTreeMap<usize, (usize, usize)> = units
@@ -519,9 +538,9 @@ fn is_heading(text: &str, sp: &Span) -> bool {
 }
 
 /// The best similarity of each sentence of A and of B over the compared pairs.
-fn best_of(sims: &FxMap<(u32, u32), f32>, na: usize, nb: usize) -> (Vec<f32>, Vec<f32>) {
+fn best_of(sims: &Sims, na: usize, nb: usize) -> (Vec<f32>, Vec<f32>) {
     let (mut best_a, mut best_b) = (vec![0f32; na], vec![0f32; nb]);
-    for (&(i, j), &s) in sims {
+    for (i, j, s) in sims.iter() {
         best_a[i as usize] = best_a[i as usize].max(s);
         best_b[j as usize] = best_b[j as usize].max(s);
     }
@@ -530,11 +549,7 @@ fn best_of(sims: &FxMap<(u32, u32), f32>, na: usize, nb: usize) -> (Vec<f32>, Ve
 
 /// Similarities of the 1:1 pairs, on two threads when there are many.
 fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
-    let run = |part: &[(u32, u32)]| -> Vec<(u32, u32, f32)> {
-        part.iter()
-            .filter_map(|&(i, j)| Some((i, j, f.sim(&[i as usize], &[j as usize])?)))
-            .collect()
-    };
+    let run = |part: &[(u32, u32)]| -> Vec<(u32, u32, f32)> { f.sim_pairs(part) };
     if pairs.len() < 20_000 {
         return run(pairs);
     }
@@ -556,7 +571,7 @@ fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
 fn merge_item(
     f: &Features,
     opts: &AlignOptions,
-    sims: &FxMap<(u32, u32), f32>,
+    sims: &Sims,
     (a0, a1, b0, b1): (i64, i64, i64, i64),
 ) -> Option<Item> {
     let ia: Vec<usize> = (a0 as usize..=a1 as usize).collect();
@@ -565,8 +580,8 @@ fn merge_item(
     let mut weakest = 1f32;
     for &x in &ia {
         for &y in &ib {
-            let s = match sims.get(&(x as u32, y as u32)) {
-                Some(&s) => s,
+            let s = match sims.get(x as u32, y as u32) {
+                Some(s) => s,
                 None => f.sim(&[x], &[y])?,
             };
             single = single.max(s);
@@ -623,12 +638,8 @@ fn gaps(items: &[Item], chosen: &[usize], na: usize, nb: usize) -> Vec<(u32, u32
 
 /// Whether the normalised words of A's `ia` equal those of B's `ib`.
 fn same_words(f: &Features, ia: &[usize], ib: &[usize]) -> bool {
-    let wa = ia.iter().flat_map(|&i| f.norms_a.of(i).iter());
-    let wb = ib.iter().flat_map(|&j| f.norms_b.of(j).iter());
-    let (wa, wb) = (
-        wa.map(|&w| f.word_norm[w as usize]),
-        wb.map(|&w| f.word_norm[w as usize]),
-    );
+    let wa = ia.iter().flat_map(|&i| f.norm_ids_a(i));
+    let wb = ib.iter().flat_map(|&j| f.norm_ids_b(j));
     wa.eq(wb)
 }
 

@@ -5,7 +5,7 @@ pub mod claims;
 pub mod disagree;
 mod worddiff;
 
-pub use analysis::{Analysis, AnalysisCell};
+pub use analysis::{Analysis, AnalysisCell, Prepared};
 pub use worddiff::{SegTag, Segment, word_diff};
 
 use crate::align::{self, Side, Unit, UnitKind};
@@ -90,52 +90,71 @@ pub struct Comparison {
     pub disagreements: Vec<Disagreement>,
 }
 
-/// Align the sentences of two articles, leaving their boilerplate unmatched in place.
+/// Align the sentences of two articles, leaving their boilerplate unmatched in place. Each
+/// article's side of the features ([`Article::prepared`]) is computed on first use and kept.
 pub fn align_articles(a: &Article, b: &Article) -> align::Alignment {
-    let (spans_a, spans_b) = (a.doc.sentence_spans(), b.doc.sentence_spans());
-    let (skip_a, skip_b) = (a.skip_mask(), b.skip_mask());
-    align::align(
+    align_prepared(a, &a.prepared(), b, &b.prepared())
+}
+
+/// [`align_articles`] with each article's [`Prepared`] given (`pa` of `a`, `pb` of `b`).
+pub fn align_prepared(a: &Article, pa: &Prepared, b: &Article, pb: &Prepared) -> align::Alignment {
+    align::align_prepared(
         &Side {
             text: &a.text,
-            sentences: &spans_a,
+            sentences: pa.sentences(),
             lang: a.lang,
-            skip: &skip_a,
+            skip: pa.skip(),
         },
+        pa.align.clone(),
         &Side {
             text: &b.text,
-            sentences: &spans_b,
+            sentences: pb.sentences(),
             lang: b.lang,
-            skip: &skip_b,
+            skip: pb.skip(),
         },
+        pb.align.clone(),
+        &align::AlignOptions::default(),
     )
 }
 
 /// Compare two articles end to end: align sentences, then diff words within each row, then
-/// find the disagreements. Each article's [`Analysis`] (claims, token keys) is computed on
-/// first use and kept on the article, so comparing it again with another article reuses it.
+/// find the disagreements. Each article's [`Prepared`] (alignment features, token keys) and
+/// [`Analysis`] (claims) are computed on first use and kept on the article, so comparing it
+/// again with another article reuses them.
 pub fn compare(a: &Article, b: &Article) -> Comparison {
     compare_analysed(a, &a.analysis(), b, &b.analysis())
 }
 
 /// [`compare`] with each article's analysis given (`aa` of `a`, `ab` of `b`).
 pub fn compare_analysed(a: &Article, aa: &Analysis, b: &Article, ab: &Analysis) -> Comparison {
-    let alignment = align_articles(a, b);
-    let rows = rows(a, aa, b, ab, alignment.units);
+    let mut cmp = compare_text(a, b);
+    cmp.disagreements = disagree::find_analysed(a, aa, b, ab, &cmp.rows);
+    cmp
+}
+
+/// Compare the text of two articles without their claims: align sentences, then diff words
+/// within each row (no disagreements).
+pub fn compare_text(a: &Article, b: &Article) -> Comparison {
+    let (pa, pb) = (a.prepared(), b.prepared());
+    let alignment = align_prepared(a, &pa, b, &pb);
+    let rows = rows(a, &pa, b, &pb, alignment.units);
     let stats = stats(a, b, &rows);
-    let disagreements = disagree::find_analysed(a, aa, b, ab, &rows);
     Comparison {
         rows,
         stats,
-        disagreements,
+        disagreements: Vec::new(),
     }
 }
 
-/// The rows of aligned units: each unit with the word diff of its two sides.
-pub fn rows(a: &Article, aa: &Analysis, b: &Article, ab: &Analysis, units: Vec<Unit>) -> Vec<Row> {
-    use worddiff::Key;
+/// The rows of aligned units: each unit with the word diff of its two sides (`pa` is `a`'s
+/// [`Prepared`], `pb` is `b`'s).
+pub fn rows(a: &Article, pa: &Prepared, b: &Article, pb: &Prepared, units: Vec<Unit>) -> Vec<Row> {
+    // Tokens are diffed by form ids shared by the two articles (equal exactly when the
+    // normalised forms are), so the diff compares integers.
+    let b_ids = pa.pair_form_ids(pb);
     // Buffers reused from row to row.
     let mut toks: (Vec<Token>, Vec<Token>) = Default::default();
-    let mut keys: (Vec<Key<'_>>, Vec<Key<'_>>) = Default::default();
+    let mut ids: (Vec<u32>, Vec<u32>) = Default::default();
     let gather = |art: &Article, idx: &[usize], t: &mut Vec<Token>| {
         t.clear();
         for &i in idx {
@@ -152,9 +171,16 @@ pub fn rows(a: &Article, aa: &Analysis, b: &Article, ab: &Analysis, units: Vec<U
         } else {
             gather(a, &u.a, &mut toks.0);
             gather(b, &u.b, &mut toks.1);
-            fill_keys(aa, &u.a, &mut keys.0);
-            fill_keys(ab, &u.b, &mut keys.1);
-            worddiff::diff_keys(&toks.0, &keys.0, &toks.1, &keys.1, &mut segs);
+            ids.0.clear();
+            for &i in &u.a {
+                ids.0.extend_from_slice(pa.sentence_form_ids(i));
+            }
+            ids.1.clear();
+            for &j in &u.b {
+                ids.1
+                    .extend(pb.sentence_form_ids(j).iter().map(|&f| b_ids[f as usize]));
+            }
+            worddiff::diff_keys(&toks.0, &ids.0, &toks.1, &ids.1, &mut segs);
         }
         out.push(Row {
             a: u.a,
@@ -166,17 +192,6 @@ pub fn rows(a: &Article, aa: &Analysis, b: &Article, ab: &Analysis, units: Vec<U
         });
     }
     out
-}
-
-/// The diff keys of the tokens of sentences `idx`, in order.
-fn fill_keys<'a>(an: &'a Analysis, idx: &[usize], out: &mut Vec<worddiff::Key<'a>>) {
-    out.clear();
-    for &i in idx {
-        out.extend(an.sentence_keys(i).iter().map(|k| worddiff::Key {
-            hash: k.hash,
-            form: an.form(k),
-        }));
-    }
 }
 
 /// The segments of one side of a row the other side does not share: one changed segment

@@ -78,13 +78,13 @@ pub fn word_diff(
     out
 }
 
-/// Diff tokens by their keys (`ka[i]` of `toks_a[i]`), appending the segments of each side
-/// to `out` (cleared first).
-pub(crate) fn diff_keys(
+/// Diff tokens by their keys (`ka[i]` of `toks_a[i]`; equal keys: the same normalised
+/// form), appending the segments of each side to `out` (cleared first).
+pub(crate) fn diff_keys<K: Eq + std::hash::Hash>(
     toks_a: &[Token],
-    ka: &[Key<'_>],
+    ka: &[K],
     toks_b: &[Token],
-    kb: &[Key<'_>],
+    kb: &[K],
     out: &mut (Vec<Segment>, Vec<Segment>),
 ) {
     let (sa, sb) = out;

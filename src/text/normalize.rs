@@ -87,43 +87,58 @@ pub fn word_spans(text: &str) -> Vec<(Range<usize>, WordKind)> {
 
 /// Like [`word_spans`], calling `emit` for each word instead of collecting.
 pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind)) {
+    // Walks bytes: ASCII (most of any text) is classified without decoding a char; other
+    // characters are decoded where they start. The same rules as for chars throughout.
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or('\0');
     let mut last_end = usize::MAX;
-    let mut it = text.char_indices().peekable();
     let mut after_apostrophe = false;
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            after_apostrophe = b == b'\'' && last_end == i;
+            i += 1;
+            continue;
+        }
+        let c = char_at(i);
         if is_unspaced_script(c) {
             last_end = i + c.len_utf8();
             emit(i..last_end, WordKind::Alpha);
             after_apostrophe = false;
+            i = last_end;
             continue;
         }
         if !c.is_alphanumeric() {
             after_apostrophe = is_apostrophe(c) && last_end == i;
+            i += c.len_utf8();
             continue;
         }
-        let digits = c.is_numeric() && !c.is_alphabetic();
+        let mut all_digits = c.is_numeric() && !c.is_alphabetic();
         let mut end = i + c.len_utf8();
-        let mut all_digits = digits;
-        while let Some(&(j, d)) = it.peek() {
-            if is_unspaced_script(d) {
-                break;
-            }
-            if d.is_alphanumeric() {
-                all_digits &= d.is_numeric() && !d.is_alphabetic();
-                end = j + d.len_utf8();
-                it.next();
-            } else if all_digits && matches!(d, '.' | ',') {
-                // inner separator of a number: keep only when a digit follows
-                let rest = &text[j + 1..];
-                if rest.chars().next().is_some_and(|n| n.is_ascii_digit()) {
-                    end = j + 1;
-                    it.next();
+        while end < bytes.len() {
+            let d = bytes[end];
+            if d < 0x80 {
+                if d.is_ascii_alphanumeric() {
+                    all_digits &= d.is_ascii_digit();
+                    end += 1;
+                } else if all_digits
+                    && matches!(d, b'.' | b',')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    // inner separator of a number: kept only when a digit follows
+                    end += 1;
                 } else {
                     break;
                 }
-            } else {
+                continue;
+            }
+            let d = char_at(end);
+            if is_unspaced_script(d) || !d.is_alphanumeric() {
                 break;
             }
+            all_digits &= d.is_numeric() && !d.is_alphabetic();
+            end += d.len_utf8();
         }
         let kind = if all_digits {
             WordKind::Digits
@@ -138,6 +153,7 @@ pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind))
         }
         last_end = end;
         after_apostrophe = false;
+        i = end;
     }
 }
 

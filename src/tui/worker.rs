@@ -1,7 +1,8 @@
 //! Comparisons off the UI thread: a worker thread computes the comparison of a pair
 //! and sends it back; the UI never waits for it. While no pair is asked for, the worker
-//! analyses the corpus's articles one by one (see [`crate::compare::Analysis`]), so that a
-//! comparison asked for later finds both halves ready. The corpus-wide claims table is
+//! prepares and analyses the corpus's articles one by one (see [`crate::compare::Prepared`]
+//! and [`crate::compare::Analysis`]), so that a comparison asked for later finds both
+//! articles' halves ready. The corpus-wide claims table is
 //! computed the same way, on a thread of its own, when first asked for.
 
 use super::app::{Compared, Pair};
@@ -49,8 +50,9 @@ impl Worker {
         let _ = std::thread::Builder::new()
             .name("parallax-compare".into())
             .spawn(move || {
-                // Between requests, analyse the articles not analysed yet (claims, diff
-                // keys), so that picking any pair later only aligns and diffs.
+                // Between requests, prepare and analyse the articles not done yet
+                // (alignment features and diff keys, claims), so that picking any pair
+                // later only aligns and diffs.
                 let mut warm = 0;
                 loop {
                     let (a, b) = match jobs.try_recv() {

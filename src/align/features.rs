@@ -35,7 +35,8 @@ struct WordInfo {
 struct TokInfo {
     folded: Box<str>,
     number: bool,
-    connector: bool,
+    /// Alphabetic (else digits); whether it is a connector is asked only where it matters.
+    alpha: bool,
     word: u32,
 }
 
@@ -165,7 +166,6 @@ impl<'t> SideTokenizer<'t> {
             Some(t) => t,
             None => {
                 let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
-                let connector = alpha && self.norm.is_connector(&folded);
                 let word = if alpha {
                     vocab.word(&folded, &self.norm.stem(&folded))
                 } else {
@@ -182,7 +182,7 @@ impl<'t> SideTokenizer<'t> {
                 self.infos.push(TokInfo {
                     folded: folded.into(),
                     number,
-                    connector,
+                    alpha,
                     word,
                 });
                 id
@@ -193,6 +193,12 @@ impl<'t> SideTokenizer<'t> {
             None => self.toks.insert(raw, id),
         };
         id
+    }
+
+    /// Whether token type `t` may join two number words ([`Normalizer::is_connector`]).
+    fn is_connector(&self, t: u32) -> bool {
+        let info = &self.infos[t as usize];
+        info.alpha && self.norm.is_connector(&info.folded)
     }
 
     fn value_word(&mut self, vocab: &mut Vocab, value: &str) -> u32 {
@@ -225,11 +231,7 @@ impl<'t> SideTokenizer<'t> {
             .map(|&t| self.infos[t as usize].number)
             .collect();
         for k in 1..toks.len().saturating_sub(1) {
-            if !is_num[k]
-                && is_num[k - 1]
-                && is_num[k + 1]
-                && self.infos[toks[k] as usize].connector
-            {
+            if !is_num[k] && is_num[k - 1] && is_num[k + 1] && self.is_connector(toks[k]) {
                 is_num[k] = true;
             }
         }

@@ -317,29 +317,31 @@ impl Normalizer {
 
     /// Whether a folded word is a number word on its own (`thirty`, `zwanzig`, `trente`).
     ///
-    /// Asking the number parser costs about a microsecond a word, so answers are memoised per
-    /// thread (a pure cache: same answers, bounded size).
+    /// The same answer as `self.number(&[folded]).is_some()`, asked of the number parser
+    /// directly: one word is one group of one token (no joining, splitting or lower-casing
+    /// of an already lower-case word), so no memo is needed.
     pub fn is_number_word(&self, folded: &str) -> bool {
-        if self.numbers.is_none() || !folded.chars().all(char::is_alphabetic) {
+        use text2num::LangInterpreter;
+        let Some(lang) = self.numbers.as_ref() else {
+            return false;
+        };
+        if !folded.chars().all(char::is_alphabetic) {
             return false;
         }
-        thread_local! {
-            static MEMO: std::cell::RefCell<std::collections::HashMap<Lang, std::collections::HashMap<Box<str>, bool>>> =
-                std::cell::RefCell::new(std::collections::HashMap::new());
+        // (`text2digits` lower-cases its input; a folded word usually is already)
+        let low: Cow<'_, str> = if folded.bytes().all(|b| b.is_ascii_lowercase()) {
+            Cow::Borrowed(folded)
+        } else {
+            Cow::Owned(folded.to_lowercase())
+        };
+        match lang.exec_group(low.split_whitespace()) {
+            Ok(ds) => lang
+                .format_and_value(&ds)
+                .0
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.'),
+            Err(_) => false,
         }
-        if let Some(hit) = MEMO.with(|m| m.borrow().get(&self.lang)?.get(folded).copied()) {
-            return hit;
-        }
-        let answer = self.number(&[folded]).is_some();
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            let per_lang = m.entry(self.lang).or_default();
-            if per_lang.len() >= 200_000 {
-                per_lang.clear();
-            }
-            per_lang.insert(folded.into(), answer);
-        });
-        answer
     }
 
     /// Whether a folded word may join two number words into one number ("et", "y", "and").
@@ -534,6 +536,54 @@ mod tests {
         assert_eq!(stems(Lang::Spanish, "el 3º"), ["el", "3"]);
         // Not an ordinal: a unit, an identifier, a suffix of another language.
         assert_eq!(stems(Lang::English, "10km 19a 2e"), ["10km", "19a", "2e"]);
+    }
+
+    #[test]
+    fn number_words_are_what_the_number_parser_reads_as_one_number() {
+        let words = [
+            "thirty",
+            "one",
+            "first",
+            "second",
+            "hundred",
+            "thousands",
+            "and",
+            "o",
+            "point",
+            "seconds",
+            "twenties",
+            "nations",
+            "zwanzig",
+            "einundzwanzig",
+            "dreißig",
+            "Dreißig",
+            "trente",
+            "vingt",
+            "et",
+            "treinta",
+            "y",
+            "veinte",
+            "ÉLEVÉ",
+            "tweeëntwintig",
+        ];
+        for lang in [
+            Lang::English,
+            Lang::German,
+            Lang::French,
+            Lang::Spanish,
+            Lang::Dutch,
+            Lang::Danish,
+            Lang::Russian,
+        ] {
+            let n = Normalizer::new(lang);
+            for w in words {
+                assert_eq!(
+                    n.is_number_word(w),
+                    n.number(&[w]).is_some(),
+                    "{lang:?} {w}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub mod eval;
 mod features;
 mod sims;
 
+pub(crate) use features::both;
 pub use features::{DocFreq, Prepared};
 
 use crate::text::{Lang, Span};

@@ -293,6 +293,11 @@ impl Article {
         }
     }
 
+    /// Compute the [`Prepared`] now if it is not there yet.
+    pub fn warm_prepared(&self) {
+        let _ = self.prepared();
+    }
+
     /// Compute the [`Prepared`] and the [`Analysis`] now if they are not there yet (e.g. in
     /// the background after loading, so that a comparison later finds them ready).
     pub fn warm_analysis(&self) {

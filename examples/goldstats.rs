@@ -4,8 +4,8 @@
 //! Columns: file, pair, i, j, na, nb, sim, gold, heading_a, heading_b, predicted.
 use parallax::align::eval::{GoldFile, predicted_links, resolve_links};
 use parallax::align::{self, AlignOptions, Side, Similarity};
-use parallax::corpus::Corpus;
-use parallax::text::{Lang, line_spans as lines};
+use parallax::corpus::{Corpus, line_sentences};
+use parallax::text::Lang;
 use std::path::Path;
 
 fn dump(file: &str, k: usize, a: &Side, b: &Side, gold: &parallax::align::eval::Links) {
@@ -68,7 +68,8 @@ fn main() {
             std::fs::read_to_string(dir.join(&p.a)).unwrap(),
             std::fs::read_to_string(dir.join(&p.b)).unwrap(),
         );
-        let (sa, sb) = (lines(&ta), lines(&tb));
+        // As `parallax align --sentences` reads them.
+        let ((sa, ka), (sb, kb)) = (line_sentences(&ta), line_sentences(&tb));
         let xa: Vec<&str> = sa.iter().map(|s| &ta[s.start..s.end]).collect();
         let xb: Vec<&str> = sb.iter().map(|s| &tb[s.start..s.end]).collect();
         let links = resolve_links(p, &xa, &xb).unwrap();
@@ -76,13 +77,13 @@ fn main() {
             text: &ta,
             sentences: &sa,
             lang: Lang::detect(&ta),
-            skip: &[],
+            skip: &ka,
         };
         let b = Side {
             text: &tb,
             sentences: &sb,
             lang: Lang::detect(&tb),
-            skip: &[],
+            skip: &kb,
         };
         dump("ecbplus.toml", k, &a, &b, &links);
     }

@@ -8,9 +8,8 @@
 //! `PX_MUTUAL=0.18 PX_CONTEXT=0.1 cargo run --release --example tune` (see `opts`).
 use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
 use parallax::align::{self, AlignOptions, Alignment, Side, UnitKind};
-use parallax::corpus::stamp::stamp_mask;
-use parallax::corpus::{Article, Corpus};
-use parallax::text::{Lang, Span, line_spans as lines};
+use parallax::corpus::{Article, Corpus, line_sentences};
+use parallax::text::{Lang, Span};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -51,9 +50,8 @@ fn align_articles(a: &Article, b: &Article, o: &AlignOptions) -> Alignment {
 }
 
 fn align_lines(ta: &str, tb: &str, o: &AlignOptions) -> (Vec<Span>, Vec<Span>, Alignment) {
-    let (sa, sb) = (lines(ta), lines(tb));
-    // As `parallax align --sentences`: lines as given, publication stamps unmatched.
-    let (ka, kb) = (stamp_mask(ta, &sa), stamp_mask(tb, &sb));
+    // As `parallax align --sentences` reads them.
+    let ((sa, ka), (sb, kb)) = (line_sentences(ta), line_sentences(tb));
     let al = align::align_with(
         &side(ta, &sa, Lang::detect(ta), &ka),
         &side(tb, &sb, Lang::detect(tb), &kb),

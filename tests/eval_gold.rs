@@ -15,8 +15,7 @@
 
 use parallax::align::eval::{GoldFile, GoldPair, Links, Scores, predicted_links, resolve_links};
 use parallax::align::{self, Alignment, Side};
-use parallax::corpus::stamp::stamp_mask;
-use parallax::corpus::{Article, Corpus};
+use parallax::corpus::{Article, Corpus, line_sentences};
 use parallax::text::{Lang, line_spans};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -117,9 +116,8 @@ fn ecbplus_meets_the_gold_floor() {
         let read =
             |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
         let (ta, tb) = (read(&pair.a), read(&pair.b));
-        let (sa, sb) = (line_spans(&ta), line_spans(&tb));
-        // As `parallax align --sentences`: lines as given, publication stamps unmatched.
-        let (ka, kb) = (stamp_mask(&ta, &sa), stamp_mask(&tb, &sb));
+        // As `parallax align --sentences` reads them.
+        let ((sa, ka), (sb, kb)) = (line_sentences(&ta), line_sentences(&tb));
         let al = align::align(
             &Side {
                 text: &ta,

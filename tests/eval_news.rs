@@ -6,8 +6,8 @@
 //! --release --test eval_news -- --nocapture` prints every matched unit.
 
 use parallax::align::{self, Side, UnitKind};
-use parallax::corpus::stamp::stamp_mask;
-use parallax::text::{Lang, Span, line_spans as lines};
+use parallax::corpus::line_sentences;
+use parallax::text::{Lang, Span};
 use std::path::{Path, PathBuf};
 
 fn docs(dir: &Path) -> Vec<String> {
@@ -25,9 +25,8 @@ fn docs(dir: &Path) -> Vec<String> {
 
 /// Share of sentences (both sides) in matched units, and the mean score of those units.
 fn matched(a: &str, b: &str) -> (usize, usize, f32) {
-    let (sa, sb) = (lines(a), lines(b));
-    // As `parallax align --sentences`: lines as given, publication stamps unmatched.
-    let (ka, kb) = (stamp_mask(a, &sa), stamp_mask(b, &sb));
+    // As `parallax align --sentences` reads them.
+    let ((sa, ka), (sb, kb)) = (line_sentences(a), line_sentences(b));
     let al = align::align(
         &Side {
             text: a,

@@ -538,20 +538,17 @@ impl Features {
         // The 3-grams each word contributes: none when its stem is in more than `limit`
         // sentences (function words: they carry no signal, and they are most of the text, so
         // skipping them makes the 3-gram vectors short).
-        let rare_a = Flat::from_lists(va.words.iter().zip(&stem_of_a).map(|(w, &stem)| {
-            if df_s[stem as usize] <= limit {
-                &w.grams[..]
-            } else {
-                &[]
-            }
-        }));
-        let mut rare_b = Flat::from_lists(vb.words.iter().zip(&stem_of_b).map(|(w, &stem)| {
-            if df_s[stem as usize] <= limit {
-                &w.grams[..]
-            } else {
-                &[]
-            }
-        }));
+        let rare = |v: &Vocab, stem_of: &[u32]| {
+            Flat::from_lists(v.words.iter().zip(stem_of).map(|(w, &stem)| {
+                if df_s[stem as usize] <= limit {
+                    &w.grams[..]
+                } else {
+                    &[]
+                }
+            }))
+        };
+        let rare_a = rare(va, &stem_of_a);
+        let mut rare_b = rare(vb, &stem_of_b);
         for g in &mut rare_b.ids {
             *g = gram_map[*g as usize];
         }

@@ -353,10 +353,9 @@ pub fn align_prepared(
             opts.context_threshold
         };
         for (i, j) in gap_pairs(pa, a0, pb, b0) {
-            let s = match sims.get(i, j) {
-                Some(s) => Some(s),
-                None => f.sim(&[i as usize], &[j as usize]),
-            };
+            let s = sims
+                .get(i, j)
+                .or_else(|| f.sim(&[i as usize], &[j as usize]));
             let floor = if mixed(i, j) { t } else { base };
             if let Some(s) = s.filter(|&s| s >= floor) {
                 local.push(Item {

@@ -15,7 +15,7 @@
 
 use parallax::align::{self, Side};
 use parallax::corpus::{Article, ArticleMeta};
-use parallax::text::{Lang, Span, line_spans};
+use parallax::text::{Lang, Span};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -83,9 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let text = super::read_input(path)?;
         if args.sentences {
             let lang = forced.unwrap_or_else(|| detect(&text));
-            let spans = line_spans(&text);
-            // Lines are taken as given; only publication stamps are left unmatched.
-            let skip = parallax::corpus::stamp::stamp_mask(&text, &spans);
+            let (spans, skip) = parallax::corpus::line_sentences(&text);
             return Ok(Loaded {
                 text,
                 lang,

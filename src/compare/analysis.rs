@@ -107,13 +107,12 @@ impl Analysis {
 impl Prepared {
     /// Prepare `a` for aligning and diffing.
     pub fn new(a: &Article) -> Prepared {
-        let spans = a.doc.sentence_spans();
-        let skip = a.skip_mask();
+        let source = Source::of(a);
         let align = Arc::new(align::prepare(&align::Side {
             text: &a.text,
-            sentences: &spans,
+            sentences: &source.sentences,
             lang: a.lang,
-            skip: &skip,
+            skip: &source.skip,
         }));
         let mut keys = Vec::with_capacity(a.doc.sentences.iter().map(|s| s.tokens.len()).sum());
         let mut token_start = Vec::with_capacity(a.doc.sentences.len() + 1);
@@ -151,12 +150,7 @@ impl Prepared {
             forms,
             form_ids,
             distinct,
-            source: Source {
-                text: (a.text.as_ptr() as usize, a.text.len()),
-                lang: a.lang,
-                sentences: spans,
-                skip,
-            },
+            source,
         }
     }
 

@@ -318,15 +318,6 @@ pub fn is_timestamp(line: &str) -> bool {
     number && anchor
 }
 
-/// Which of the given sentences (byte spans of `text`) are stamps: the skip mask of
-/// `parallax align --sentences`, where line `i` is sentence `i` and nothing else is marked.
-pub fn stamp_mask(text: &str, sentences: &[crate::text::Span]) -> Vec<bool> {
-    sentences
-        .iter()
-        .map(|s| is_timestamp(s.slice(text)))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::is_timestamp;

@@ -2,6 +2,7 @@
 //! exact terminal widths, and greedy word wrapping by display width.
 
 use super::{Line, Style};
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -143,20 +144,21 @@ impl Measured {
     fn push_word(&mut self, word: &str, ascii: bool, style: Style) {
         if ascii {
             // Fast path: printable ASCII is one cell per byte, kept as runs.
-            let base = self.buf.len();
-            for k in (0..word.len()).step_by(usize::from(u8::MAX)) {
-                let n = (word.len() - k).min(usize::from(u8::MAX));
-                let start = (base + k) as u32;
+            let mut start = self.buf.len() as u32;
+            self.buf.push_str(word);
+            let end = self.buf.len() as u32;
+            while start < end {
+                let n = (end - start).min(u32::from(u8::MAX));
                 self.glyphs.push(Glyph {
                     start,
-                    end: start + n as u32,
+                    end: start + n,
                     width: n as u8,
                     style,
                     space: false,
                     run: true,
                 });
+                start += n;
             }
-            self.buf.push_str(word);
             return;
         }
         if word.chars().all(is_lone_grapheme) {
@@ -248,7 +250,12 @@ impl Measured {
     pub(crate) fn wrap_into(&self, width: usize, out: &mut Wrapped) {
         let width = width.max(1);
         let first = out.len();
-        let mut line = LineBuf { out, width: 0 };
+        let mut line = LineBuf {
+            out,
+            src: &self.buf,
+            pending: 0..0,
+            width: 0,
+        };
         let glyphs = &self.glyphs;
         let mut i = 0;
         while i < glyphs.len() {
@@ -267,18 +274,18 @@ impl Measured {
             let sp = usize::from(line.width > 0 && space.is_some());
             if line.width + sp + ww <= width {
                 if sp == 1 {
-                    line.push(&self.buf, space.unwrap_or(glyphs[i]));
+                    line.push(space.unwrap_or(glyphs[i]));
                 }
-                line.push_word(&self.buf, &glyphs[i..j], ww);
+                line.push_word(&glyphs[i..j], ww);
             } else if ww <= width {
                 line.take();
-                line.push_word(&self.buf, &glyphs[i..j], ww);
+                line.push_word(&glyphs[i..j], ww);
             } else {
                 // Longer than a whole line: fill the current line, then break anywhere.
                 if line.width + sp + 1 > width {
                     line.take();
                 } else if sp == 1 {
-                    line.push(&self.buf, space.unwrap_or(glyphs[i]));
+                    line.push(space.unwrap_or(glyphs[i]));
                 }
                 for g in glyphs[i..j].iter().flat_map(|g| g.each()) {
                     let gw = g.width as usize;
@@ -289,7 +296,7 @@ impl Measured {
                         // Too wide for the column at all (a wide glyph in a 1-cell column).
                         line.push_str("·", 1, g.style);
                     } else {
-                        line.push(&self.buf, g);
+                        line.push(g);
                     }
                 }
             }
@@ -298,6 +305,7 @@ impl Measured {
         if line.width > 0 || line.out.len() == first {
             line.take();
         }
+        line.flush();
     }
 }
 
@@ -359,23 +367,25 @@ impl Wrapped {
     }
 }
 
-/// A line being built from glyphs, at the end of a [`Wrapped`].
+/// A line being built from glyphs of `src` ([`Measured::buf`]), at the end of a
+/// [`Wrapped`]. Text that follows on in `src` (a word, the space after it, the next word)
+/// is copied in one piece when the line is finished or something else is pushed.
 struct LineBuf<'a> {
     out: &'a mut Wrapped,
+    src: &'a str,
+    /// The text of `src` pushed but not yet copied to `out.text`.
+    pending: Range<usize>,
     width: usize,
 }
 
 impl LineBuf<'_> {
-    fn push(&mut self, buf: &str, g: Glyph) {
-        self.push_str(
-            &buf[g.start as usize..g.end as usize],
-            g.width as usize,
-            g.style,
-        );
+    fn push(&mut self, g: Glyph) {
+        self.push_src(g.start as usize..g.end as usize, g.style);
+        self.width += g.width as usize;
     }
 
     /// Push a whole word (contiguous glyphs) of width `w`, one slice per style.
-    fn push_word(&mut self, buf: &str, word: &[Glyph], w: usize) {
+    fn push_word(&mut self, word: &[Glyph], w: usize) {
         let mut k = 0;
         while k < word.len() {
             let style = word[k].style;
@@ -383,37 +393,56 @@ impl LineBuf<'_> {
             while e < word.len() && word[e].style == style {
                 e += 1;
             }
-            let text = &buf[word[k].start as usize..word[e - 1].end as usize];
-            self.push_text(text, style);
+            self.push_src(word[k].start as usize..word[e - 1].end as usize, style);
             k = e;
         }
         self.width += w;
     }
 
+    /// Push text that is not in `src`.
     fn push_str(&mut self, s: &str, w: usize, style: Style) {
-        self.push_text(s, style);
+        self.flush();
+        if !s.is_empty() {
+            self.out.text.push_str(s);
+            self.end_run(self.out.text.len(), style);
+        }
         self.width += w;
     }
 
-    /// Append display-safe text in `style`, merged with the line's last run when the style
-    /// is the same (as [`Line::push`]).
-    fn push_text(&mut self, s: &str, style: Style) {
-        if s.is_empty() {
+    /// Push `src[range]` in `style`.
+    fn push_src(&mut self, range: Range<usize>, style: Style) {
+        if range.is_empty() {
             return;
         }
-        let open = self.out.open_runs();
-        let out = &mut *self.out;
-        out.text.push_str(s);
-        let end = out.text.len() as u32;
-        let runs = out.runs.len();
-        match out.runs.last_mut() {
-            Some((e, st)) if runs > open && *st == style => *e = end,
-            _ => out.runs.push((end, style)),
+        if range.start != self.pending.end {
+            self.flush();
+            self.pending = range.start..range.start;
         }
+        self.pending.end = range.end;
+        self.end_run(self.out.text.len() + self.pending.len(), style);
+    }
+
+    /// A run of `style` now ends at `end` (in `out.text` once pending text is copied):
+    /// merged with the line's last run when the style is the same (as [`Line::push`]).
+    fn end_run(&mut self, end: usize, style: Style) {
+        let open = self.out.open_runs();
+        let runs = &mut self.out.runs;
+        let n = runs.len();
+        match runs.last_mut() {
+            Some((e, st)) if n > open && *st == style => *e = end as u32,
+            _ => runs.push((end as u32, style)),
+        }
+    }
+
+    /// Copy the pending text.
+    fn flush(&mut self) {
+        self.out.text.push_str(&self.src[self.pending.clone()]);
+        self.pending.start = self.pending.end;
     }
 
     /// Finish the line being built.
     fn take(&mut self) {
+        self.flush();
         let w = std::mem::take(&mut self.width);
         self.out.lines.push((self.out.runs.len() as u32, w));
     }

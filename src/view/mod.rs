@@ -685,7 +685,7 @@ fn gutter(
 }
 
 fn blank(geo: &Geometry) -> Line {
-    let mut line = Line::new(None);
+    let mut line = Line::with_capacity(None, geo.width, 1);
     line.pad(geo.width, Style::Text);
     line
 }

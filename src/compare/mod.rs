@@ -10,7 +10,7 @@ pub mod disagree;
 mod worddiff;
 
 pub use analysis::{Analysis, AnalysisCell, Prepared};
-pub use worddiff::{SegTag, Segment, word_diff};
+pub use worddiff::{SegTag, Segment, diff_keys, word_diff};
 
 use crate::align::{self, Side, Unit, UnitKind};
 use crate::corpus::{Article, ArticleMeta};

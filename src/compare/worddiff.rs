@@ -79,8 +79,16 @@ pub fn word_diff(
 }
 
 /// Diff tokens by their keys (`ka[i]` of `toks_a[i]`; equal keys: the same normalised
-/// form), appending the segments of each side to `out` (cleared first).
-pub(crate) fn diff_keys<K: Eq + std::hash::Hash>(
+/// form), writing the segments of each side to `out` (cleared first).
+///
+/// The segments are those of `similar::capture_diff_slices(Algorithm::Patience, ka, kb)`:
+/// a side's segments are the maximal runs of its tokens with one tag, so they only depend on
+/// which tokens the ops mark equal. The ops are therefore taken straight from similar's
+/// Patience diff through its [`Compact`](similar::algorithms::Compact) cleanup (what
+/// `capture_diff` runs) into a hook that writes segments, without the `Replace` and
+/// `Capture` layers nor a `Vec<DiffOp>` to walk afterwards. Identical key lists (most rows
+/// of two versions of a story) give one equal segment per side, as the diff would.
+pub fn diff_keys<K: Eq + std::hash::Hash>(
     toks_a: &[Token],
     ka: &[K],
     toks_b: &[Token],
@@ -90,25 +98,59 @@ pub(crate) fn diff_keys<K: Eq + std::hash::Hash>(
     let (sa, sb) = out;
     sa.clear();
     sb.clear();
-    let push = |out: &mut Vec<Segment>, toks: &[Token], range: std::ops::Range<usize>, tag| {
-        if range.is_empty() {
-            return;
-        }
-        let span = Span::new(toks[range.start].span.start, toks[range.end - 1].span.end);
-        match out.last_mut() {
-            Some(last) if last.tag == tag => last.span.end = span.end,
-            _ => out.push(Segment { span, tag }),
-        }
+    if ka == kb {
+        push(sa, toks_a, 0..ka.len(), SegTag::Equal);
+        push(sb, toks_b, 0..kb.len(), SegTag::Equal);
+        return;
+    }
+    let hook = SegmentHook {
+        toks_a,
+        toks_b,
+        sa,
+        sb,
     };
-    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, ka, kb);
-    for op in ops {
-        let (_, ra, rb) = op.as_tag_tuple();
-        let tag = if matches!(op, similar::DiffOp::Equal { .. }) {
-            SegTag::Equal
-        } else {
-            SegTag::Changed
-        };
-        push(sa, toks_a, ra, tag);
-        push(sb, toks_b, rb, tag);
+    let mut d = similar::algorithms::Compact::new(hook, ka, kb);
+    let Ok(()) = similar::algorithms::patience::diff(&mut d, ka, 0..ka.len(), kb, 0..kb.len());
+}
+
+/// Append the tokens `range` of `toks` to `out` with `tag`, extending the last segment
+/// when it has the same tag.
+fn push(out: &mut Vec<Segment>, toks: &[Token], range: std::ops::Range<usize>, tag: SegTag) {
+    if range.is_empty() {
+        return;
+    }
+    let span = Span::new(toks[range.start].span.start, toks[range.end - 1].span.end);
+    match out.last_mut() {
+        Some(last) if last.tag == tag => last.span.end = span.end,
+        _ => out.push(Segment { span, tag }),
+    }
+}
+
+/// A [`similar::algorithms::DiffHook`] writing each side's segments as the ops arrive
+/// (in order on both sides, as [`Compact`](similar::algorithms::Compact) emits them).
+struct SegmentHook<'a> {
+    toks_a: &'a [Token],
+    toks_b: &'a [Token],
+    sa: &'a mut Vec<Segment>,
+    sb: &'a mut Vec<Segment>,
+}
+
+impl similar::algorithms::DiffHook for SegmentHook<'_> {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        push(self.sa, self.toks_a, old..old + len, SegTag::Equal);
+        push(self.sb, self.toks_b, new..new + len, SegTag::Equal);
+        Ok(())
+    }
+
+    fn delete(&mut self, old: usize, len: usize, _new: usize) -> Result<(), Self::Error> {
+        push(self.sa, self.toks_a, old..old + len, SegTag::Changed);
+        Ok(())
+    }
+
+    fn insert(&mut self, _old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        push(self.sb, self.toks_b, new..new + len, SegTag::Changed);
+        Ok(())
     }
 }

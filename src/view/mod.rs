@@ -16,6 +16,7 @@
 
 mod text;
 
+use text::Wrapped;
 pub use text::{Measured, display_width, grapheme_width, truncate};
 
 use crate::align::UnitKind;
@@ -322,8 +323,11 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         .flat_map(|d| d.b.iter().copied())
         .collect();
     let (mut part_a, mut part_b) = (0u16, 0u16);
-    // One buffer for measuring every sentence, reused.
+    // One buffer for measuring every sentence, one for each side's wrapped lines and one for
+    // painting a sentence, reused from row to row.
     let mut measured = Measured::new();
+    let (mut left, mut right) = (Cell::default(), Cell::default());
+    let mut points = Vec::new();
     let mut r = 0;
     while r < cmp.rows.len() {
         let row = &cmp.rows[r];
@@ -390,8 +394,10 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         // A disagreement's spans are painted wherever they fall: its two sides may lie in
         // different rows (a number in a matched sentence against one in an unmatched one).
         let row_dis = |side_a: bool| -> &[Span] { if side_a { &dis_a } else { &dis_b } };
-        let left = side_cell(
+        side_cell(
+            &mut left,
             &mut measured,
+            &mut points,
             a,
             &row.a,
             &row.a_segments,
@@ -401,8 +407,10 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             (moved_side == Some('A')).then_some('A'),
             geo.left,
         );
-        let right = side_cell(
+        side_cell(
+            &mut right,
             &mut measured,
+            &mut points,
             b,
             &row.b,
             &row.b_segments,
@@ -413,24 +421,18 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             geo.right,
         );
         let n = left.len().max(right.len()).max(1);
-        let (mut left, mut right) = (left.into_iter(), right.into_iter());
         for k in 0..n {
-            let (l, rt) = (left.next(), right.next());
             let mut line = Line::with_capacity(Some(r), geo.width.min(1024) * 3 / 2, 10);
-            let (na, nb) = (
-                l.as_ref().and_then(|c| c.number),
-                rt.as_ref().and_then(|c| c.number),
-            );
-            cell(&mut line, l, geo.left, row.a.is_empty());
+            cell(&mut line, &left, k, geo.left, row.a.is_empty());
             gutter(
                 &mut line,
                 &geo,
-                na,
-                nb,
+                left.number(k),
+                right.number(k),
                 (k == 0).then_some(row.kind),
                 k == 0 && flagged.contains(&r),
             );
-            cell(&mut line, rt, geo.right, row.b.is_empty());
+            cell(&mut line, &right, k, geo.right, row.b.is_empty());
             lines.push(line);
         }
         r += 1;
@@ -477,17 +479,31 @@ fn all_boilerplate(a: &Article, b: &Article, row: &Row) -> bool {
         && row.b.iter().all(|i| bp(b, i))
 }
 
-/// One wrapped line of one side of a row.
-struct CellLine {
-    line: Line,
-    width: usize,
-    /// The 1-based sentence number starting on this line.
-    number: Option<usize>,
+/// The wrapped lines of one side of a row, with the sentence number (1-based) starting on
+/// each line.
+#[derive(Default)]
+struct Cell {
+    lines: Wrapped,
+    numbers: Vec<Option<usize>>,
 }
 
+impl Cell {
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The sentence number starting on line `k` (None past the last line).
+    fn number(&self, k: usize) -> Option<usize> {
+        self.numbers.get(k).copied().flatten()
+    }
+}
+
+/// Lay out one side of a row into `out` (cleared first).
 #[allow(clippy::too_many_arguments)]
 fn side_cell(
+    out: &mut Cell,
     m: &mut Measured,
+    points: &mut Vec<usize>,
     art: &Article,
     idx: &[usize],
     segments: &[Segment],
@@ -496,8 +512,9 @@ fn side_cell(
     disagree: &[Span],
     moved_label: Option<char>,
     width: usize,
-) -> Vec<CellLine> {
-    let mut out = Vec::new();
+) {
+    out.lines.clear();
+    out.numbers.clear();
     let (changed, base) = match (kind, is_a) {
         (UnitKind::OnlyA, _) => (Style::OnlyA, Style::OnlyA),
         (UnitKind::OnlyB, _) => (Style::OnlyB, Style::OnlyB),
@@ -516,39 +533,40 @@ fn side_cell(
         {
             m.push(&format!("from {side}#{} › ", si + 1), Style::Moved);
         }
-        for (piece, style) in paint(&art.text, span, segments, disagree, changed, base) {
-            let style = if boiler { Style::Boilerplate } else { style };
-            m.push(piece, style);
-        }
+        let paint_style = |style| if boiler { Style::Boilerplate } else { style };
+        paint(
+            &art.text,
+            span,
+            segments,
+            disagree,
+            (changed, base),
+            points,
+            |piece, style| m.push(piece, paint_style(style)),
+        );
+        // The sentence starts on a new line, which shows its number.
+        let first = out.lines.len();
         if width == 0 {
-            out.push(CellLine {
-                line: Line::new(None),
-                width: 0,
-                number: Some(si + 1),
-            });
-            continue;
+            out.lines.push_empty();
+        } else {
+            m.wrap_into(width, &mut out.lines);
         }
-        for (k, (line, w)) in m.wrap(width).into_iter().enumerate() {
-            out.push(CellLine {
-                line,
-                width: w,
-                number: (k == 0).then_some(si + 1),
-            });
-        }
+        out.numbers.push(Some(si + 1));
+        out.numbers.resize(out.lines.len().max(first + 1), None);
     }
-    out
 }
 
 /// Split the sentence `span` of `text` into styled pieces: `changed` where a `Changed`
 /// segment covers it, `Disagree` where a disagreement span does, `base` elsewhere.
-fn paint<'t>(
-    text: &'t str,
+/// Each piece goes to `piece` in order; `points` is a buffer.
+fn paint(
+    text: &str,
     span: Span,
     segments: &[Segment],
     disagree: &[Span],
-    changed: Style,
-    base: Style,
-) -> Vec<(&'t str, Style)> {
+    (changed, base): (Style, Style),
+    points: &mut Vec<usize>,
+    mut piece: impl FnMut(&str, Style),
+) {
     let floor = |mut p: usize| {
         p = p.min(text.len());
         while !text.is_char_boundary(p) {
@@ -557,7 +575,8 @@ fn paint<'t>(
         p
     };
     let (s, e) = (floor(span.start), floor(span.end));
-    let mut points = vec![s, e];
+    points.clear();
+    points.extend([s, e]);
     let inside = |p: usize| p > s && p < e;
     for sp in segments
         .iter()
@@ -574,32 +593,30 @@ fn paint<'t>(
     points.sort_unstable();
     points.dedup();
     let covers = |sp: &Span, p: usize, q: usize| sp.start <= p && q <= sp.end;
-    points
-        .windows(2)
-        .map(|w| {
-            let (p, q) = (w[0], w[1]);
-            let style = if disagree.iter().any(|d| covers(d, p, q)) {
-                Style::Disagree
-            } else if segments
-                .iter()
-                .any(|g| g.tag == SegTag::Changed && covers(&g.span, p, q))
-            {
-                changed
-            } else {
-                base
-            };
-            (&text[p..q], style)
-        })
-        .collect()
+    for w in points.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        let style = if disagree.iter().any(|d| covers(d, p, q)) {
+            Style::Disagree
+        } else if segments
+            .iter()
+            .any(|g| g.tag == SegTag::Changed && covers(&g.span, p, q))
+        {
+            changed
+        } else {
+            base
+        };
+        piece(&text[p..q], style);
+    }
 }
 
-fn cell(out: &mut Line, cell: Option<CellLine>, width: usize, missing: bool) {
-    match cell {
-        Some(c) => {
-            out.append(&c.line);
-            out.pad(width.saturating_sub(c.width), Style::Text);
-        }
-        None => out.pad(width, if missing { Style::Filler } else { Style::Text }),
+/// Append line `k` of one side (`width` cells wide) to `out`, padded; past the side's last
+/// line, blank (filler when the side has no sentence in this row: `missing`).
+fn cell(out: &mut Line, side: &Cell, k: usize, width: usize, missing: bool) {
+    if k < side.len() {
+        side.lines.append_line(k, out);
+        out.pad(width.saturating_sub(side.lines.width(k)), Style::Text);
+    } else {
+        out.pad(width, if missing { Style::Filler } else { Style::Text });
     }
 }
 
@@ -611,13 +628,34 @@ fn gutter(
     kind: Option<UnitKind>,
     flag: bool,
 ) {
-    use std::fmt::Write;
-    let num = |n: Option<usize>, right: bool, s: &mut String| {
-        let _ = match n {
-            Some(n) if right => write!(s, "{n:>w$}", w = geo.num),
-            Some(n) => write!(s, "{n:<w$}", w = geo.num),
-            None => write!(s, "{:w$}", "", w = geo.num),
+    // A sentence number in `geo.num` cells (right- or left-aligned, as `{n:>w$}` /
+    // `{n:<w$}` write it), pushed straight onto the line: pieces of one style pushed in
+    // turn make the same run as their concatenation.
+    let num = |n: Option<usize>, right: bool, out: &mut Line| {
+        let Some(n) = n else {
+            out.pad(geo.num, Style::Gutter);
+            return;
         };
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut v = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        let text = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+        let fill = geo.num.saturating_sub(text.len());
+        if right {
+            out.pad(fill, Style::Gutter);
+        }
+        out.push(text, Style::Gutter);
+        if !right {
+            out.pad(fill, Style::Gutter);
+        }
     };
     let mut buf = [0u8; 4];
     let mark_text: &str = kind.map_or(' ', mark).encode_utf8(&mut buf);
@@ -635,23 +673,19 @@ fn gutter(
             out.push(mark_text, mark_style);
         }
         _ => {
-            let mut s = String::with_capacity(2 * geo.num + 4);
-            s.push(' ');
-            num(na, true, &mut s);
-            out.push(&s, Style::Gutter);
+            out.push(" ", Style::Gutter);
+            num(na, true, out);
             out.push(flag_text, flag_style);
             out.push(mark_text, mark_style);
-            s.clear();
-            s.push(' ');
-            num(nb, false, &mut s);
-            s.push(' ');
-            out.push(&s, Style::Gutter);
+            out.push(" ", Style::Gutter);
+            num(nb, false, out);
+            out.push(" ", Style::Gutter);
         }
     }
 }
 
 fn blank(geo: &Geometry) -> Line {
-    let mut line = Line::new(None);
+    let mut line = Line::with_capacity(None, geo.width, 1);
     line.pad(geo.width, Style::Text);
     line
 }

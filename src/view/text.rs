@@ -2,6 +2,7 @@
 //! exact terminal widths, and greedy word wrapping by display width.
 
 use super::{Line, Style};
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -31,6 +32,23 @@ fn is_break_space(g: &str) -> bool {
     g.chars().next().is_some_and(|c| {
         c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}' | '\u{FEFF}')
     })
+}
+
+/// Whether `c` is a grapheme cluster of its own next to any character of this set: printable
+/// ASCII, Latin-1 and Latin Extended-A letters and signs (not the soft hyphen, a control for
+/// segmentation), general punctuation (dashes, curly quotes, ellipsis, primes, not the
+/// spaces, joiners and controls around them) and the euro sign. None of them is a control,
+/// Extend, ZWJ, SpacingMark, Prepend, Hangul or regional indicator, so UAX #29 breaks
+/// between any two of them (rule GB999): a word made only of them needs no segmenting
+/// (tested against `unicode-segmentation` on every pair).
+fn is_lone_grapheme(c: char) -> bool {
+    matches!(c,
+        '\u{21}'..='\u{7e}'
+        | '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{17f}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{20ac}')
 }
 
 /// One visible grapheme — or a run of printable ASCII, one cell per byte — as a byte
@@ -84,61 +102,101 @@ impl Measured {
     /// escapes and controls are shown visibly or removed); runs of whitespace collapse to
     /// one space; graphemes that take no cells are dropped (they would not be drawn either).
     pub fn push(&mut self, raw: &str, style: Style) {
+        // Printable ASCII is display-safe as it is (the sanitiser returns it unchanged), so
+        // `raw` is pushed as it stands while it is; at the first word with any other byte,
+        // what was pushed is undone and the sanitised text is pushed instead.
+        let (buf, glyphs) = (self.buf.len(), self.glyphs.len());
+        if self.push_safe(raw, style, true) {
+            return;
+        }
+        self.buf.truncate(buf);
+        self.glyphs.truncate(glyphs);
         let safe = crate::sanitize::display_line(raw);
-        for (k, word) in safe.split(' ').enumerate() {
-            if k > 0 {
-                self.push_space(style);
+        self.push_safe(&safe, style, false);
+    }
+
+    /// Append safe text: the words between ASCII spaces (as `split(' ')` gives them), in
+    /// one pass over the bytes. With `ascii_only`, stop at the first word that is not all
+    /// printable ASCII and return false.
+    fn push_safe(&mut self, safe: &str, style: Style, ascii_only: bool) -> bool {
+        let bytes = safe.as_bytes();
+        let mut start = 0;
+        loop {
+            let mut end = start;
+            let mut ascii = true;
+            while end < bytes.len() && bytes[end] != b' ' {
+                ascii &= bytes[end].is_ascii_graphic();
+                end += 1;
             }
-            self.push_word(word, style);
+            if ascii_only && !ascii {
+                return false;
+            }
+            self.push_word(&safe[start..end], ascii, style);
+            if end == bytes.len() {
+                return true;
+            }
+            self.push_space(style);
+            start = end + 1;
         }
     }
 
-    /// Append safe text with no ASCII space in it.
-    fn push_word(&mut self, word: &str, style: Style) {
-        if word.bytes().all(|b| b.is_ascii_graphic()) {
+    /// Append safe text with no ASCII space in it (`ascii`: all of it is printable ASCII).
+    fn push_word(&mut self, word: &str, ascii: bool, style: Style) {
+        if ascii {
             // Fast path: printable ASCII is one cell per byte, kept as runs.
-            let base = self.buf.len();
-            for k in (0..word.len()).step_by(usize::from(u8::MAX)) {
-                let n = (word.len() - k).min(usize::from(u8::MAX));
-                let start = (base + k) as u32;
+            let mut start = self.buf.len() as u32;
+            self.buf.push_str(word);
+            let end = self.buf.len() as u32;
+            while start < end {
+                let n = (end - start).min(u32::from(u8::MAX));
                 self.glyphs.push(Glyph {
                     start,
-                    end: start + n as u32,
+                    end: start + n,
                     width: n as u8,
                     style,
                     space: false,
                     run: true,
                 });
+                start += n;
             }
-            self.buf.push_str(word);
             return;
         }
-        {
+        if word.chars().all(is_lone_grapheme) {
+            // Every character is a grapheme of its own: no need to segment.
+            for (i, c) in word.char_indices() {
+                self.push_grapheme(&word[i..i + c.len_utf8()], style);
+            }
+        } else {
             for g in word.graphemes(true) {
-                if is_break_space(g) {
-                    self.push_space(style);
-                    continue;
-                }
-                if g.chars().any(char::is_control) {
-                    // The sanitiser should never let one through; never draw it raw.
-                    continue;
-                }
-                let w = grapheme_width(g);
-                if w == 0 {
-                    continue;
-                }
-                let start = self.buf.len() as u32;
-                self.buf.push_str(g);
-                self.glyphs.push(Glyph {
-                    start,
-                    end: self.buf.len() as u32,
-                    width: w.min(u8::MAX as usize) as u8,
-                    style,
-                    space: false,
-                    run: false,
-                });
+                self.push_grapheme(g, style);
             }
         }
+    }
+
+    /// Append one grapheme of safe text.
+    fn push_grapheme(&mut self, g: &str, style: Style) {
+        if is_break_space(g) {
+            self.push_space(style);
+            return;
+        }
+        if g.chars().any(char::is_control) {
+            // The sanitiser should never let one through; never draw it raw.
+            return;
+        }
+        let w = grapheme_width(g);
+        if w == 0 {
+            return;
+        }
+        let start = self.buf.len() as u32;
+        self.buf.push_str(g);
+        self.glyphs.push(Glyph {
+            start,
+            end: self.buf.len() as u32,
+            width: w.min(u8::MAX as usize) as u8,
+            style,
+            space: false,
+            run: false,
+        });
     }
 
     fn push_space(&mut self, style: Style) {
@@ -176,10 +234,26 @@ impl Measured {
     /// longer than a line is broken between graphemes. Each line comes with its width;
     /// and its width; lines are not padded. Leading and trailing spaces are dropped.
     pub fn wrap(&self, width: usize) -> Vec<(Line, usize)> {
+        let mut w = Wrapped::default();
+        self.wrap_into(width, &mut w);
+        (0..w.len())
+            .map(|k| {
+                let mut line = Line::new(None);
+                w.append_line(k, &mut line);
+                (line, w.width(k))
+            })
+            .collect()
+    }
+
+    /// [`Measured::wrap`], appending the lines to `out` (all in its buffers: no allocation
+    /// per line once they have grown).
+    pub(crate) fn wrap_into(&self, width: usize, out: &mut Wrapped) {
         let width = width.max(1);
-        let mut out = Vec::new();
+        let first = out.len();
         let mut line = LineBuf {
-            line: Line::with_capacity(None, width.min(512) * 3 / 2, 4),
+            out,
+            src: &self.buf,
+            pending: 0..0,
             width: 0,
         };
         let glyphs = &self.glyphs;
@@ -200,59 +274,118 @@ impl Measured {
             let sp = usize::from(line.width > 0 && space.is_some());
             if line.width + sp + ww <= width {
                 if sp == 1 {
-                    line.push(&self.buf, space.unwrap_or(glyphs[i]));
+                    line.push(space.unwrap_or(glyphs[i]));
                 }
-                line.push_word(&self.buf, &glyphs[i..j], ww);
+                line.push_word(&glyphs[i..j], ww);
             } else if ww <= width {
-                out.push(line.take(width));
-                line.push_word(&self.buf, &glyphs[i..j], ww);
+                line.take();
+                line.push_word(&glyphs[i..j], ww);
             } else {
                 // Longer than a whole line: fill the current line, then break anywhere.
                 if line.width + sp + 1 > width {
-                    out.push(line.take(width));
+                    line.take();
                 } else if sp == 1 {
-                    line.push(&self.buf, space.unwrap_or(glyphs[i]));
+                    line.push(space.unwrap_or(glyphs[i]));
                 }
                 for g in glyphs[i..j].iter().flat_map(|g| g.each()) {
                     let gw = g.width as usize;
                     if line.width + gw.min(width) > width {
-                        out.push(line.take(width));
+                        line.take();
                     }
                     if gw > width {
                         // Too wide for the column at all (a wide glyph in a 1-cell column).
                         line.push_str("·", 1, g.style);
                     } else {
-                        line.push(&self.buf, g);
+                        line.push(g);
                     }
                 }
             }
             i = j;
         }
-        if line.width > 0 || out.is_empty() {
-            out.push(line.take(width));
+        if line.width > 0 || line.out.len() == first {
+            line.take();
         }
-        out
+        line.flush();
     }
 }
 
-/// A line being built from glyphs.
-#[derive(Default)]
-struct LineBuf {
-    line: Line,
+/// Wrapped lines stored back to back: the text of all of them in one buffer, the runs of
+/// all of them in another (a run never spans two lines), and where each line ends.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Wrapped {
+    text: String,
+    /// The end (a byte offset into `text`) and style of each run.
+    runs: Vec<(u32, Style)>,
+    /// For each line: the end of its runs in `runs`, and its width.
+    lines: Vec<(u32, usize)>,
+}
+
+impl Wrapped {
+    /// Empty it, keeping its allocations.
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.runs.clear();
+        self.lines.clear();
+    }
+
+    /// The number of lines.
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The width of line `k`.
+    pub(crate) fn width(&self, k: usize) -> usize {
+        self.lines[k].1
+    }
+
+    /// Add an empty line.
+    pub(crate) fn push_empty(&mut self) {
+        self.lines.push((self.runs.len() as u32, 0));
+    }
+
+    /// The first run of the line being built (after the last finished line).
+    fn open_runs(&self) -> usize {
+        self.lines.last().map_or(0, |&(e, _)| e as usize)
+    }
+
+    /// Append the runs of line `k` to `out` (as [`Line::append`] of that line would).
+    pub(crate) fn append_line(&self, k: usize, out: &mut Line) {
+        let first = if k == 0 {
+            0
+        } else {
+            self.lines[k - 1].0 as usize
+        };
+        let end = self.lines[k].0 as usize;
+        let mut start = match first {
+            0 => 0,
+            f => self.runs[f - 1].0 as usize,
+        };
+        for &(e, style) in &self.runs[first..end] {
+            out.push(&self.text[start..e as usize], style);
+            start = e as usize;
+        }
+    }
+}
+
+/// A line being built from glyphs of `src` ([`Measured::buf`]), at the end of a
+/// [`Wrapped`]. Text that follows on in `src` (a word, the space after it, the next word)
+/// is copied in one piece when the line is finished or something else is pushed.
+struct LineBuf<'a> {
+    out: &'a mut Wrapped,
+    src: &'a str,
+    /// The text of `src` pushed but not yet copied to `out.text`.
+    pending: Range<usize>,
     width: usize,
 }
 
-impl LineBuf {
-    fn push(&mut self, buf: &str, g: Glyph) {
-        self.push_str(
-            &buf[g.start as usize..g.end as usize],
-            g.width as usize,
-            g.style,
-        );
+impl LineBuf<'_> {
+    fn push(&mut self, g: Glyph) {
+        self.push_src(g.start as usize..g.end as usize, g.style);
+        self.width += g.width as usize;
     }
 
     /// Push a whole word (contiguous glyphs) of width `w`, one slice per style.
-    fn push_word(&mut self, buf: &str, word: &[Glyph], w: usize) {
+    fn push_word(&mut self, word: &[Glyph], w: usize) {
         let mut k = 0;
         while k < word.len() {
             let style = word[k].style;
@@ -260,22 +393,58 @@ impl LineBuf {
             while e < word.len() && word[e].style == style {
                 e += 1;
             }
-            let text = &buf[word[k].start as usize..word[e - 1].end as usize];
-            self.line.push(text, style);
+            self.push_src(word[k].start as usize..word[e - 1].end as usize, style);
             k = e;
         }
         self.width += w;
     }
 
+    /// Push text that is not in `src`.
     fn push_str(&mut self, s: &str, w: usize, style: Style) {
-        self.line.push(s, style);
+        self.flush();
+        if !s.is_empty() {
+            self.out.text.push_str(s);
+            self.end_run(self.out.text.len(), style);
+        }
         self.width += w;
     }
 
-    fn take(&mut self, width: usize) -> (Line, usize) {
+    /// Push `src[range]` in `style`.
+    fn push_src(&mut self, range: Range<usize>, style: Style) {
+        if range.is_empty() {
+            return;
+        }
+        if range.start != self.pending.end {
+            self.flush();
+            self.pending = range.start..range.start;
+        }
+        self.pending.end = range.end;
+        self.end_run(self.out.text.len() + self.pending.len(), style);
+    }
+
+    /// A run of `style` now ends at `end` (in `out.text` once pending text is copied):
+    /// merged with the line's last run when the style is the same (as [`Line::push`]).
+    fn end_run(&mut self, end: usize, style: Style) {
+        let open = self.out.open_runs();
+        let runs = &mut self.out.runs;
+        let n = runs.len();
+        match runs.last_mut() {
+            Some((e, st)) if n > open && *st == style => *e = end as u32,
+            _ => runs.push((end as u32, style)),
+        }
+    }
+
+    /// Copy the pending text.
+    fn flush(&mut self) {
+        self.out.text.push_str(&self.src[self.pending.clone()]);
+        self.pending.start = self.pending.end;
+    }
+
+    /// Finish the line being built.
+    fn take(&mut self) {
+        self.flush();
         let w = std::mem::take(&mut self.width);
-        let next = Line::with_capacity(None, width.min(512) * 3 / 2, 4);
-        (std::mem::replace(&mut self.line, next), w)
+        self.out.lines.push((self.out.runs.len() as u32, w));
     }
 }
 
@@ -382,6 +551,49 @@ mod tests {
         assert_eq!(runs.len(), 2);
         assert_eq!(runs[1].text, "gone");
         assert_eq!(runs[1].style, Style::Removed);
+    }
+
+    #[test]
+    fn lone_graphemes_are_graphemes_next_to_each_other() {
+        let set: Vec<char> = (0..=0x20ffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_lone_grapheme(c))
+            .collect();
+        assert!(set.len() > 300);
+        let mut s = String::new();
+        for &a in &set {
+            for &b in &set {
+                s.clear();
+                s.push(a);
+                s.push(b);
+                assert_eq!(s.graphemes(true).count(), 2, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_into_appends_lines_as_wrap_gives_them() {
+        let mut m = Measured::new();
+        m.push(
+            "the “quick” brown fox jumps — over e\u{301}te\u{301} 日本語 x",
+            Style::Text,
+        );
+        m.push(" gone", Style::Removed);
+        for w in [1, 2, 5, 9, 80] {
+            let mut out = Wrapped::default();
+            out.push_empty();
+            m.wrap_into(w, &mut out);
+            m.wrap_into(w, &mut out);
+            let one = m.wrap(w);
+            assert_eq!(out.len(), 1 + 2 * one.len());
+            for (k, (line, lw)) in one.iter().enumerate() {
+                for at in [1 + k, 1 + one.len() + k] {
+                    let mut got = Line::new(None);
+                    out.append_line(at, &mut got);
+                    assert_eq!((&got, out.width(at)), (line, *lw));
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@
 use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans_with};
 use crate::text::{Lang, Span};
 use rustc_hash::FxHashMap as FxMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A sparse vector: `(feature id, weight)`, sorted by id, ids unique.
@@ -28,12 +29,15 @@ const EDGE: u64 = 0x1F_FFFF;
 struct WordInfo {
     stem: u32,
     norm: u32,
-    grams: Vec<u32>,
+    /// Its 3-grams are `Vocab::word_grams[gram_start..gram_end]`.
+    gram_start: u32,
+    gram_end: u32,
 }
 
 /// One raw token type (as written) of one side.
-struct TokInfo {
-    folded: Box<str>,
+struct TokInfo<'t> {
+    /// (borrowed from the text when folding changed nothing, as for most words)
+    folded: Cow<'t, str>,
     number: bool,
     /// Alphabetic (else digits); whether it is a connector is asked only where it matters.
     alpha: bool,
@@ -48,6 +52,8 @@ struct Vocab {
     norms: FxMap<Box<str>, u32>,
     grams: FxMap<u64, u32>,
     words: Vec<WordInfo>,
+    /// The 3-gram ids of every word, stored flat (one buffer instead of one per word).
+    word_grams: Vec<u32>,
 }
 
 /// Above this many bytes of text (both sides), the sides are tokenised on two threads, and
@@ -67,15 +73,14 @@ impl Vocab {
     fn word(&mut self, norm: &str, stem: &str) -> u32 {
         let stem = Self::intern(&mut self.stems, stem);
         let norm_id = Self::intern(&mut self.norms, norm);
-        let mut grams = Vec::new();
+        let gram_start = self.word_grams.len() as u32;
         if !norm.starts_with(|c: char| c.is_ascii_digit()) {
-            grams.reserve(norm.len());
             let (mut x, mut y) = (u64::MAX, EDGE);
             for z in norm.chars().map(|c| c as u64).chain(std::iter::once(EDGE)) {
                 if x != u64::MAX {
                     let key = (x << 42) | (y << 21) | z;
                     let n = self.grams.len() as u32;
-                    grams.push(*self.grams.entry(key).or_insert(n));
+                    self.word_grams.push(*self.grams.entry(key).or_insert(n));
                 }
                 (x, y) = (y, z);
             }
@@ -84,9 +89,15 @@ impl Vocab {
         self.words.push(WordInfo {
             stem,
             norm: norm_id,
-            grams,
+            gram_start,
+            gram_end: self.word_grams.len() as u32,
         });
         id
+    }
+
+    /// The 3-gram ids of word `w`.
+    fn grams_of(&self, w: &WordInfo) -> &[u32] {
+        &self.word_grams[w.gram_start as usize..w.gram_end as usize]
     }
 }
 
@@ -119,7 +130,7 @@ struct SideTokenizer<'t> {
     short: FxMap<u64, u32>,
     /// Longer token types.
     toks: FxMap<&'t str, u32>,
-    infos: Vec<TokInfo>,
+    infos: Vec<TokInfo<'t>>,
     /// Normalised form id → the alphabetic token type of that folded form (`u32::MAX`: none).
     alpha_of_norm: Vec<u32>,
     /// norm string → word id, for number values built from runs.
@@ -128,13 +139,15 @@ struct SideTokenizer<'t> {
 }
 
 impl<'t> SideTokenizer<'t> {
-    fn new(lang: Lang) -> Self {
+    /// A tokenizer expecting about `types` token types (its maps are never iterated, so
+    /// their capacity changes nothing but the cost of growing them).
+    fn new(lang: Lang, types: usize) -> Self {
         SideTokenizer {
             norm: Normalizer::new(lang),
-            short: FxMap::default(),
-            toks: FxMap::default(),
-            infos: Vec::new(),
-            alpha_of_norm: Vec::new(),
+            short: FxMap::with_capacity_and_hasher(types, Default::default()),
+            toks: FxMap::with_capacity_and_hasher(types / 2, Default::default()),
+            infos: Vec::with_capacity(types),
+            alpha_of_norm: Vec::with_capacity(types),
             values: FxMap::default(),
             toks_buf: Vec::new(),
         }
@@ -180,7 +193,7 @@ impl<'t> SideTokenizer<'t> {
                     self.alpha_of_norm[n] = id;
                 }
                 self.infos.push(TokInfo {
-                    folded: folded.into(),
+                    folded,
                     number,
                     alpha,
                     word,
@@ -246,7 +259,7 @@ impl<'t> SideTokenizer<'t> {
             while j < toks.len() && is_num[j] {
                 j += 1;
             }
-            let run: Vec<Box<str>> = toks[i..j]
+            let run: Vec<Cow<'t, str>> = toks[i..j]
                 .iter()
                 .map(|&t| self.infos[t as usize].folded.clone())
                 .collect();
@@ -432,8 +445,16 @@ pub struct Prepared {
 
 impl Prepared {
     pub(crate) fn new(side: &SideIn) -> Prepared {
-        let mut vocab = Vocab::default();
-        let mut tok = SideTokenizer::new(side.lang);
+        // About one token type per 12 bytes of a news article; far fewer per byte in long
+        // texts. (Only vectors and maps that are never iterated get a capacity: the
+        // iteration order of the vocabulary's maps is part of the ids of long pairs.)
+        let types = (side.text.len() / 12).min(4096);
+        let mut vocab = Vocab {
+            words: Vec::with_capacity(types),
+            word_grams: Vec::with_capacity(types * 6),
+            ..Vocab::default()
+        };
+        let mut tok = SideTokenizer::new(side.lang, types);
         let words = tokenize_side(side, &mut tok, &mut vocab);
         Prepared {
             text_len: side.text.len(),
@@ -541,7 +562,7 @@ impl Features {
         let rare = |v: &Vocab, stem_of: &[u32]| {
             Flat::from_lists(v.words.iter().zip(stem_of).map(|(w, &stem)| {
                 if df_s[stem as usize] <= limit {
-                    &w.grams[..]
+                    v.grams_of(w)
                 } else {
                     &[]
                 }

@@ -204,7 +204,10 @@ impl Prepared {
 /// to their ASCII forms.
 pub(super) fn push_form(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // (copied, then lowered in place: no char-by-char pushes)
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {

@@ -405,6 +405,10 @@ fn ends_terminal(t: &str) -> bool {
 
 /// `0:44`, `12:03`, `1:02:03`.
 fn is_duration(t: &str) -> bool {
+    // Cheap exact prefilter: a duration is at most `12:34:56` and only digits and colons.
+    if t.len() > 8 || !t.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return false;
+    }
     let parts: Vec<&str> = t.split(':').collect();
     (2..=3).contains(&parts.len())
         && parts[0].len() <= 2
@@ -415,7 +419,7 @@ fn is_duration(t: &str) -> bool {
 
 /// A line that is mostly hashtags: `#Defence #Chiefs #Meet`.
 fn is_hashtag_line(t: &str) -> bool {
-    if !t.contains(['#', '＃']) {
+    if !t.contains('#') && !t.contains('＃') {
         return false;
     }
     let items: Vec<&str> = t.split_whitespace().collect();
@@ -429,6 +433,16 @@ fn is_hashtag_line(t: &str) -> bool {
 /// A list of short keyword phrases separated by commas, pipes or middle dots, without a final stop.
 fn is_keyword_list(t: &str) -> bool {
     const SEPS: [char; 6] = [',', '|', '·', '•', '、', '，'];
+    // Cheap exact prefilter: every separator ends in one of these bytes (`·` C2 B7, `•` E2 80
+    // A2, `、` E3 80 81, `，` EF BC 8C), so fewer than three of them means fewer than three
+    // separators.
+    if t.bytes()
+        .filter(|b| matches!(b, b',' | b'|' | 0xB7 | 0xA2 | 0x81 | 0x8C))
+        .count()
+        < 3
+    {
+        return false;
+    }
     if ends_terminal(t) || t.contains(['"', '“', '”']) || t.matches(SEPS).count() < 3 {
         return false;
     }
@@ -449,12 +463,31 @@ fn is_keyword_list(t: &str) -> bool {
 
 /// A photo or image credit.
 fn is_credit(t: &str) -> bool {
-    let words = t.split_whitespace().count();
+    let words = count_words(t);
     if !may_have_credit_words(t, words) {
         // No lead word or agency marker can match: skip lower-casing the line.
         return (t.contains('©') && words <= 15) || trailing_agency_credit(t);
     }
     is_credit_full(t, words)
+}
+
+/// `t.split_whitespace().count()`, counted without building the split (an ASCII line is
+/// walked byte by byte; ASCII whitespace for [`char::is_whitespace`] is space and `\t`–`\r`).
+fn count_words(t: &str) -> usize {
+    /// Starts of runs of non-whitespace, given each char's whitespace flag.
+    fn starts(ws: impl Iterator<Item = bool>) -> usize {
+        let (mut n, mut prev_ws) = (0, true);
+        for w in ws {
+            n += usize::from(prev_ws && !w);
+            prev_ws = w;
+        }
+        n
+    }
+    if t.is_ascii() {
+        starts(t.bytes().map(|b| matches!(b, b' ' | b'\t'..=b'\r')))
+    } else {
+        starts(t.chars().map(char::is_whitespace))
+    }
 }
 
 /// [`is_credit`] without the prefilter (`words`: whitespace-separated words of `t`).
@@ -1021,5 +1054,15 @@ mod tests {
         }
         assert!(is_credit("Photo Credit: AP"));
         assert!(!may_have_credit_words("The prime minister spoke.", 4));
+    }
+
+    proptest::proptest! {
+        /// The fast word counter counts what `split_whitespace` splits.
+        #[test]
+        fn count_words_is_split_whitespace(
+            t in "([ \t\n\x0b\x0c\r\u{85}\u{a0}\u{2003}\u{3000}a-zé.,]|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(count_words(&t), t.split_whitespace().count());
+        }
     }
 }

@@ -257,14 +257,22 @@ fn part(word: &str) -> Option<Part> {
     if w.is_empty() {
         return Some(Part::Filler);
     }
-    let lower = w.to_lowercase();
-    if MONTHS.contains(&lower.as_str()) {
+    // Lower-case short ASCII words on the stack (all of them, in a stamp); others allocate.
+    let mut buf = [0u8; 32];
+    let owned;
+    let lower: &str = if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).expect("ASCII")
+    } else {
+        owned = w.to_lowercase();
+        &owned
+    };
+    if MONTHS.contains(&lower) {
         return Some(Part::Month);
     }
-    if WEEKDAYS.contains(&lower.as_str())
-        || ZONES.contains(&lower.as_str())
-        || STAMP_WORDS.contains(&lower.as_str())
-    {
+    if WEEKDAYS.contains(&lower) || ZONES.contains(&lower) || STAMP_WORDS.contains(&lower) {
         return Some(Part::Filler);
     }
     let digits = lower.chars().take_while(char::is_ascii_digit).count();
@@ -294,6 +302,11 @@ fn part(word: &str) -> Option<Part> {
 
 /// Whether `line` is only a date and/or time stamp (see the module doc).
 pub fn is_timestamp(line: &str) -> bool {
+    // A stamp needs a number, and a number starts with an ASCII digit (lower-casing creates
+    // none): a line without one is not a stamp, whatever its words.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let words = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '(' | ')'))
         .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '–' | '—' | '-' | ';')))

@@ -229,13 +229,19 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         }
         v
     };
+    // Every sentence's key, hashed once (the appended-story cues compare them too).
+    let keys: Vec<u64> = doc
+        .sentences
+        .iter()
+        .map(|s| norm_key(text, &s.tokens))
+        .collect();
     let mut seen: KeyMap<usize> = KeyMap::with_capacity_and_hasher(n, Default::default());
     for (s, sent) in doc.sentences.iter().enumerate() {
         let w = word_count(&sent.tokens);
         if w < 2 || (w < 4 && !standalone[s]) {
             continue;
         }
-        let key = norm_key(text, &sent.tokens);
+        let key = keys[s];
         if seen.insert(key, s).is_some() && marks.boilerplate[s].is_none() {
             marks.boilerplate[s] = Some(Boilerplate::Repeated);
         }
@@ -254,7 +260,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
             break;
         }
         let terms = terms.get_or_insert_with(|| Terms::new(text, doc));
-        match find_appended(text, doc, &lines, &marks, from, terms) {
+        match find_appended(text, doc, &lines, &marks, from, terms, &keys) {
             Some(k) => {
                 part += 1;
                 for p in &mut marks.part[k..] {
@@ -287,22 +293,44 @@ pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> u64 {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// Feed `w` lower-cased into `h` (fast path for ASCII).
+/// Feed `w` lower-cased into `h` (fast path for ASCII: bytes are hashed as they are checked,
+/// and the first non-ASCII byte restarts the word on the char-by-char path).
 fn hash_lower(h: &mut Fnv, w: &str) {
-    let mut x = if h.0 == 0 { FNV_OFFSET } else { h.0 };
-    if w.is_ascii() {
-        for b in w.bytes() {
-            x = (x ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    let start = if h.0 == 0 { FNV_OFFSET } else { h.0 };
+    let mut x = start;
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            x = hash_lower_chars(start, w);
+            break;
         }
-    } else {
-        let mut buf = [0u8; 4];
-        for c in w.chars().flat_map(char::to_lowercase) {
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                x = (x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-            }
-        }
+        x = (x ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
     }
     h.0 = x;
+}
+
+/// [`hash_lower`] for any text: FNV-1a from state `x` over the UTF-8 of `w` lower-cased.
+fn hash_lower_chars(mut x: u64, w: &str) -> u64 {
+    let mut buf = [0u8; 4];
+    for c in w.chars().flat_map(char::to_lowercase) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            x = (x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    x
+}
+
+/// `Some(term_hash(w))` if [`has_three_letters`]`(w)`, else `None`: one pass over an ASCII
+/// word (hash and letter count together), the two separate tests otherwise.
+fn content_term_hash(w: &str) -> Option<u64> {
+    let (mut x, mut letters) = (FNV_OFFSET, 0usize);
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            return has_three_letters(w).then(|| term_hash(w));
+        }
+        letters += usize::from(b.is_ascii_alphabetic());
+        x = (x ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    }
+    (letters >= 3).then_some(x)
 }
 
 /// Hash of one word, lower-cased.
@@ -640,11 +668,10 @@ impl Terms {
                 sent.tokens
                     .iter()
                     .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.span.slice(text))
-                    .filter(|w| has_three_letters(w))
-                    .map(|w| {
+                    .filter_map(|t| content_term_hash(t.span.slice(text)))
+                    .map(|key| {
                         let next = ids.len() as u32;
-                        *ids.entry(term_hash(w)).or_insert(next)
+                        *ids.entry(key).or_insert(next)
                     })
                     .collect()
             })
@@ -742,8 +769,9 @@ fn find_appended(
     marks: &Marks,
     from: usize,
     all_terms: &Terms,
+    keys: &[u64],
 ) -> Option<usize> {
-    split_candidates(text, doc, lines, marks, from, all_terms)
+    split_candidates(text, doc, lines, marks, from, all_terms, keys)
         .into_iter()
         .filter(|c| {
             (c.headline
@@ -761,7 +789,8 @@ fn find_appended(
         .map(|c| c.sentence)
 }
 
-/// Score every line start after sentence `from` as the start of an appended story.
+/// Score every line start after sentence `from` as the start of an appended story
+/// (`keys`: [`norm_key`] of every sentence).
 fn split_candidates(
     text: &str,
     doc: &Document,
@@ -769,6 +798,7 @@ fn split_candidates(
     marks: &Marks,
     from: usize,
     all_terms: &Terms,
+    keys: &[u64],
 ) -> Vec<SplitCandidate> {
     let n = doc.sentences.len();
     let content: Vec<bool> = (0..n)
@@ -855,7 +885,7 @@ fn split_candidates(
         // Candidate boundary before sentence `s`.
         if s > from && before >= MIN_SIDE && n_content - before >= MIN_SIDE {
             if let Some(&li) = line_of_sentence.get(&s) {
-                let (cues, headline) = cues_at(text, doc, lines, li, &line_kind);
+                let (cues, headline) = cues_at(text, doc, lines, li, &line_kind, keys);
                 let headline_overlap = if headline {
                     let mut h = all_terms.sent[s].clone();
                     h.sort_unstable();
@@ -933,6 +963,7 @@ fn cues_at(
     lines: &[Line],
     li: usize,
     line_kind: &dyn Fn(&Line) -> Option<Boilerplate>,
+    keys: &[u64],
 ) -> (u8, bool) {
     let l = &lines[li];
     let mut cues = 0;
@@ -953,10 +984,11 @@ fn cues_at(
         cues += 1;
     }
     if headline {
-        let key = norm_key(text, &doc.sentences[l.sents.start].tokens);
-        if window.iter().any(|m| {
-            m.sents.len() == 1 && norm_key(text, &doc.sentences[m.sents.start].tokens) == key
-        }) {
+        let key = keys[l.sents.start];
+        if window
+            .iter()
+            .any(|m| m.sents.len() == 1 && keys[m.sents.start] == key)
+        {
             cues += 1;
         }
     }
@@ -979,6 +1011,10 @@ pub fn appended_candidates(text: &str, doc: &Document) -> Vec<SplitCandidate> {
         &base,
         0,
         &Terms::new(text, doc),
+        &doc.sentences
+            .iter()
+            .map(|s| norm_key(text, &s.tokens))
+            .collect::<Vec<_>>(),
     )
 }
 
@@ -1056,7 +1092,45 @@ mod tests {
         assert!(!may_have_credit_words("The prime minister spoke.", 4));
     }
 
+    /// The one-pass term hash agrees with the two tests it replaces, and the byte-wise
+    /// `hash_lower` with the char-by-char one.
+    #[test]
+    fn content_term_hash_agrees() {
+        for w in [
+            "",
+            "ab",
+            "abc",
+            "ABC",
+            "a1b2",
+            "a1b2c",
+            "Été",
+            "éa",
+            "ab\u{0130}",
+            "\u{212A}ey",
+            "ΣΑΣ",
+            "x'y",
+        ] {
+            let want = has_three_letters(w).then(|| term_hash(w));
+            assert_eq!(content_term_hash(w), want, "{w:?}");
+            let mut h = Fnv::default();
+            hash_lower(&mut h, w);
+            assert_eq!(h.0, hash_lower_chars(FNV_OFFSET, w), "{w:?}");
+        }
+    }
+
     proptest::proptest! {
+        /// See [`content_term_hash_agrees`].
+        #[test]
+        fn content_term_hash_is_filter_then_hash(w in "([a-zA-Z0-9'.-]|\\PC){0,12}") {
+            proptest::prop_assert_eq!(
+                content_term_hash(&w),
+                has_three_letters(&w).then(|| term_hash(&w))
+            );
+            let mut h = Fnv(12345);
+            hash_lower(&mut h, &w);
+            proptest::prop_assert_eq!(h.0, hash_lower_chars(12345, &w));
+        }
+
         /// The fast word counter counts what `split_whitespace` splits.
         #[test]
         fn count_words_is_split_whitespace(

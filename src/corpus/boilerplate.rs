@@ -366,23 +366,31 @@ fn lines(text: &str, doc: &Document) -> Vec<Line> {
             clean: false,
         });
     };
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                push(start, i, &mut out);
-                start = i + 1;
-            }
-            b'\r' => {
-                push(start, i, &mut out);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    if !text.contains('\r') {
+        // Only `\n` ends a line: find each with the memchr-backed `str::find`.
+        while let Some(p) = text[start..].find('\n') {
+            push(start, start + p, &mut out);
+            start += p + 1;
         }
-        i += 1;
+    } else {
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    push(start, i, &mut out);
+                    start = i + 1;
+                }
+                b'\r' => {
+                    push(start, i, &mut out);
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
     }
     push(start, text.len(), &mut out);
     // Assign sentences (both lists are in text order).

@@ -17,23 +17,17 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::compare::{self, Analysis, Prepared, align_articles, disagree};
-use parallax::corpus::{Article, ArticleMeta};
+use parallax::corpus::{Article, ArticleMeta, Corpus};
 use parallax::view::{LayoutOptions, layout};
 use std::hint::black_box;
+use std::path::Path;
 use std::time::Duration;
 
-fn seed(prefix: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        })
-        .expect("seed article");
-    std::fs::read_to_string(path).unwrap()
+/// The raw text of the bundled article `name` (an id prefix such as `003`).
+fn seed(name: &str) -> String {
+    let c = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("corpus");
+    let i = c.find(name).expect("a bundled article");
+    c.articles[i].text.to_string()
 }
 
 fn meta(id: &str) -> ArticleMeta {

@@ -6,24 +6,9 @@
 //!
 //! `scripts/instructions.sh` runs it under callgrind and prints instructions per comparison.
 use parallax::compare;
-use parallax::corpus::ArticleMeta;
+use parallax::corpus::{ArticleMeta, Corpus};
 use parallax::view::{LayoutOptions, layout};
 use std::path::Path;
-
-/// The text of the bundled article whose file name starts with `prefix`.
-fn seed(prefix: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let path = std::fs::read_dir(&dir)
-        .expect("corpus directory")
-        .filter_map(|e| Some(e.ok()?.path()))
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        })
-        .unwrap_or_else(|| panic!("no article {prefix}* in {}", dir.display()));
-    std::fs::read_to_string(path).expect("article text")
-}
 
 fn meta(id: &str) -> ArticleMeta {
     ArticleMeta {
@@ -38,7 +23,15 @@ fn main() {
     let x = args.next().unwrap_or_else(|| "003".into());
     let y = args.next().unwrap_or_else(|| "004".into());
     let n: usize = args.next().map_or(1, |s| s.parse().expect("a count"));
-    let (ta, tb) = (seed(&x), seed(&y));
+    let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+        .expect("bundled corpus");
+    let text = |name: &str| {
+        let i = corpus
+            .find(name)
+            .unwrap_or_else(|| panic!("no bundled article {name}"));
+        corpus.articles[i].text.to_string()
+    };
+    let (ta, tb) = (text(&x), text(&y));
     let opts = LayoutOptions::new(160);
     for _ in 0..n {
         let (a, b) = compare::load_pair(meta(&x), ta.as_str(), meta(&y), tb.as_str());

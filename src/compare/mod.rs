@@ -14,7 +14,7 @@ pub use worddiff::{SegTag, Segment, diff_keys, word_diff};
 
 use crate::align::{self, Side, Unit, UnitKind};
 use crate::corpus::{Article, ArticleMeta};
-use crate::text::{Span, Token};
+use crate::text::Token;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -225,18 +225,10 @@ pub fn rows(a: &Article, pa: &Prepared, b: &Article, pb: &Prepared, units: Vec<U
 /// The segments of one side of a row the other side does not share: one changed segment
 /// per stretch of tokens, as the diff against nothing gives.
 fn whole(art: &Article, idx: &[usize]) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
+    let mut out = Vec::new();
     for &i in idx {
         let toks = &art.doc.sentences[i].tokens;
-        if let (Some(f), Some(l)) = (toks.first(), toks.last()) {
-            match out.last_mut() {
-                Some(last) => last.span.end = l.span.end,
-                None => out.push(Segment {
-                    span: Span::new(f.span.start, l.span.end),
-                    tag: SegTag::Changed,
-                }),
-            }
-        }
+        worddiff::push(&mut out, toks, 0..toks.len(), SegTag::Changed);
     }
     out
 }
@@ -270,18 +262,12 @@ fn stats(a: &Article, b: &Article, rows: &[Row]) -> Stats {
 mod tests {
     use super::*;
 
-    fn seed(prefix: &str) -> String {
+    /// The raw text of the bundled article `name` (an id prefix such as `003`).
+    fn seed(name: &str) -> String {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let path = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-            })
-            .unwrap();
-        std::fs::read_to_string(path).unwrap()
+        let c = crate::corpus::Corpus::load(&dir).expect("bundled corpus");
+        let i = c.find(name).expect("a bundled article");
+        c.articles[i].text.to_string()
     }
 
     #[test]

@@ -115,7 +115,12 @@ pub fn diff_keys<K: Eq + std::hash::Hash>(
 
 /// Append the tokens `range` of `toks` to `out` with `tag`, extending the last segment
 /// when it has the same tag.
-fn push(out: &mut Vec<Segment>, toks: &[Token], range: std::ops::Range<usize>, tag: SegTag) {
+pub(super) fn push(
+    out: &mut Vec<Segment>,
+    toks: &[Token],
+    range: std::ops::Range<usize>,
+    tag: SegTag,
+) {
     if range.is_empty() {
         return;
     }

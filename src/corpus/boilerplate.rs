@@ -230,11 +230,7 @@ pub fn detect(text: &str, doc: &Document) -> Marks {
         v
     };
     // Every sentence's key, hashed once (the appended-story cues compare them too).
-    let keys: Vec<u64> = doc
-        .sentences
-        .iter()
-        .map(|s| norm_key(text, &s.tokens))
-        .collect();
+    let keys = sentence_keys(text, doc);
     let mut seen: KeyMap<usize> = KeyMap::with_capacity_and_hasher(n, Default::default());
     for (s, sent) in doc.sentences.iter().enumerate() {
         let w = word_count(&sent.tokens);
@@ -288,6 +284,14 @@ pub(crate) fn norm_key(text: &str, tokens: &[Token]) -> u64 {
         h.write(&[0xff]); // separator: not valid UTF-8, cannot occur in a word
     }
     h.finish()
+}
+
+/// The [`norm_key`] of every sentence of `doc`.
+fn sentence_keys(text: &str, doc: &Document) -> Vec<u64> {
+    doc.sentences
+        .iter()
+        .map(|s| norm_key(text, &s.tokens))
+        .collect()
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -1019,10 +1023,7 @@ pub fn appended_candidates(text: &str, doc: &Document) -> Vec<SplitCandidate> {
         &base,
         0,
         &Terms::new(text, doc),
-        &doc.sentences
-            .iter()
-            .map(|s| norm_key(text, &s.tokens))
-            .collect::<Vec<_>>(),
+        &sentence_keys(text, doc),
     )
 }
 

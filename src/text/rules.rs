@@ -374,6 +374,11 @@ const ES_ABBR: &[&str] = &[
     "sto", "sta", "dcha", "izq", "cía", "admón", "dpto", "ee.uu", "fdo", "ej", "cap", "máx", "mín",
     "aa.vv", "d", "dña", "vda",
 ];
+/// Spanish plurals abbreviated by doubling initials, written with a space: "EE. UU." (Estados
+/// Unidos), "FF. AA." (Fuerzas Armadas), "CC. OO.", "RR. HH.", "JJ. OO.", "SS. MM.".
+const ES_CAPITALISED: &[&str] = &[
+    "AA", "CC", "DD", "EE", "FF", "HH", "JJ", "LL", "MM", "OO", "PP", "RR", "SS", "UU", "VV",
+];
 const ES_STARTERS: &[&str] = &[
     "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "él", "ella", "ellos", "ellas",
     "nosotros", "yo", "tú", "usted", "este", "esta", "estos", "estas", "ese", "esa", "eso", "esto",
@@ -422,7 +427,7 @@ const NL_STARTERS: &[&str] = &[
 
 const SCANDI_ABBR: &[&str] = &[
     "bl.a", "t.ex", "d.v.s", "m.fl", "osv", "ca", "jfr", "f.d", "fr.o.m", "t.o.m", "mfl", "dvs",
-    "mht", "ifm", "evt", "bl", "pga", "fx", "mv", "mm",
+    "mht", "ifm", "evt", "bl", "pga", "fx", "mv", "mm", "kl",
 ];
 const SCANDI_STARTERS: &[&str] = &[
     "den", "det", "de", "en", "ett", "et", "han", "hon", "hun", "vi", "jag", "jeg", "men", "och",
@@ -484,6 +489,77 @@ const RU_ABBR: &[&str] = &[
     "т",
     "с",
     "ст",
+    "ок",
+    "напр",
+    "обл",
+    "пос",
+    "пер",
+    "корр",
+];
+/// Russian words that, capitalised, usually open a sentence ("… в 2025 г. Затем …").
+const RU_STARTERS: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "по",
+    "с",
+    "со",
+    "к",
+    "о",
+    "об",
+    "у",
+    "за",
+    "из",
+    "для",
+    "до",
+    "при",
+    "после",
+    "однако",
+    "но",
+    "а",
+    "и",
+    "это",
+    "этот",
+    "эта",
+    "эти",
+    "он",
+    "она",
+    "оно",
+    "они",
+    "мы",
+    "я",
+    "вы",
+    "как",
+    "что",
+    "так",
+    "также",
+    "тогда",
+    "затем",
+    "потом",
+    "если",
+    "когда",
+    "где",
+    "все",
+    "всё",
+    "его",
+    "её",
+    "их",
+    "не",
+    "уже",
+    "ещё",
+    "еще",
+    "сейчас",
+    "сегодня",
+    "вчера",
+    "кроме",
+    "между",
+    "среди",
+    "там",
+    "здесь",
+    "ранее",
+    "позже",
+    "кто",
+    "почему",
 ];
 const EL_ABBR: &[&str] = &["κ", "κα", "δρ", "π.χ", "κλπ", "βλ", "σελ", "αρ", "τ.μ"];
 
@@ -530,7 +606,7 @@ fn data(lang: Lang) -> LangData {
     match lang {
         Lang::German => (DE_ABBR, DE_CAPITALISED, DE_BEFORE_NUMBER, DE_STARTERS),
         Lang::French => (FR_ABBR, &[], &[], FR_STARTERS),
-        Lang::Spanish => (ES_ABBR, &[], &[], ES_STARTERS),
+        Lang::Spanish => (ES_ABBR, ES_CAPITALISED, &[], ES_STARTERS),
         Lang::Italian => (IT_ABBR, &[], &[], IT_STARTERS),
         Lang::Portuguese => (PT_ABBR, &[], &[], PT_STARTERS),
         Lang::Dutch => (NL_ABBR, &[], &[], NL_STARTERS),
@@ -539,7 +615,7 @@ fn data(lang: Lang) -> LangData {
         Lang::Hungarian => (HU_ABBR, &[], &[], HU_STARTERS),
         Lang::Romanian => (RO_ABBR, &[], &[], RO_STARTERS),
         Lang::Turkish => (TR_ABBR, &[], &[], TR_STARTERS),
-        Lang::Russian => (RU_ABBR, &[], &[], &[]),
+        Lang::Russian => (RU_ABBR, &[], &[], RU_STARTERS),
         Lang::Greek => (EL_ABBR, &[], &[], &[]),
         _ => (&[], &[], &[], &[]),
     }

@@ -791,7 +791,9 @@ impl<'a> Splitter<'a> {
                 if attached {
                     // "word. . . . Next": a full stop, then an ellipsis opening the next one.
                     if next.kind == NextKind::Upper {
-                        self.cut(start + 1);
+                        // (after the first mark, which may be a one-character "…")
+                        let first = self.s[start..].chars().next().map_or(1, char::len_utf8);
+                        self.cut(start + first);
                     }
                 } else if next.kind != NextKind::Lower {
                     // "word . . . . Next": an ellipsis, then the full stop.
@@ -823,7 +825,8 @@ impl<'a> Splitter<'a> {
         let starter = next.kind == N::Upper && !next.dotted && self.is_starter(next.word);
         match self.classify(word) {
             Left::Regular => true,
-            Left::AbbrevBeforeNumber => next.kind != N::Digit,
+            // "No. 5", "s. XX" (siglo XX), "ch. IV": a number, Arabic or Roman, follows.
+            Left::AbbrevBeforeNumber => next.kind != N::Digit && !is_roman_numeral(next.word),
             Left::Abbrev => starter,
             Left::Time => {
                 if next.kind != N::Upper {
@@ -1317,6 +1320,12 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// An upper-case Roman numeral of up to seven letters ("IV", "XX", "MCM"), but not a lone
+/// "I" (the English pronoun far more often than one).
+fn is_roman_numeral(word: &str) -> bool {
+    (1..=7).contains(&word.len()) && word != "I" && word.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1325,6 +1334,16 @@ mod tests {
     fn char_count_matches_std() {
         for t in ["", "a", "héllo wörld, “quoted” 東京 🙂🇬🇧", &"é".repeat(37)] {
             assert_eq!(char_count(t.as_bytes()), t.chars().count(), "{t}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals_after_a_number_abbreviation() {
+        for w in ["IV", "XX", "MCMXC", "V", "C"] {
+            assert!(is_roman_numeral(w), "{w}");
+        }
+        for w in ["I", "", "Xx", "XIVXLCDM", "Then", "IX1"] {
+            assert!(!is_roman_numeral(w), "{w}");
         }
     }
 

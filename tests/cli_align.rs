@@ -228,3 +228,31 @@ fn sentences_flag_leaves_publication_stamps_unmatched() {
         }
     }
 }
+
+#[test]
+fn short_texts_are_compared_in_the_language_they_share() {
+    // Too short for a reliable guess each, but both guess Spanish: aligned as with `--lang es`
+    // (Spanish stems), not in the language-neutral fallback.
+    let dir = tempfile::tempdir().unwrap();
+    let a = file(
+        &dir,
+        "a.txt",
+        "Unos treinta países se reunieron en Londres el jueves.\nEl primer ministro habló.\n",
+    );
+    let b = file(
+        &dir,
+        "b.txt",
+        "El jueves, 30 naciones se reunieron en la capital británica.\nHabló el ministro.\n",
+    );
+    let run = |extra: &[&str]| {
+        let o = bin()
+            .args(["align", &a, &b, "--json", "--sentences"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    assert_eq!(run(&[]), run(&["--lang", "es"]));
+    assert_ne!(run(&[]), run(&["--lang", "und"]));
+}

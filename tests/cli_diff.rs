@@ -223,3 +223,30 @@ fn bad_arguments() {
     let o = parallax(&["diff", "\u{1b}[31mx", "004"], &[]);
     assert!(!o.stderr.contains(&0x1b), "error messages are sanitised");
 }
+
+#[test]
+fn short_texts_are_read_in_the_language_they_share() {
+    // Neither line is long enough for a reliable guess on its own; read as English (the
+    // fallback), "treinta" would be no figure and B's "30 naciones" would stand alone.
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Unos treinta países se reunieron en Londres el jueves.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "El jueves, 30 naciones se reunieron en la capital británica.\n",
+    )
+    .unwrap();
+    let o = parallax(
+        &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["a"]["language"], "es", "{v}");
+    assert_eq!(v["b"]["language"], "es", "{v}");
+    assert_eq!(v["disagreements"], serde_json::json!([]), "{v}");
+}

@@ -244,3 +244,31 @@ fn hidden_files_skipped_and_duplicate_ids_noted() {
         .unwrap();
     assert_eq!(w.severity, Severity::Note);
 }
+
+#[test]
+fn an_article_too_short_to_tell_is_read_in_the_corpus_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Los jefes de defensa de unos treinta países se reunieron el jueves en Londres \
+                para debatir una fuerza de paz para Ucrania tras un alto el fuego. El primer \
+                ministro británico habló con la prensa después de la reunión.";
+    std::fs::write(dir.path().join("a.txt"), long).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Unos treinta países.").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Kurz.").unwrap();
+    let other = "El ministro de Defensa anunció el viernes que el país enviará más soldados a \
+                 la misión, aunque la oposición pidió un debate en el parlamento.";
+    std::fs::write(dir.path().join("d.txt"), other).unwrap();
+    let manifest = "[[article]]\nfile = \"c.txt\"\nlanguage = \"de\"\n\
+                    [[article]]\nfile = \"a.txt\"\n[[article]]\nfile = \"b.txt\"\n\
+                    [[article]]\nfile = \"d.txt\"\n";
+    std::fs::write(dir.path().join("corpus.toml"), manifest).unwrap();
+    let c = Corpus::load(dir.path()).unwrap();
+    let lang = |id: &str| c.articles[c.find(id).unwrap()].lang;
+    assert_eq!(
+        parallax::text::Lang::detect("Unos treinta países."),
+        parallax::text::Lang::Unknown
+    );
+    assert_eq!(lang("a"), parallax::text::Lang::Spanish);
+    assert_eq!(lang("b"), parallax::text::Lang::Spanish);
+    // A language the manifest states is kept.
+    assert_eq!(lang("c"), parallax::text::Lang::German);
+}

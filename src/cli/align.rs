@@ -32,7 +32,8 @@ pub struct Args {
     /// Each line of each file is one sentence (line i is sentence i); no re-segmentation.
     #[arg(long)]
     sentences: bool,
-    /// Language code of both texts (default: detected per file).
+    /// Language code of both texts (default: detected per file; a file too short to tell
+    /// takes the other's).
     #[arg(long)]
     lang: Option<String>,
 }
@@ -111,7 +112,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Err(e) => std::panic::resume_unwind(e),
         }
     });
-    let (la, lb) = (ra?, rb?);
+    let (mut la, mut lb) = (ra?, rb?);
+    // Unless `--lang` says, a text too short to tell its language is compared in the
+    // other's (see `Lang::for_pair`); sentences stay as `parallax sentences` cuts each file.
+    if forced.is_none() {
+        (la.lang, lb.lang) = Lang::for_pair(&la.text, la.lang, &lb.text, lb.lang);
+    }
     let al = align::align(&la.side(), &lb.side());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -178,6 +178,8 @@ struct JsonSide<'a> {
     file: String,
     outlet: Option<&'a str>,
     published: Option<&'a str>,
+    /// The language the article was read in (ISO 639-1, `und` if unknown).
+    language: &'static str,
     sentences: usize,
 }
 
@@ -265,6 +267,7 @@ fn json_side(art: &Article) -> JsonSide<'_> {
         file: art.meta.file.display().to_string(),
         outlet: art.meta.outlet.as_deref(),
         published: art.meta.published.as_deref(),
+        language: art.lang.code(),
         sentences: art.doc.sentences.len(),
     }
 }

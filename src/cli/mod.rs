@@ -168,8 +168,10 @@ pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair
             ),
         }
     };
-    let a = resolve(a)?;
-    let b = resolve(b)?;
+    let (a, b) = (resolve(a)?, resolve(b)?);
+    // A text too short to tell its language is read in the other's (`Lang::for_pair`).
+    let (la, lb) = parallax::text::Lang::for_pair(&a.text, a.lang, &b.text, b.lang);
+    let (a, b) = (a.or_language(la), b.or_language(lb));
     Ok(Pair {
         a,
         b,

@@ -85,6 +85,19 @@ impl Article {
         Article::from_parts(meta, text, lang)
     }
 
+    /// This article compared as `lang` (stems, number words, claims) when its own language
+    /// could not be told: it is [`Lang::Unknown`] and its meta names none. Its sentences stay
+    /// as the text alone gives them, so `parallax sentences` of the file cuts the same ones.
+    /// See [`Lang::for_pair`] and [`Lang::most_common`] for where `lang` comes from.
+    pub fn or_language(mut self, lang: Lang) -> Article {
+        if self.lang == Lang::Unknown && self.meta.language.is_none() {
+            self.lang = lang;
+            // (features and claims computed in the old language, if any, are dropped)
+            self.analysis = Default::default();
+        }
+        self
+    }
+
     fn from_parts(meta: ArticleMeta, text: Arc<str>, lang: Lang) -> Article {
         let doc = Document::parse(&text, lang);
         let marks = boilerplate::detect(&text, &doc);
@@ -317,6 +330,13 @@ impl Corpus {
                 Err(msg) => corpus.warnings.push(Warning::error(&path, msg)),
             }
         }
+        // An article too short to tell its language is read in the corpus's (one event's
+        // reports are nearly always in one language).
+        let common = Lang::most_common(corpus.articles.iter().map(|a| a.lang));
+        corpus.articles = std::mem::take(&mut corpus.articles)
+            .into_iter()
+            .map(|a| a.or_language(common))
+            .collect();
         let mut ids = std::collections::HashMap::new();
         for a in &corpus.articles {
             if let Some(first) = ids.insert(a.meta.id.clone(), a.meta.file.clone()) {

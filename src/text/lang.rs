@@ -88,21 +88,54 @@ impl Lang {
     /// cheap on book-length input. Returns [`Lang::Unknown`] when the text is too short
     /// or the guess is not reliable, and when the detected language is not one of ours.
     pub fn detect(text: &str) -> Lang {
-        let sample = sample(text, DETECT_SAMPLE_BYTES);
-        let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < MIN_LETTERS {
-            return Lang::Unknown;
+        match guess(text) {
+            Some((lang, true)) => lang,
+            _ => Lang::Unknown,
         }
-        let Some(info) = whatlang::detect(sample) else {
-            return Lang::Unknown;
-        };
-        // whatlang's own `is_reliable` (confidence > 0.9) is strict on one-line texts;
-        // accept a clear lead on texts of a few sentences.
-        let reliable = info.is_reliable() || (letters >= 60 && info.confidence() >= 0.5);
-        if !reliable {
-            return Lang::Unknown;
+    }
+
+    /// The languages to compare two texts in, given each one's own (`la` of `a`, `lb` of
+    /// `b`). A text too short (or too mixed) to tell takes the other's language: two reports
+    /// compared side by side are nearly always in one language, and the known language's
+    /// stemming and number words then work on both sides. When neither can be told alone,
+    /// the two are judged together. Texts in two known languages keep them.
+    pub fn for_pair(a: &str, la: Lang, b: &str, lb: Lang) -> (Lang, Lang) {
+        match (la, lb) {
+            (Lang::Unknown, Lang::Unknown) => {
+                // Two texts whose best guesses agree are evidence enough (whatlang's
+                // confidence in Spanish, say, stays low on short texts: Portuguese is close).
+                if let (Some((ga, _)), Some((gb, _))) = (guess(a), guess(b))
+                    && ga == gb
+                {
+                    return (ga, gb);
+                }
+                let half = DETECT_SAMPLE_BYTES / 2;
+                let both = format!("{}\n{}", sample(a, half), sample(b, half));
+                let l = Lang::detect(&both);
+                (l, l)
+            }
+            (Lang::Unknown, l) => (l, l),
+            (l, Lang::Unknown) => (l, l),
+            known => known,
         }
-        Lang::from_whatlang(info.lang())
+    }
+
+    /// The language most of `langs` are in, ignoring `Unknown` (ties go to the first seen);
+    /// `Unknown` if none is known.
+    pub fn most_common(langs: impl IntoIterator<Item = Lang>) -> Lang {
+        let mut counts: Vec<(Lang, usize)> = Vec::new();
+        for l in langs.into_iter().filter(|&l| l != Lang::Unknown) {
+            match counts.iter_mut().find(|(x, _)| *x == l) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((l, 1)),
+            }
+        }
+        // max_by_key keeps the last maximum: walk backwards so the first seen wins ties.
+        counts
+            .iter()
+            .rev()
+            .max_by_key(|&&(_, n)| n)
+            .map_or(Lang::Unknown, |&(l, _)| l)
     }
 
     /// Map a `whatlang` language onto ours (`Unknown` for languages we have no rules for).
@@ -130,6 +163,23 @@ impl Lang {
             _ => Lang::Unknown,
         }
     }
+}
+
+/// whatlang's best guess at the language of a text (from its first
+/// [`DETECT_SAMPLE_BYTES`]), and whether the guess is reliable; `None` below
+/// [`MIN_LETTERS`] letters or for a language we have no rules for.
+fn guess(text: &str) -> Option<(Lang, bool)> {
+    let sample = sample(text, DETECT_SAMPLE_BYTES);
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    let lang = Lang::from_whatlang(info.lang());
+    // whatlang's own `is_reliable` (confidence > 0.9) is strict on one-line texts;
+    // accept a clear lead on texts of a few sentences.
+    let reliable = info.is_reliable() || (letters >= 60 && info.confidence() >= 0.5);
+    (lang != Lang::Unknown).then_some((lang, reliable))
 }
 
 /// How much of a text [`Lang::detect`] looks at.
@@ -185,6 +235,60 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(Lang::detect(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_pair_shares_the_language_one_side_shows() {
+        let es = "Los jefes de defensa de treinta países se reunieron el jueves en Londres para \
+                  debatir una fuerza de paz para Ucrania tras un alto el fuego.";
+        let short = "Unos treinta países.";
+        assert_eq!(Lang::detect(short), Lang::Unknown);
+        assert_eq!(
+            Lang::for_pair(short, Lang::Unknown, es, Lang::Spanish),
+            (Lang::Spanish, Lang::Spanish)
+        );
+        assert_eq!(
+            Lang::for_pair(es, Lang::Spanish, short, Lang::Unknown),
+            (Lang::Spanish, Lang::Spanish)
+        );
+        // Two known languages are kept, whatever they are.
+        assert_eq!(
+            Lang::for_pair(es, Lang::Spanish, "x", Lang::German),
+            (Lang::Spanish, Lang::German)
+        );
+        // Neither can be told alone, but the two agree.
+        let (a, b) = (
+            "Unos treinta países se reunieron en Londres el jueves.",
+            "El jueves, 30 naciones se reunieron en la capital británica.",
+        );
+        assert_eq!(
+            (Lang::detect(a), Lang::detect(b)),
+            (Lang::Unknown, Lang::Unknown)
+        );
+        assert_eq!(
+            Lang::for_pair(a, Lang::Unknown, b, Lang::Unknown),
+            (Lang::Spanish, Lang::Spanish)
+        );
+        assert_eq!(
+            Lang::for_pair("Hi.", Lang::Unknown, "Ok.", Lang::Unknown),
+            (Lang::Unknown, Lang::Unknown)
+        );
+    }
+
+    #[test]
+    fn most_common_ignores_unknown_and_breaks_ties_by_order() {
+        use Lang::*;
+        assert_eq!(
+            Lang::most_common([Unknown, German, English, German]),
+            German
+        );
+        assert_eq!(Lang::most_common([French, English]), French);
+        assert_eq!(
+            Lang::most_common([English, French, French, English]),
+            English
+        );
+        assert_eq!(Lang::most_common([Unknown, Unknown]), Unknown);
+        assert_eq!(Lang::most_common([]), Unknown);
     }
 
     #[test]

@@ -233,9 +233,12 @@ fn a_panic_restores_the_terminal() {
 #[test]
 fn closing_the_terminal_ends_the_reader() {
     let _serial = pty_harness::serial();
+    // (a server of this process's own: test runs of two checkouts at once must not kill
+    // each other's)
+    let socket = format!("parallax-e2e-close-{}", std::process::id());
     let tmux = |args: &[&str]| {
         std::process::Command::new("tmux")
-            .args(["-L", "parallax-e2e-close"])
+            .args(["-L", &socket])
             .args(args)
             .output()
     };

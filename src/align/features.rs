@@ -445,14 +445,17 @@ pub struct Prepared {
 
 impl Prepared {
     pub(crate) fn new(side: &SideIn) -> Prepared {
-        // About one token type per 12 bytes of a news article; far fewer per byte in long
-        // texts. (Only vectors and maps that are never iterated get a capacity: the
-        // iteration order of the vocabulary's maps is part of the ids of long pairs.)
+        // About one token type per 12 bytes of a news article (and about three 3-grams per
+        // type); far fewer per byte in long texts. The vocabulary's maps get a capacity too,
+        // which changes their iteration order: where that order matters (the ids of long
+        // pairs), [`pair_ids`] iterates a map grown key by key instead.
         let types = (side.text.len() / 12).min(4096);
         let mut vocab = Vocab {
+            stems: FxMap::with_capacity_and_hasher(types, Default::default()),
+            norms: FxMap::with_capacity_and_hasher(types, Default::default()),
+            grams: FxMap::with_capacity_and_hasher(types * 3, Default::default()),
             words: Vec::with_capacity(types),
             word_grams: Vec::with_capacity(types * 6),
-            ..Vocab::default()
         };
         let mut tok = SideTokenizer::new(side.lang, types);
         let words = tokenize_side(side, &mut tok, &mut vocab);
@@ -483,6 +486,12 @@ impl std::fmt::Debug for Prepared {
 /// are numbered in the iteration order of B's map (`hash_order`, as merging B's vocabulary
 /// into A's does) or in B's order of first occurrence (as one vocabulary filled with A, then
 /// B, does). Returns the ids by B's id, and how many ids the pair has.
+///
+/// The hash order is that of B's map as it was when it grew one key at a time from empty
+/// (the ids of long pairs were defined so): B's map may have been given a capacity up front,
+/// which places keys differently, so its keys are inserted again, in id order (the order they
+/// were first inserted in), into a map that grows from empty. (Same hasher, same hashes, same
+/// inserts: the same table.)
 fn pair_ids<K: std::hash::Hash + Eq>(
     a: &FxMap<K, u32>,
     b: &FxMap<K, u32>,
@@ -499,15 +508,21 @@ fn pair_ids<K: std::hash::Hash + Eq>(
             }
         };
     };
+    let mut by_id: Vec<Option<&K>> = vec![None; b.len()];
+    for (k, &id) in b {
+        by_id[id as usize] = Some(k);
+    }
     if hash_order {
-        for (k, &id) in b {
+        let mut grown: FxMap<&K, u32> = FxMap::default();
+        for (id, k) in by_id.into_iter().enumerate() {
+            if let Some(k) = k {
+                grown.insert(k, id as u32);
+            }
+        }
+        for (k, &id) in &grown {
             assign(k, id);
         }
     } else {
-        let mut by_id: Vec<Option<&K>> = vec![None; b.len()];
-        for (k, &id) in b {
-            by_id[id as usize] = Some(k);
-        }
         for (id, k) in by_id.into_iter().enumerate() {
             if let Some(k) = k {
                 assign(k, id as u32);
@@ -919,6 +934,62 @@ mod tests {
         assert_eq!(c.take(&mut df), vec![(63, 1.0)]);
         assert!(c.take(&mut df).is_empty());
         assert_eq!((df[5], df[63], df[9_999], df[6]), (1, 2, 1, 0));
+    }
+
+    #[test]
+    fn pair_ids_in_hash_order_ignore_the_capacity_of_b() {
+        // B's keys in order of first occurrence; A shares some of them.
+        let keys: Vec<Box<str>> = (0..3000u32)
+            .map(|i| format!("w{}", i.wrapping_mul(2_654_435_761) % 100_000).into())
+            .collect();
+        let fill = |mut m: FxMap<Box<str>, u32>, ks: &[Box<str>]| {
+            for k in ks {
+                let n = m.len() as u32;
+                m.entry(k.clone()).or_insert(n);
+            }
+            m
+        };
+        let a = fill(FxMap::default(), &keys[1000..1500]);
+        let grown = fill(FxMap::default(), &keys);
+        let order = |m: &FxMap<Box<str>, u32>| m.values().copied().collect::<Vec<u32>>();
+        let mut orders_differ = false;
+        for cap in [0, 10, 700, 3000, 10_000] {
+            let sized = fill(
+                FxMap::with_capacity_and_hasher(cap, Default::default()),
+                &keys,
+            );
+            orders_differ |= order(&sized) != order(&grown);
+            for hash_order in [false, true] {
+                assert_eq!(
+                    pair_ids(&a, &sized, hash_order),
+                    pair_ids_grown(&a, &grown, hash_order),
+                    "capacity {cap}, hash order {hash_order}"
+                );
+            }
+        }
+        // (else the test would show nothing)
+        assert!(orders_differ, "a capacity changes the iteration order");
+    }
+
+    /// `pair_ids` as it was before maps had a capacity: B's own iteration order.
+    fn pair_ids_grown(
+        a: &FxMap<Box<str>, u32>,
+        b: &FxMap<Box<str>, u32>,
+        hash_order: bool,
+    ) -> (Vec<u32>, usize) {
+        let mut out = vec![0u32; b.len()];
+        let mut next = a.len() as u32;
+        let mut order: Vec<(&Box<str>, u32)> = b.iter().map(|(k, &id)| (k, id)).collect();
+        if !hash_order {
+            order.sort_by_key(|&(_, id)| id);
+        }
+        for (k, id) in order {
+            out[id as usize] = a.get(k).copied().unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            });
+        }
+        (out, next as usize)
     }
 
     #[test]

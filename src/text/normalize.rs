@@ -325,16 +325,18 @@ impl Normalizer {
         let Some(lang) = self.numbers.as_ref() else {
             return false;
         };
-        if !folded.chars().all(char::is_alphabetic) {
-            return false;
-        }
-        // (`text2digits` lower-cases its input; a folded word usually is already)
+        // (`text2digits` lower-cases its input; a folded word usually is already, and then
+        // it is alphabetic too, so one pass over its bytes answers both)
         let low: Cow<'_, str> = if folded.bytes().all(|b| b.is_ascii_lowercase()) {
             Cow::Borrowed(folded)
-        } else {
+        } else if folded.chars().all(char::is_alphabetic) {
             Cow::Owned(folded.to_lowercase())
+        } else {
+            return false;
         };
-        match lang.exec_group(low.split_whitespace()) {
+        // An alphabetic word has no white space: it is its own one token (none if empty),
+        // as splitting it at white space would give.
+        match lang.exec_group(std::iter::once(&*low).filter(|w| !w.is_empty())) {
             Ok(ds) => lang
                 .format_and_value(&ds)
                 .0
@@ -582,6 +584,53 @@ mod tests {
                     n.number(&[w]).is_some(),
                     "{lang:?} {w}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn number_word_test_answers_as_splitting_at_white_space_did() {
+        use text2num::LangInterpreter;
+        // the test as it was: alphabetic check, lower-casing, the word split at white space
+        fn old(n: &Normalizer, folded: &str) -> bool {
+            let Some(lang) = n.numbers.as_ref() else {
+                return false;
+            };
+            if !folded.chars().all(char::is_alphabetic) {
+                return false;
+            }
+            match lang.exec_group(folded.to_lowercase().split_whitespace()) {
+                Ok(ds) => lang
+                    .format_and_value(&ds)
+                    .0
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.'),
+                Err(_) => false,
+            }
+        }
+        let words = [
+            "",
+            "two",
+            "Two",
+            "TWENTY",
+            "two three",
+            "x2",
+            "twenty-one",
+            "thirty\u{a0}one",
+            "première",
+            "zwanzig",
+            "ÉLEVÉ",
+            "dreißig",
+            "the",
+            "million",
+            "a",
+            "and",
+            "один",
+        ];
+        for lang in [Lang::English, Lang::German, Lang::French, Lang::Russian] {
+            let n = Normalizer::new(lang);
+            for w in words {
+                assert_eq!(n.is_number_word(w), old(&n, w), "{lang:?} {w:?}");
             }
         }
     }

@@ -198,6 +198,8 @@ fn short_key(raw: &str) -> Option<u64> {
 /// Turns the sentences of one language into word ids, caching per token type.
 struct SideTokenizer<'t> {
     norm: Normalizer,
+    /// Scratch for [`Normalizer::is_number_word_in`].
+    digits: text2num::digit_string::DigitString,
     /// Token types of up to 8 bytes, keyed by their bytes as one integer (see [`short_key`]).
     short: FxMap<u64, u32>,
     /// Longer token types.
@@ -216,6 +218,7 @@ impl<'t> SideTokenizer<'t> {
     fn new(lang: Lang, types: usize) -> Self {
         SideTokenizer {
             norm: Normalizer::new(lang),
+            digits: Default::default(),
             short: FxMap::with_capacity_and_hasher(types, Default::default()),
             toks: FxMap::with_capacity_and_hasher(types / 2, Default::default()),
             infos: Vec::with_capacity(types),
@@ -250,7 +253,9 @@ impl<'t> SideTokenizer<'t> {
         let id = match seen {
             Some(t) => t,
             None => {
-                let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
+                let number = alpha
+                    && folded.len() <= 24
+                    && self.norm.is_number_word_in(&folded, &mut self.digits);
                 let word = if alpha {
                     vocab.word(&folded, &self.norm.stem(&folded))
                 } else {

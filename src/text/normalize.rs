@@ -18,6 +18,7 @@
 use super::Lang;
 use std::borrow::Cow;
 use std::ops::Range;
+use text2num::digit_string::DigitString;
 
 /// Lowercase and fold typographic variants: curly quotes and primes to `'`/`"`, all dashes
 /// and the minus sign to `-`, non-breaking and other spaces to ` `, `ß` kept as is.
@@ -321,6 +322,13 @@ impl Normalizer {
     /// directly: one word is one group of one token (no joining, splitting or lower-casing
     /// of an already lower-case word), so no memo is needed.
     pub fn is_number_word(&self, folded: &str) -> bool {
+        self.is_number_word_in(folded, &mut DigitString::new())
+    }
+
+    /// [`Self::is_number_word`] reading the word into `scratch` (reset first: the same as a
+    /// new one), so a caller asking about many words allocates one digit string, not one
+    /// per word.
+    pub(crate) fn is_number_word_in(&self, folded: &str, scratch: &mut DigitString) -> bool {
         use text2num::LangInterpreter;
         let Some(lang) = self.numbers.as_ref() else {
             return false;
@@ -335,10 +343,17 @@ impl Normalizer {
             return false;
         };
         // An alphabetic word has no white space: it is its own one token (none if empty),
-        // as splitting it at white space would give.
-        match lang.exec_group(std::iter::once(&*low).filter(|w| !w.is_empty())) {
-            Ok(ds) => lang
-                .format_and_value(&ds)
+        // as splitting it at white space would give; the group of that one token is what
+        // `exec_group` reads: the token applied to a new digit string (incomplete: no number).
+        scratch.reset();
+        let read = if low.is_empty() {
+            Ok(())
+        } else {
+            lang.apply(&low, scratch)
+        };
+        match read {
+            Ok(()) => lang
+                .format_and_value(scratch)
                 .0
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '.'),
@@ -618,6 +633,15 @@ mod tests {
             "twenty-one",
             "thirty\u{a0}one",
             "première",
+            "thousand",
+            "hundred",
+            "twentieth",
+            "point",
+            "zero",
+            "deux",
+            "cent",
+            "mille",
+            "tausend",
             "zwanzig",
             "ÉLEVÉ",
             "dreißig",
@@ -629,8 +653,16 @@ mod tests {
         ];
         for lang in [Lang::English, Lang::German, Lang::French, Lang::Russian] {
             let n = Normalizer::new(lang);
-            for w in words {
+            // one digit string for all words, in both orders (a word read before must not
+            // change the answer for the next)
+            let mut scratch = DigitString::new();
+            for w in words.iter().chain(words.iter().rev()) {
                 assert_eq!(n.is_number_word(w), old(&n, w), "{lang:?} {w:?}");
+                assert_eq!(
+                    n.is_number_word_in(w, &mut scratch),
+                    old(&n, w),
+                    "{lang:?} {w:?}"
+                );
             }
         }
     }

@@ -143,8 +143,13 @@ impl Interner {
 
 impl Vocab {
     fn word(&mut self, norm: &str, stem: &str) -> u32 {
-        let stem = self.stems.intern(stem);
         let norm_id = self.norms.intern(norm);
+        self.word_of(norm, norm_id, stem)
+    }
+
+    /// [`Self::word`] for a normalised form already interned as `norm_id`.
+    fn word_of(&mut self, norm: &str, norm_id: u32, stem: &str) -> u32 {
+        let stem = self.stems.intern(stem);
         let gram_start = self.word_grams.len() as u32;
         if !norm.starts_with(|c: char| c.is_ascii_digit()) {
             let (mut x, mut y) = (u64::MAX, EDGE);
@@ -243,10 +248,11 @@ impl<'t> SideTokenizer<'t> {
         };
         let alpha = kind == WordKind::Alpha;
         // A word type already seen in another case ("The", "the"): everything about an
-        // alphabetic token follows from its folded form, so it is the same token.
-        let seen = alpha
-            .then(|| vocab.norms.get(&folded))
-            .flatten()
+        // alphabetic token follows from its folded form, so it is the same token. (The form
+        // is interned right away, not just looked up: a new one is a new word just below, so
+        // it is hashed and probed for once.)
+        let norm_id = alpha.then(|| vocab.norms.intern(&folded));
+        let seen = norm_id
             .and_then(|n| self.alpha_of_norm.get(n as usize))
             .copied()
             .filter(|&t| t != u32::MAX);
@@ -256,10 +262,9 @@ impl<'t> SideTokenizer<'t> {
                 let number = alpha
                     && folded.len() <= 24
                     && self.norm.is_number_word_in(&folded, &mut self.digits);
-                let word = if alpha {
-                    vocab.word(&folded, &self.norm.stem(&folded))
-                } else {
-                    vocab.word(&folded, &folded)
+                let word = match norm_id {
+                    Some(n) => vocab.word_of(&folded, n, &self.norm.stem(&folded)),
+                    None => vocab.word(&folded, &folded),
                 };
                 let id = self.infos.len() as u32;
                 if alpha {

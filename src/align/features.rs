@@ -15,8 +15,11 @@
 
 use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans_with};
 use crate::text::{Lang, Span};
-use rustc_hash::FxHashMap as FxMap;
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
+use rustc_hash::{FxBuildHasher, FxHashMap as FxMap};
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 /// A sparse vector: `(feature id, weight)`, sorted by id, ids unique.
@@ -46,10 +49,9 @@ struct TokInfo<'t> {
 
 /// One side's vocabularies: stems, normalised forms and 3-grams, numbered in order of first
 /// occurrence, and the word types over them.
-#[derive(Default)]
 struct Vocab {
-    stems: FxMap<Box<str>, u32>,
-    norms: FxMap<Box<str>, u32>,
+    stems: Interner,
+    norms: Interner,
     grams: FxMap<u64, u32>,
     words: Vec<WordInfo>,
     /// The 3-gram ids of every word, stored flat (one buffer instead of one per word).
@@ -60,19 +62,94 @@ struct Vocab {
 /// B's new ids follow the merge of its vocabulary into A's (see [`pair_ids`]).
 pub(crate) const PARALLEL_BYTES: usize = 256 * 1024;
 
-impl Vocab {
-    fn intern(map: &mut FxMap<Box<str>, u32>, s: &str) -> u32 {
-        if let Some(&id) = map.get(s) {
-            return id;
+/// Distinct strings numbered in order of first occurrence, stored one after another in one
+/// buffer: a vocabulary of a few hundred words costs a few allocations to build and to free
+/// instead of one per word (as a map keyed by `Box<str>` does), and a new string is hashed
+/// and probed for once.
+#[derive(Default)]
+struct Interner {
+    /// All strings, concatenated in id order.
+    text: String,
+    /// String `i` ends at byte `ends[i]` of `text` (and starts where string `i - 1` ends).
+    ends: Vec<u32>,
+    /// The ids, found by the hash of their strings.
+    table: HashTable<u32>,
+}
+
+/// String `id` of an [`Interner`] (given its parts, so the interner's table can be borrowed
+/// mutably meanwhile).
+fn interned<'s>(text: &'s str, ends: &[u32], id: u32) -> &'s str {
+    let i = id as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text[start..ends[i] as usize]
+}
+
+impl Interner {
+    /// An interner for about `n` strings.
+    fn with_capacity(n: usize) -> Interner {
+        Interner {
+            text: String::with_capacity(8 * n),
+            ends: Vec::with_capacity(n),
+            table: HashTable::with_capacity(n),
         }
-        let id = map.len() as u32;
-        map.insert(s.into(), id);
-        id
     }
 
+    fn hash(s: &str) -> u64 {
+        FxBuildHasher.hash_one(s)
+    }
+
+    /// How many strings it holds.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// String `id`.
+    fn str(&self, id: u32) -> &str {
+        interned(&self.text, &self.ends, id)
+    }
+
+    /// The id of `s`, if it holds `s`.
+    fn get(&self, s: &str) -> Option<u32> {
+        self.table
+            .find(Self::hash(s), |&id| self.str(id) == s)
+            .copied()
+    }
+
+    /// The id of `s`, which gets the next id if it is new.
+    fn intern(&mut self, s: &str) -> u32 {
+        let Interner { text, ends, table } = self;
+        let entry = table.entry(
+            Self::hash(s),
+            |&id| interned(text, ends, id) == s,
+            |&id| Self::hash(interned(text, ends, id)),
+        );
+        match entry {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let id = ends.len() as u32;
+                text.push_str(s);
+                ends.push(text.len() as u32);
+                e.insert(id);
+                id
+            }
+        }
+    }
+
+    /// The strings in id order.
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len() as u32).map(|id| self.str(id))
+    }
+}
+
+impl Vocab {
     fn word(&mut self, norm: &str, stem: &str) -> u32 {
-        let stem = Self::intern(&mut self.stems, stem);
-        let norm_id = Self::intern(&mut self.norms, norm);
+        let norm_id = self.norms.intern(norm);
+        self.word_of(norm, norm_id, stem)
+    }
+
+    /// [`Self::word`] for a normalised form already interned as `norm_id`.
+    fn word_of(&mut self, norm: &str, norm_id: u32, stem: &str) -> u32 {
+        let stem = self.stems.intern(stem);
         let gram_start = self.word_grams.len() as u32;
         if !norm.starts_with(|c: char| c.is_ascii_digit()) {
             let (mut x, mut y) = (u64::MAX, EDGE);
@@ -126,6 +203,8 @@ fn short_key(raw: &str) -> Option<u64> {
 /// Turns the sentences of one language into word ids, caching per token type.
 struct SideTokenizer<'t> {
     norm: Normalizer,
+    /// Scratch for [`Normalizer::is_number_word_in`].
+    digits: text2num::digit_string::DigitString,
     /// Token types of up to 8 bytes, keyed by their bytes as one integer (see [`short_key`]).
     short: FxMap<u64, u32>,
     /// Longer token types.
@@ -144,6 +223,7 @@ impl<'t> SideTokenizer<'t> {
     fn new(lang: Lang, types: usize) -> Self {
         SideTokenizer {
             norm: Normalizer::new(lang),
+            digits: Default::default(),
             short: FxMap::with_capacity_and_hasher(types, Default::default()),
             toks: FxMap::with_capacity_and_hasher(types / 2, Default::default()),
             infos: Vec::with_capacity(types),
@@ -168,21 +248,23 @@ impl<'t> SideTokenizer<'t> {
         };
         let alpha = kind == WordKind::Alpha;
         // A word type already seen in another case ("The", "the"): everything about an
-        // alphabetic token follows from its folded form, so it is the same token.
-        let seen = alpha
-            .then(|| vocab.norms.get(&*folded))
-            .flatten()
-            .and_then(|&n| self.alpha_of_norm.get(n as usize))
+        // alphabetic token follows from its folded form, so it is the same token. (The form
+        // is interned right away, not just looked up: a new one is a new word just below, so
+        // it is hashed and probed for once.)
+        let norm_id = alpha.then(|| vocab.norms.intern(&folded));
+        let seen = norm_id
+            .and_then(|n| self.alpha_of_norm.get(n as usize))
             .copied()
             .filter(|&t| t != u32::MAX);
         let id = match seen {
             Some(t) => t,
             None => {
-                let number = alpha && folded.len() <= 24 && self.norm.is_number_word(&folded);
-                let word = if alpha {
-                    vocab.word(&folded, &self.norm.stem(&folded))
-                } else {
-                    vocab.word(&folded, &folded)
+                let number = alpha
+                    && folded.len() <= 24
+                    && self.norm.is_number_word_in(&folded, &mut self.digits);
+                let word = match norm_id {
+                    Some(n) => vocab.word_of(&folded, n, &self.norm.stem(&folded)),
+                    None => vocab.word(&folded, &folded),
                 };
                 let id = self.infos.len() as u32;
                 if alpha {
@@ -445,14 +527,17 @@ pub struct Prepared {
 
 impl Prepared {
     pub(crate) fn new(side: &SideIn) -> Prepared {
-        // About one token type per 12 bytes of a news article; far fewer per byte in long
-        // texts. (Only vectors and maps that are never iterated get a capacity: the
-        // iteration order of the vocabulary's maps is part of the ids of long pairs.)
+        // About one token type per 12 bytes of a news article (and about three 3-grams per
+        // type); far fewer per byte in long texts. The 3-gram map gets a capacity too, which
+        // changes its iteration order: where that order matters (the ids of long pairs),
+        // [`pair_ids`] iterates a map grown key by key instead.
         let types = (side.text.len() / 12).min(4096);
         let mut vocab = Vocab {
+            stems: Interner::with_capacity(types),
+            norms: Interner::with_capacity(types),
+            grams: FxMap::with_capacity_and_hasher(types * 3, Default::default()),
             words: Vec::with_capacity(types),
             word_grams: Vec::with_capacity(types * 6),
-            ..Vocab::default()
         };
         let mut tok = SideTokenizer::new(side.lang, types);
         let words = tokenize_side(side, &mut tok, &mut vocab);
@@ -479,42 +564,53 @@ impl std::fmt::Debug for Prepared {
     }
 }
 
-/// Pair ids for the keys of B's map: A's id for a key A has, else the next free id. New keys
-/// are numbered in the iteration order of B's map (`hash_order`, as merging B's vocabulary
-/// into A's does) or in B's order of first occurrence (as one vocabulary filled with A, then
-/// B, does). Returns the ids by B's id, and how many ids the pair has.
+/// Pair ids for B's keys (`b`, by B's id): A's id for a key A has (`in_a`), else the next
+/// free id after A's `a_len`. New keys are numbered in the iteration order of B's keys in a
+/// hash map (`hash_order`, as merging B's vocabulary into A's does) or in B's order of first
+/// occurrence (as one vocabulary filled with A, then B, does). Returns the ids by B's id, and
+/// how many ids the pair has.
+///
+/// The hash order is that of a map of B's keys grown one key at a time from empty, in B's id
+/// order (the ids of long pairs were defined so, when B's vocabulary was such maps): B's keys
+/// are inserted so again, into such a map. (Same hasher, same hashes — a reference hashes as
+/// what it points to, a `&str` as a `Box<str>` — same inserts: the same table.)
 fn pair_ids<K: std::hash::Hash + Eq>(
-    a: &FxMap<K, u32>,
-    b: &FxMap<K, u32>,
+    in_a: impl Fn(&K) -> Option<u32>,
+    a_len: usize,
+    b: &[K],
     hash_order: bool,
 ) -> (Vec<u32>, usize) {
     let mut out = vec![0u32; b.len()];
-    let mut next = a.len() as u32;
+    let mut next = a_len as u32;
     let mut assign = |k: &K, id: u32| {
-        out[id as usize] = match a.get(k) {
-            Some(&x) => x,
-            None => {
-                next += 1;
-                next - 1
-            }
-        };
+        out[id as usize] = in_a(k).unwrap_or_else(|| {
+            next += 1;
+            next - 1
+        });
     };
     if hash_order {
-        for (k, &id) in b {
+        let mut grown: FxMap<&K, u32> = FxMap::default();
+        for (id, k) in b.iter().enumerate() {
+            grown.insert(k, id as u32);
+        }
+        for (k, &id) in &grown {
             assign(k, id);
         }
     } else {
-        let mut by_id: Vec<Option<&K>> = vec![None; b.len()];
-        for (k, &id) in b {
-            by_id[id as usize] = Some(k);
-        }
-        for (id, k) in by_id.into_iter().enumerate() {
-            if let Some(k) = k {
-                assign(k, id as u32);
-            }
+        for (id, k) in b.iter().enumerate() {
+            assign(k, id as u32);
         }
     }
     (out, next as usize)
+}
+
+/// The keys of a map onto the ids `0..len`, in id order.
+fn keys_by_id<K: Copy + Default>(m: &FxMap<K, u32>) -> Vec<K> {
+    let mut keys = vec![K::default(); m.len()];
+    for (&k, &id) in m {
+        keys[id as usize] = k;
+    }
+    keys
 }
 
 impl Features {
@@ -538,9 +634,16 @@ impl Features {
     ) -> Features {
         let par = pa.text_len + pb.text_len >= PARALLEL_BYTES;
         let (va, vb) = (&pa.vocab, &pb.vocab);
-        let (stem_map, n_stems) = pair_ids(&va.stems, &vb.stems, par);
-        let (norm_map, _) = pair_ids(&va.norms, &vb.norms, par);
-        let (gram_map, n_grams) = pair_ids(&va.grams, &vb.grams, par);
+        let stems_b: Vec<&str> = vb.stems.iter().collect();
+        let (stem_map, n_stems) = pair_ids(|s| va.stems.get(s), va.stems.len(), &stems_b, par);
+        let norms_b: Vec<&str> = vb.norms.iter().collect();
+        let (norm_map, _) = pair_ids(|s| va.norms.get(s), va.norms.len(), &norms_b, par);
+        let (gram_map, n_grams) = pair_ids(
+            |g| va.grams.get(g).copied(),
+            va.grams.len(),
+            &keys_by_id(&vb.grams),
+            par,
+        );
         let stem_of_a: Vec<u32> = va.words.iter().map(|w| w.stem).collect();
         let stem_of_b: Vec<u32> = vb.words.iter().map(|w| stem_map[w.stem as usize]).collect();
         let (words_a, words_b) = (&pa.words, &pb.words);
@@ -583,11 +686,11 @@ impl Features {
         let idf_g: Vec<f32> = df_a.iter().zip(&df_b).map(|(x, y)| idf(x + y)).collect();
         if let Some(dfc) = doc_freq {
             // every stem of the pair once: A's, then those only B has
-            for (stem, &id) in &va.stems {
-                idf_s[id as usize] *= dfc.factor(stem);
+            for (id, stem) in va.stems.iter().enumerate() {
+                idf_s[id] *= dfc.factor(stem);
             }
-            for (stem, &id) in &vb.stems {
-                let id = stem_map[id as usize] as usize;
+            for (id, stem) in vb.stems.iter().enumerate() {
+                let id = stem_map[id] as usize;
                 if id >= va.stems.len() {
                     idf_s[id] *= dfc.factor(stem);
                 }
@@ -919,6 +1022,100 @@ mod tests {
         assert_eq!(c.take(&mut df), vec![(63, 1.0)]);
         assert!(c.take(&mut df).is_empty());
         assert_eq!((df[5], df[63], df[9_999], df[6]), (1, 2, 1, 0));
+    }
+
+    /// `pair_ids` as it was when B's vocabulary was a map grown from empty: A's ids for A's
+    /// keys, new ids in B's iteration order (`hash_order`) or B's id order.
+    fn pair_ids_of_maps<K: std::hash::Hash + Eq>(
+        a: &FxMap<K, u32>,
+        b: &FxMap<K, u32>,
+        hash_order: bool,
+    ) -> (Vec<u32>, usize) {
+        let mut out = vec![0u32; b.len()];
+        let mut next = a.len() as u32;
+        let mut order: Vec<(&K, u32)> = b.iter().map(|(k, &id)| (k, id)).collect();
+        if !hash_order {
+            order.sort_by_key(|&(_, id)| id);
+        }
+        for (k, id) in order {
+            out[id as usize] = a.get(k).copied().unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            });
+        }
+        (out, next as usize)
+    }
+
+    /// A map of `keys` onto ids in order of first occurrence, grown from `m`.
+    fn fill<K: std::hash::Hash + Eq + Clone>(mut m: FxMap<K, u32>, keys: &[K]) -> FxMap<K, u32> {
+        for k in keys {
+            let n = m.len() as u32;
+            m.entry(k.clone()).or_insert(n);
+        }
+        m
+    }
+
+    #[test]
+    fn interned_vocabularies_pair_as_maps_grown_from_empty() {
+        // B's words in order of first occurrence (with repeats); A shares some of them.
+        let words: Vec<String> = (0..3000u32)
+            .map(|i| format!("w{}", i.wrapping_mul(2_654_435_761) % 2_000))
+            .collect();
+        let boxed: Vec<Box<str>> = words.iter().map(|w| w.as_str().into()).collect();
+        let mut a = Interner::default();
+        let mut b = Interner::with_capacity(10);
+        for w in &words[1000..1500] {
+            a.intern(w);
+        }
+        for w in &words {
+            let id = b.intern(w);
+            assert_eq!(b.str(id), w);
+            assert_eq!(b.get(w), Some(id));
+        }
+        assert_eq!(b.get("x"), None);
+        let a_map = fill(FxMap::default(), &boxed[1000..1500]);
+        let b_map = fill(FxMap::default(), &boxed);
+        assert_eq!(b.len(), b_map.len());
+        let b_keys: Vec<&str> = b.iter().collect();
+        for hash_order in [false, true] {
+            assert_eq!(
+                pair_ids(|s| a.get(s), a.len(), &b_keys, hash_order),
+                pair_ids_of_maps(&a_map, &b_map, hash_order),
+                "hash order {hash_order}"
+            );
+        }
+    }
+
+    #[test]
+    fn pair_ids_in_hash_order_ignore_the_capacity_of_b() {
+        let keys: Vec<u64> = (0..3000u64)
+            .map(|i| i.wrapping_mul(2_654_435_761) % 100_000)
+            .collect();
+        let a = fill(FxMap::default(), &keys[1000..1500]);
+        let grown = fill(FxMap::default(), &keys);
+        let order = |m: &FxMap<u64, u32>| m.values().copied().collect::<Vec<u32>>();
+        let mut orders_differ = false;
+        for cap in [0, 10, 700, 3000, 10_000] {
+            let sized = fill(
+                FxMap::with_capacity_and_hasher(cap, Default::default()),
+                &keys,
+            );
+            orders_differ |= order(&sized) != order(&grown);
+            for hash_order in [false, true] {
+                assert_eq!(
+                    pair_ids(
+                        |g| a.get(g).copied(),
+                        a.len(),
+                        &keys_by_id(&sized),
+                        hash_order
+                    ),
+                    pair_ids_of_maps(&a, &grown, hash_order),
+                    "capacity {cap}, hash order {hash_order}"
+                );
+            }
+        }
+        // (else the test would show nothing)
+        assert!(orders_differ, "a capacity changes the iteration order");
     }
 
     #[test]

@@ -18,6 +18,7 @@
 use super::Lang;
 use std::borrow::Cow;
 use std::ops::Range;
+use text2num::digit_string::DigitString;
 
 /// Lowercase and fold typographic variants: curly quotes and primes to `'`/`"`, all dashes
 /// and the minus sign to `-`, non-breaking and other spaces to ` `, `ß` kept as is.
@@ -321,22 +322,38 @@ impl Normalizer {
     /// directly: one word is one group of one token (no joining, splitting or lower-casing
     /// of an already lower-case word), so no memo is needed.
     pub fn is_number_word(&self, folded: &str) -> bool {
+        self.is_number_word_in(folded, &mut DigitString::new())
+    }
+
+    /// [`Self::is_number_word`] reading the word into `scratch` (reset first: the same as a
+    /// new one), so a caller asking about many words allocates one digit string, not one
+    /// per word.
+    pub(crate) fn is_number_word_in(&self, folded: &str, scratch: &mut DigitString) -> bool {
         use text2num::LangInterpreter;
         let Some(lang) = self.numbers.as_ref() else {
             return false;
         };
-        if !folded.chars().all(char::is_alphabetic) {
-            return false;
-        }
-        // (`text2digits` lower-cases its input; a folded word usually is already)
+        // (`text2digits` lower-cases its input; a folded word usually is already, and then
+        // it is alphabetic too, so one pass over its bytes answers both)
         let low: Cow<'_, str> = if folded.bytes().all(|b| b.is_ascii_lowercase()) {
             Cow::Borrowed(folded)
-        } else {
+        } else if folded.chars().all(char::is_alphabetic) {
             Cow::Owned(folded.to_lowercase())
+        } else {
+            return false;
         };
-        match lang.exec_group(low.split_whitespace()) {
-            Ok(ds) => lang
-                .format_and_value(&ds)
+        // An alphabetic word has no white space: it is its own one token (none if empty),
+        // as splitting it at white space would give; the group of that one token is what
+        // `exec_group` reads: the token applied to a new digit string (incomplete: no number).
+        scratch.reset();
+        let read = if low.is_empty() {
+            Ok(())
+        } else {
+            lang.apply(&low, scratch)
+        };
+        match read {
+            Ok(()) => lang
+                .format_and_value(scratch)
                 .0
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '.'),
@@ -581,6 +598,70 @@ mod tests {
                     n.is_number_word(w),
                     n.number(&[w]).is_some(),
                     "{lang:?} {w}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn number_word_test_answers_as_splitting_at_white_space_did() {
+        use text2num::LangInterpreter;
+        // the test as it was: alphabetic check, lower-casing, the word split at white space
+        fn old(n: &Normalizer, folded: &str) -> bool {
+            let Some(lang) = n.numbers.as_ref() else {
+                return false;
+            };
+            if !folded.chars().all(char::is_alphabetic) {
+                return false;
+            }
+            match lang.exec_group(folded.to_lowercase().split_whitespace()) {
+                Ok(ds) => lang
+                    .format_and_value(&ds)
+                    .0
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.'),
+                Err(_) => false,
+            }
+        }
+        let words = [
+            "",
+            "two",
+            "Two",
+            "TWENTY",
+            "two three",
+            "x2",
+            "twenty-one",
+            "thirty\u{a0}one",
+            "première",
+            "thousand",
+            "hundred",
+            "twentieth",
+            "point",
+            "zero",
+            "deux",
+            "cent",
+            "mille",
+            "tausend",
+            "zwanzig",
+            "ÉLEVÉ",
+            "dreißig",
+            "the",
+            "million",
+            "a",
+            "and",
+            "один",
+        ];
+        for lang in [Lang::English, Lang::German, Lang::French, Lang::Russian] {
+            let n = Normalizer::new(lang);
+            // one digit string for all words, in both orders (a word read before must not
+            // change the answer for the next)
+            let mut scratch = DigitString::new();
+            for w in words.iter().chain(words.iter().rev()) {
+                assert_eq!(n.is_number_word(w), old(&n, w), "{lang:?} {w:?}");
+                assert_eq!(
+                    n.is_number_word_in(w, &mut scratch),
+                    old(&n, w),
+                    "{lang:?} {w:?}"
                 );
             }
         }

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 pub struct Args {
     /// File to segment, or `-` for standard input.
     file: PathBuf,
-    /// Print `[{"text","start","end"}]` with byte offsets into the text as read.
+    /// Print `[{"text","start","end"}]` with byte offsets into the file (for a decoded file,
+    /// UTF-16 or a legacy encoding: into the decoded UTF-8 text).
     #[arg(long)]
     json: bool,
     /// Language code, e.g. `en`, `de`, `fr` (default: detected).
@@ -31,7 +32,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
-    let text = super::read_input(&args.file)?;
+    let input = super::read_input(&args.file)?;
+    let (text, base) = (input.text, input.offset.unwrap_or(0));
     let lang = lang.unwrap_or_else(|| Lang::detect(&text));
     let doc = Document::parse(&text, lang);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -41,8 +43,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|s| Out {
                 text: s.span.slice(&text),
-                start: s.span.start,
-                end: s.span.end,
+                start: base + s.span.start,
+                end: base + s.span.end,
             })
             .collect();
         out.push_str(&serde_json::to_string(&items)?);

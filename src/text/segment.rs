@@ -706,24 +706,29 @@ impl<'a> Splitter<'a> {
             j += c.len_utf8();
         }
         // `said. " Next`: a straight quote set off by a space closes an open quotation
-        // (an odd number of them so far in the paragraph, looking back a bounded way).
+        // (an odd number of them so far in the paragraph, looking back a bounded way), and
+        // so does one that ends the paragraph (`girl. "` closing a quotation opened in an
+        // earlier paragraph; a single `'` too): it can open nothing.
         let gap = match self.b.get(j..j + 2) {
             Some(b"\r\n") => 2,
             Some([b' ' | b'\n' | b'\r', _]) => 1,
             _ => 0,
         };
+        let quote = self.b.get(j + gap).copied();
+        let ends_block = s.get(j + gap + 1..).is_some_and(|r| r.trim().is_empty());
         if gap > 0
-            && self.b.get(j + gap) == Some(&b'"')
+            && (quote == Some(b'"') || (quote == Some(b'\'') && ends_block))
             && s[j + gap + 1..]
                 .chars()
                 .next()
                 .is_none_or(char::is_whitespace)
-            && self.b[start.saturating_sub(QUOTE_LOOKBACK)..start]
-                .iter()
-                .filter(|&&c| c == b'"')
-                .count()
-                % 2
-                == 1
+            && (ends_block
+                || self.b[start.saturating_sub(QUOTE_LOOKBACK)..start]
+                    .iter()
+                    .filter(|&&c| c == b'"')
+                    .count()
+                    % 2
+                    == 1)
         {
             j += gap + 1;
             closers = true;

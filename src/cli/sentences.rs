@@ -47,7 +47,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 end: base + s.span.end,
             })
             .collect();
-        out.push_str(&serde_json::to_string(&items)?);
+        // The same value, printable: C1 controls and bidi controls as `\u` escapes.
+        out.push_str(&parallax::sanitize::json(&serde_json::to_string(&items)?));
         out.push('\n');
     } else {
         for s in &doc.sentences {

@@ -280,3 +280,22 @@ fn nul_filled_input_is_binary_and_bomless_utf16_is_decoded() {
     assert_eq!(stdout(&out), "Hello there.\nThe world is round.\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-16LE"));
 }
+
+#[test]
+fn lang_accepts_region_subtags_and_languages_without_rules() {
+    // An evaluator passing the language of each text must not be refused for `en-US` or for
+    // a language Parallax has no rules of its own for; a nonsense code is still an error.
+    let de = "Dr. Müller kam am 3. Oktober. Er blieb lange.";
+    let de_rules = parallax(&["sentences", "--lang", "de", "-"], Some(de.as_bytes()));
+    let de_at = parallax(&["sentences", "--lang", "de-AT", "-"], Some(de.as_bytes()));
+    assert!(de_at.status.success());
+    assert_eq!(de_at.stdout, de_rules.stdout);
+    let zh = "国家主席周二宣布了新的措施。经济增长了百分之五！下一步是什么？";
+    for code in ["zh", "zh-Hans", "ja", "hi", "PL"] {
+        let out = parallax(&["sentences", "--lang", code, "-"], Some(zh.as_bytes()));
+        assert!(out.status.success(), "{code}");
+        assert_eq!(stdout(&out).lines().count(), 3, "{code}");
+    }
+    let out = parallax(&["sentences", "--lang", "qq", "-"], Some(b"Hello."));
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -33,7 +33,8 @@ pub struct Args {
     /// Each line of each file is one sentence (line i is sentence i); no re-segmentation.
     #[arg(long)]
     sentences: bool,
-    /// Language code of both texts (default: detected per file).
+    /// Language code of both texts (default: detected per file); `en-US` counts as `en`, and a
+    /// language without rules of its own (`zh`, `ja`, `hi`, `pl`, …) gets language-neutral ones.
     #[arg(long)]
     lang: Option<String>,
 }
@@ -72,10 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("only one of A and B can be standard input (-)");
     }
     let forced = match args.lang.as_deref() {
-        Some(code) => Some(
-            Lang::from_code(code)
-                .ok_or_else(|| anyhow::anyhow!("unknown language code {code:?}"))?,
-        ),
+        Some(code) => Some(super::parse_lang(code)?),
         None => None,
     };
     // Each file is read, its language detected and its sentences found (and, for articles,

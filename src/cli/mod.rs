@@ -177,6 +177,18 @@ pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair
     })
 }
 
+/// A `--lang CODE`: a language with rules of its own (`en`, `de`, `en-US`, …; see
+/// [`Lang::from_code`]), or a widely used one without ([`Lang::is_without_rules`]: `zh`, `ja`,
+/// `hi`, …), which gets the language-neutral rules; anything else is an error.
+pub fn parse_lang(code: &str) -> anyhow::Result<parallax::text::Lang> {
+    use parallax::text::Lang;
+    match Lang::from_code(code) {
+        Some(lang) => Ok(lang),
+        None if Lang::is_without_rules(code) => Ok(Lang::Unknown),
+        None => anyhow::bail!("unknown language code {code:?}"),
+    }
+}
+
 /// A file (or standard input) read as text.
 pub struct Input {
     pub text: String,

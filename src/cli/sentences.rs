@@ -12,7 +12,8 @@ pub struct Args {
     /// UTF-16 or a legacy encoding: into the decoded UTF-8 text).
     #[arg(long)]
     json: bool,
-    /// Language code, e.g. `en`, `de`, `fr` (default: detected).
+    /// Language code, e.g. `en`, `de`, `fr` (default: detected); `en-US` counts as `en`, and a
+    /// language without rules of its own (`zh`, `ja`, `hi`, `pl`, …) gets language-neutral ones.
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
 }
@@ -26,10 +27,7 @@ struct Out<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = match args.lang.as_deref() {
-        Some(code) => Some(
-            Lang::from_code(code)
-                .ok_or_else(|| anyhow::anyhow!("unknown language code {code:?}"))?,
-        ),
+        Some(code) => Some(super::parse_lang(code)?),
         None => None,
     };
     let input = super::read_input(&args.file)?;

@@ -736,6 +736,9 @@ impl<'a> Splitter<'a> {
         let end = j;
         let after = s[end..].chars().next();
 
+        if strong && self.inside_cjk_brackets(start) {
+            return end; // 《摔跤吧！爸爸》, 「はい。そうです。」: a title or quotation goes on
+        }
         if let Some(a) = after
             && !a.is_whitespace()
         {
@@ -774,6 +777,34 @@ impl<'a> Splitter<'a> {
             self.cut(end);
         }
         end
+    }
+
+    /// Is `start` inside a full-width bracket or corner quote (《》「」『』（）〈〉【】〔〕［］)
+    /// opened earlier in the sentence (looking back a bounded way) and not yet closed?
+    fn inside_cjk_brackets(&self, start: usize) -> bool {
+        const PAIRS: [(char, char); 8] = [
+            ('《', '》'),
+            ('「', '」'),
+            ('『', '』'),
+            ('（', '）'),
+            ('〈', '〉'),
+            ('【', '】'),
+            ('〔', '〕'),
+            ('［', '］'),
+        ];
+        let mut lo = start.saturating_sub(QUOTE_LOOKBACK).max(self.sent_start);
+        while !self.s.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut depth = [0usize; PAIRS.len()];
+        for c in self.s[lo..start].chars() {
+            if let Some(k) = PAIRS.iter().position(|&(open, _)| open == c) {
+                depth[k] += 1;
+            } else if let Some(k) = PAIRS.iter().position(|&(_, close)| close == c) {
+                depth[k] = depth[k].saturating_sub(1);
+            }
+        }
+        depth.iter().any(|&d| d > 0)
     }
 
     /// Is the rest of the block a short bracketed aside without end punctuation?

@@ -256,3 +256,83 @@ fn short_texts_are_compared_in_the_language_they_share() {
     assert_eq!(run(&[]), run(&["--lang", "es"]));
     assert_ne!(run(&[]), run(&["--lang", "und"]));
 }
+
+/// `align --sentences --json` of two byte strings (B is the fixed three-line `B`).
+fn align_lines(dir: &tempfile::TempDir, a: &[u8]) -> Vec<serde_json::Value> {
+    let p = dir.path().join("lines.txt");
+    std::fs::write(&p, a).unwrap();
+    let b = file(dir, "b.txt", B);
+    let out = bin()
+        .args(["align", p.to_str().unwrap(), &b, "--sentences", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    units(&out.stdout)
+}
+
+#[test]
+fn sentences_flag_counts_lines_like_python_splitlines() {
+    // (file bytes, number of lines as `open(f).read().splitlines()` counts them)
+    let cases: &[(&[u8], usize)] = &[
+        (b"one\ntwo\nthree\n", 3),
+        (b"one\ntwo\nthree", 3),
+        (b"one\r\ntwo\r\nthree\r\n", 3),
+        (b"one\rtwo\rthree\r", 3),
+        (b"one\r\ntwo\rthree\n", 3),
+        (b"one\n\ntwo\n", 3),
+        (b"one\n \n\t\ntwo\n\n", 5),
+        (b"\n", 1),
+        (b"\n\n\n", 3),
+        (b" \n \n", 2),
+        (b"\xEF\xBB\xBFone\ntwo\n", 2),
+        (b"\xEF\xBB\xBF \n \n", 2),
+        (b"", 0),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for &(bytes, n) in cases {
+        let units = align_lines(&dir, bytes);
+        assert_partition(&units, n, 3);
+    }
+}
+
+#[test]
+fn sentences_flag_line_endings_do_not_change_the_alignment() {
+    // The same lines with LF, CRLF, lone CR, no final line ending and a byte-order mark
+    // align identically; blank lines keep their index and stay unmatched.
+    let dir = tempfile::tempdir().unwrap();
+    let lf = align_lines(&dir, A.as_bytes());
+    assert_partition(&lf, 4, 3);
+    for variant in [
+        A.replace('\n', "\r\n"),
+        A.replace('\n', "\r"),
+        A.trim_end_matches('\n').to_string(),
+        format!("\u{FEFF}{A}"),
+    ] {
+        assert_eq!(align_lines(&dir, variant.as_bytes()), lf, "{variant:?}");
+    }
+    let blank = lf.iter().find(|u| indices(u, "a") == [2]).unwrap();
+    assert_eq!(blank["kind"], "only_a");
+}
+
+#[test]
+fn nul_filled_input_is_a_one_line_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = file(&dir, "b.txt", B);
+    let zeros = dir.path().join("zeros.txt");
+    std::fs::write(&zeros, [0u8; 4096]).unwrap();
+    for flag in ["--json", "--sentences"] {
+        let out = bin()
+            .args(["align", zeros.to_str().unwrap(), &b, flag])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains("binary"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -201,3 +201,101 @@ fn binary_input_is_a_one_line_error() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("binary"), "{err}");
 }
+
+/// `file[start..end] == text` for every sentence, in order: what an evaluator slicing the file
+/// relies on.
+fn assert_offsets_slice(file: &[u8], items: &[Item]) {
+    let mut prev = 0;
+    for it in items {
+        assert_eq!(&file[it.start..it.end], it.text.as_bytes(), "{:?}", it.text);
+        assert!(prev <= it.start && it.start < it.end, "{:?}", it.text);
+        prev = it.end;
+    }
+}
+
+const MULTILINGUAL: &str = "Dr. Müller sagte, es gehe um 3,5 Mio. Euro. „Wir sind zufrieden“, erklärte sie.\n\
+Le président a déclaré : « Nous continuerons. » M. Dupont n'était pas d'accord.\r\n\
+¿Qué pasó ayer? ¡Increíble!\n\
+Г-н Иванов сказал, что это «важный шаг». Τι θα γίνει τώρα; Κανείς δεν ξέρει.\n\
+उन्होंने कहा कि यह ऐतिहासिक कदम है। क्या यह सफल होगा?\n\
+国家主席周二宣布了新的措施。首相は新しい政策を発表した。\n\
+وقال إن هذه خطوة مهمة. هل ستنجح؟\tFamily 👨‍👩‍👧 arrived.\n";
+
+#[test]
+fn json_offsets_slice_the_file_in_many_scripts() {
+    let bytes = MULTILINGUAL.as_bytes();
+    let out = parallax(&["sentences", "--json", "-"], Some(bytes));
+    assert!(out.status.success());
+    let items = json_items(&out);
+    assert!(items.len() >= 12, "{}", items.len());
+    assert_offsets_slice(bytes, &items);
+}
+
+#[test]
+fn utf8_bom_offsets_are_file_offsets() {
+    // A UTF-8 byte-order mark is not part of any sentence, and offsets still slice the file.
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(MULTILINGUAL.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let from_file = parallax(&["sentences", "--json", path.to_str().unwrap()], None);
+    let from_stdin = parallax(&["sentences", "--json", "-"], Some(&bytes));
+    assert!(from_file.status.success() && from_stdin.status.success());
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+    let items = json_items(&from_file);
+    assert_eq!(items[0].start, 3);
+    assert!(items[0].text.starts_with("Dr. Müller"));
+    assert_offsets_slice(&bytes, &items);
+    // the same sentences as without the mark, shifted by its length
+    let plain = json_items(&parallax(
+        &["sentences", "--json", "-"],
+        Some(MULTILINGUAL.as_bytes()),
+    ));
+    assert_eq!(plain.len(), items.len());
+    for (p, b) in plain.iter().zip(&items) {
+        assert_eq!(
+            (p.text.as_str(), p.start + 3, p.end + 3),
+            (b.text.as_str(), b.start, b.end)
+        );
+    }
+}
+
+#[test]
+fn nul_filled_input_is_binary_and_bomless_utf16_is_decoded() {
+    // Valid UTF-8 is still checked: a run of NUL bytes is binary, not a sentence of ␀.
+    let out = parallax(&["sentences", "-"], Some(&[0u8; 2000]));
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("binary"), "{err}");
+    // ASCII in UTF-16LE without a byte-order mark is valid UTF-8 too, but is UTF-16.
+    let utf16: Vec<u8> = "Hello there. The world is round.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let out = parallax(&["sentences", "-"], Some(&utf16));
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "Hello there.\nThe world is round.\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-16LE"));
+}
+
+#[test]
+fn lang_accepts_region_subtags_and_languages_without_rules() {
+    // An evaluator passing the language of each text must not be refused for `en-US` or for
+    // a language Parallax has no rules of its own for; a nonsense code is still an error.
+    let de = "Dr. Müller kam am 3. Oktober. Er blieb lange.";
+    let de_rules = parallax(&["sentences", "--lang", "de", "-"], Some(de.as_bytes()));
+    let de_at = parallax(&["sentences", "--lang", "de-AT", "-"], Some(de.as_bytes()));
+    assert!(de_at.status.success());
+    assert_eq!(de_at.stdout, de_rules.stdout);
+    let zh = "国家主席周二宣布了新的措施。经济增长了百分之五！下一步是什么？";
+    for code in ["zh", "zh-Hans", "ja", "hi", "PL"] {
+        let out = parallax(&["sentences", "--lang", code, "-"], Some(zh.as_bytes()));
+        assert!(out.status.success(), "{code}");
+        assert_eq!(stdout(&out).lines().count(), 3, "{code}");
+    }
+    let out = parallax(&["sentences", "--lang", "qq", "-"], Some(b"Hello."));
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,6 +1,6 @@
 //! The raw bytes Parallax writes, for hostile article text and hostile file names: the TUI
 //! through a real crossterm backend over a `Vec<u8>`, and the stdout/stderr of `diff`, `list`,
-//! `check` and error messages. Nothing from an article may reach the terminal as a control.
+//! `sentences`, `check` and error messages. Nothing from an article may reach the terminal as a control.
 
 mod hostile_fixture;
 
@@ -225,6 +225,39 @@ fn diff_stdout_is_clean_with_and_without_colour() {
             .iter()
             .all(|&b| (0x20..0x7f).contains(&b) || b == b'\n')
     );
+}
+
+#[test]
+fn sentences_stdout_is_clean_plain_and_json() {
+    // C1 CSI (U+009B), a bidi override and an OSC: raw in the file, escaped in `--json`
+    // (the parsed text is still exactly the file's bytes), visible markers in plain output.
+    let text =
+        "Evil \u{9b}31m text here. Bidi \u{202e}reversed\u{202c} here. Esc \x1b]0;t\x07 done.\n";
+    let dir = hostile_dir();
+    let f = dir.path().join("c1.txt");
+    std::fs::write(&f, text).unwrap();
+    for file in [f.clone(), dir.path().join("hostile.txt")] {
+        for json in [false, true] {
+            let mut cmd = bin();
+            cmd.arg("sentences");
+            if json {
+                cmd.arg("--json");
+            }
+            let out = run(cmd.arg(&file));
+            assert!(out.status.success());
+            let what = format!("sentences json={json} {file:?}");
+            assert_clean(&out.stdout, &what);
+            assert_clean(&out.stderr, &what);
+            if json && file == f {
+                let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+                assert_eq!(items.len(), 3);
+                for it in &items {
+                    let (s, e) = (it["start"].as_u64().unwrap(), it["end"].as_u64().unwrap());
+                    assert_eq!(it["text"].as_str().unwrap(), &text[s as usize..e as usize]);
+                }
+            }
+        }
+    }
 }
 
 #[test]

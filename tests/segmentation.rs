@@ -175,6 +175,21 @@ fn spaced_closing_quote_stays_with_its_sentence() {
             "\" Quote\" marks."
         ]
     );
+    // A spaced quote that ends the paragraph closes a quotation opened in an earlier one
+    // (ECB+ articles, one sentence per line): never a sentence of its own.
+    for q in ["\"", "'"] {
+        let t = format!(
+            "{q}I didn't know it was going to ruin my career.\nI'm not just a party girl. {q}\nWhile Reid has been out of the spotlight, she launched a clothing line."
+        );
+        assert_eq!(
+            sentences(&t, Lang::English),
+            vec![
+                format!("{q}I didn't know it was going to ruin my career."),
+                format!("I'm not just a party girl. {q}"),
+                "While Reid has been out of the spotlight, she launched a clothing line.".into()
+            ]
+        );
+    }
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! Output (`--json`): `{"units":[{"a":[i,…],"b":[j,…],"kind":"same|changed|only_a|only_b|moved",
 //! "score":0.0}]}` with 0-based sentence indices, units in display order, every sentence of
 //! each side in exactly one unit. With `--sentences`, line `i` of a file is sentence `i`
-//! (lines end at `\n`, a `\r` before it is dropped, a final line without `\n` counts, an
-//! empty file has no sentences); empty or punctuation-only lines are kept as sentences but
+//! (lines end at `\n`, `\r\n` or a lone `\r`; a final line without an ending counts, a final
+//! line ending adds no empty line, an empty file has no sentences: Python's
+//! `open(f).read().splitlines()`); empty or punctuation-only lines are kept as sentences but
 //! have no words, so they are never matched and come out as `only_a` / `only_b` units.
 //!
 //! Without `--sentences` each file goes through the reader's pipeline (segmentation, then
@@ -33,7 +34,8 @@ pub struct Args {
     #[arg(long)]
     sentences: bool,
     /// Language code of both texts (default: detected per file; a file too short to tell
-    /// takes the other's).
+    /// takes the other's); `en-US` counts as `en`, and a language without rules of its own
+    /// (`zh`, `ja`, `hi`, `pl`, …) gets language-neutral ones.
     #[arg(long)]
     lang: Option<String>,
 }
@@ -72,16 +74,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("only one of A and B can be standard input (-)");
     }
     let forced = match args.lang.as_deref() {
-        Some(code) => Some(
-            Lang::from_code(code)
-                .ok_or_else(|| anyhow::anyhow!("unknown language code {code:?}"))?,
-        ),
+        Some(code) => Some(super::parse_lang(code)?),
         None => None,
     };
     // Each file is read, its language detected and its sentences found (and, for articles,
     // boilerplate marked) on its own thread.
     let load = |path: &std::path::Path| -> anyhow::Result<Loaded> {
-        let text = super::read_input(path)?;
+        let text = super::read_input(path)?.text;
         if args.sentences {
             let lang = forced.unwrap_or_else(|| detect(&text));
             let (spans, skip) = parallax::corpus::line_sentences(&text);

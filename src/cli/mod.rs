@@ -133,7 +133,7 @@ pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair
                 }
             }
             home.get_or_insert(parent);
-            let text = read_input(path)?;
+            let text = read_input(path)?.text;
             let meta = ArticleMeta {
                 id: path
                     .file_stem()
@@ -179,15 +179,37 @@ pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair
     })
 }
 
-/// Read a file (or standard input for `-`) as text.
-///
-/// Valid UTF-8 (the usual case) is taken as is, without a copy, so byte offsets point into the
-/// file. Anything else (a byte-order mark included) goes through the corpus decoder (byte-order marks, UTF-16, legacy
-/// encodings such as Windows-1252 guessed by chardetng), with what it guessed said on standard
-/// error; offsets then point into the decoded UTF-8 text. Binary input is an error; empty
-/// input is empty text (no sentences).
-pub fn read_input(path: &Path) -> anyhow::Result<String> {
+/// A `--lang CODE`: a language with rules of its own (`en`, `de`, `en-US`, …; see
+/// [`Lang::from_code`]), or a widely used one without ([`Lang::is_without_rules`]: `zh`, `ja`,
+/// `hi`, …), which gets the language-neutral rules; anything else is an error.
+pub fn parse_lang(code: &str) -> anyhow::Result<parallax::text::Lang> {
+    use parallax::text::Lang;
+    match Lang::from_code(code) {
+        Some(lang) => Ok(lang),
+        None if Lang::is_without_rules(code) => Ok(Lang::Unknown),
+        None => anyhow::bail!("unknown language code {code:?}"),
+    }
+}
+
+/// A file (or standard input) read as text.
+pub struct Input {
+    pub text: String,
+    /// Where `text` starts in the file when it is the file's own bytes (valid UTF-8): 0, or 3
+    /// after a UTF-8 byte-order mark, so `start + offset` is a file offset. `None` when the
+    /// text was decoded (UTF-16, a legacy encoding, invalid bytes replaced): offsets then
+    /// point into the decoded text.
+    pub offset: Option<usize>,
+}
+
+/// Read a file (or standard input for `-`) as text, through the corpus decoder: a UTF-8
+/// byte-order mark is dropped, UTF-16 (with or without a byte-order mark) and legacy
+/// encodings such as Windows-1252 (guessed by chardetng) are decoded, with what it guessed
+/// said on standard error. Binary input (a known signature, or too many control characters,
+/// NUL bytes included) is an error. Empty input is empty text (no sentences);
+/// whitespace-only UTF-8 is kept as it is (its lines still count with `--sentences`).
+pub fn read_input(path: &Path) -> anyhow::Result<Input> {
     use anyhow::Context;
+    use parallax::corpus::decode::{self, Refused};
     let bytes = if path == Path::new("-") {
         let mut v = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut v)
@@ -196,17 +218,18 @@ pub fn read_input(path: &Path) -> anyhow::Result<String> {
     } else {
         std::fs::read(path).with_context(|| format!("{}", path.display()))?
     };
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) if !text.starts_with('\u{FEFF}') => return Ok(text),
-        Ok(text) => text.into_bytes(),
-        Err(e) => e.into_bytes(),
-    };
     let name = if path == Path::new("-") {
         "standard input".to_string()
     } else {
         path.display().to_string()
     };
-    match parallax::corpus::decode::decode(&bytes) {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let plain = std::str::from_utf8(&bytes[bom..]).ok();
+    match decode::decode(&bytes) {
         Ok(d) => {
             for note in &d.notes {
                 eprintln!(
@@ -215,9 +238,17 @@ pub fn read_input(path: &Path) -> anyhow::Result<String> {
                     parallax::sanitize::display(note)
                 );
             }
-            Ok(d.text)
+            // Valid UTF-8 comes out unchanged: the text is the file's bytes after the BOM.
+            let offset = (plain == Some(d.text.as_str())).then_some(bom);
+            Ok(Input {
+                text: d.text,
+                offset,
+            })
         }
-        Err(parallax::corpus::decode::Refused::Empty) => Ok(String::new()),
+        Err(Refused::Empty) => Ok(Input {
+            text: plain.unwrap_or("").to_owned(),
+            offset: Some(bom),
+        }),
         Err(e) => anyhow::bail!("{name}: {e}"),
     }
 }

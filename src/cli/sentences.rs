@@ -8,10 +8,12 @@ use std::process::ExitCode;
 pub struct Args {
     /// File to segment, or `-` for standard input.
     file: PathBuf,
-    /// Print `[{"text","start","end"}]` with byte offsets into the text as read.
+    /// Print `[{"text","start","end"}]` with byte offsets into the file (for a decoded file,
+    /// UTF-16 or a legacy encoding: into the decoded UTF-8 text).
     #[arg(long)]
     json: bool,
-    /// Language code, e.g. `en`, `de`, `fr` (default: detected).
+    /// Language code, e.g. `en`, `de`, `fr` (default: detected); `en-US` counts as `en`, and a
+    /// language without rules of its own (`zh`, `ja`, `hi`, `pl`, …) gets language-neutral ones.
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
 }
@@ -25,13 +27,11 @@ struct Out<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = match args.lang.as_deref() {
-        Some(code) => Some(
-            Lang::from_code(code)
-                .ok_or_else(|| anyhow::anyhow!("unknown language code {code:?}"))?,
-        ),
+        Some(code) => Some(super::parse_lang(code)?),
         None => None,
     };
-    let text = super::read_input(&args.file)?;
+    let input = super::read_input(&args.file)?;
+    let (text, base) = (input.text, input.offset.unwrap_or(0));
     let lang = lang.unwrap_or_else(|| Lang::detect(&text));
     let doc = Document::parse(&text, lang);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -41,11 +41,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|s| Out {
                 text: s.span.slice(&text),
-                start: s.span.start,
-                end: s.span.end,
+                start: base + s.span.start,
+                end: base + s.span.end,
             })
             .collect();
-        out.push_str(&serde_json::to_string(&items)?);
+        // The same value, printable: C1 controls and bidi controls as `\u` escapes.
+        out.push_str(&parallax::sanitize::json(&serde_json::to_string(&items)?));
         out.push('\n');
     } else {
         for s in &doc.sentences {

@@ -509,7 +509,6 @@ fn human_size(n: u64) -> String {
 /// Longest title derived from the text, in chars.
 const TITLE_CHARS: usize = 100;
 
-/// A leading `date YYYY-MM-DD` (case-insensitive, optional colon): the date and the rest of the line.
 /// A text read as `parallax align --sentences` reads it: line `i` is sentence `i` (no
 /// re-segmentation), and the skip mask leaves only publication stamps unmatched (lines that
 /// are nothing but a date and time: metadata, not reporting; see [`stamp`]).
@@ -522,6 +521,7 @@ pub fn line_sentences(text: &str) -> (Vec<crate::text::Span>, Vec<bool>) {
     (spans, skip)
 }
 
+/// A leading `date YYYY-MM-DD` (case-insensitive, optional colon): the date and the rest of the line.
 pub fn leading_date(text: &str) -> Option<(String, &str)> {
     let t = text.trim_start();
     let rest = t.get(..4).filter(|w| w.eq_ignore_ascii_case("date"))?;

@@ -31,9 +31,10 @@ pub enum Lang {
 
 impl Lang {
     /// Parse an ISO 639-1 code, a three-letter code or an English language name ("en",
-    /// "deu", "English"); `"und"` is [`Lang::Unknown`], so `from_code(l.code())` round-trips.
+    /// "deu", "English"), ignoring case and a region or script subtag ("en-US", "pt_BR");
+    /// `"und"` is [`Lang::Unknown`], so `from_code(l.code())` round-trips.
     pub fn from_code(code: &str) -> Option<Lang> {
-        Some(match code.trim().to_ascii_lowercase().as_str() {
+        Some(match primary_subtag(code).as_str() {
             "en" | "eng" | "english" => Lang::English,
             "de" | "deu" | "ger" | "german" => Lang::German,
             "fr" | "fra" | "fre" | "french" => Lang::French,
@@ -55,6 +56,20 @@ impl Lang {
             "und" | "unknown" => Lang::Unknown,
             _ => return None,
         })
+    }
+
+    /// Whether `code` (ISO 639-1, with or without a subtag) names a widely used language
+    /// Parallax has no rules of its own for (Chinese, Japanese, Hindi, Polish, …): its text is
+    /// handled by the language-neutral rules of [`Lang::Unknown`].
+    pub fn is_without_rules(code: &str) -> bool {
+        const CODES: &[&str] = &[
+            "af", "am", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "et", "eu", "fa", "ga",
+            "gl", "gu", "ha", "he", "hi", "hr", "hy", "id", "is", "ja", "ka", "kk", "km", "kn",
+            "ko", "lb", "lo", "lt", "lv", "mk", "ml", "mr", "ms", "mt", "my", "ne", "pa", "pl",
+            "si", "sk", "sl", "so", "sq", "sr", "sw", "te", "th", "tl", "uk", "ur", "uz", "vi",
+            "yi", "yo", "zh", "zu",
+        ];
+        CODES.contains(&primary_subtag(code).as_str())
     }
 
     /// The ISO 639-1 code (`"und"` for [`Lang::Unknown`]).
@@ -199,6 +214,15 @@ fn sample(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// The language part of a tag, lower-cased: "en" for " EN-us", "pt" for "pt_BR".
+fn primary_subtag(code: &str) -> String {
+    let code = code.trim();
+    code.split(['-', '_'])
+        .next()
+        .unwrap_or(code)
+        .to_ascii_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,5 +342,10 @@ mod tests {
             assert_eq!(Lang::from_code(code).unwrap().code(), code);
         }
         assert_eq!(Lang::from_code("xx"), None);
+        assert_eq!(Lang::from_code("en-US"), Some(Lang::English));
+        assert_eq!(Lang::from_code(" PT_br"), Some(Lang::Portuguese));
+        assert!(Lang::is_without_rules("zh") && Lang::is_without_rules("zh-Hans"));
+        assert!(Lang::is_without_rules("HI") && !Lang::is_without_rules("xx"));
+        assert!(!Lang::is_without_rules("en"));
     }
 }

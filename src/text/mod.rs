@@ -132,16 +132,27 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
     split_paragraphs(text)
 }
 
-/// Spans of the lines of `text` without their line ending (LF or CRLF): line `i` is
-/// sentence `i`, as `parallax align --sentences` reads a file.
+/// Spans of the lines of `text` without their line ending: line `i` is sentence `i`, as
+/// `parallax align --sentences` reads a file. A line ends at `\n`, `\r\n` or a lone `\r`
+/// (Python's universal newlines: `open(f).read().splitlines()` for such text); a final line
+/// without an ending counts, a final line ending adds no empty line, and empty text has no
+/// lines.
 pub fn line_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.strip_suffix('\n').unwrap_or(line);
-        let body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Span::new(start, start + body.len()));
-        start += line.len();
+    while start < text.len() {
+        let Some(k) = text[start..].find(['\n', '\r']) else {
+            out.push(Span::new(start, text.len()));
+            break;
+        };
+        let end = start + k;
+        out.push(Span::new(start, end));
+        start = end
+            + if text[end..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
     }
     out
 }

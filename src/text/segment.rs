@@ -706,24 +706,29 @@ impl<'a> Splitter<'a> {
             j += c.len_utf8();
         }
         // `said. " Next`: a straight quote set off by a space closes an open quotation
-        // (an odd number of them so far in the paragraph, looking back a bounded way).
+        // (an odd number of them so far in the paragraph, looking back a bounded way), and
+        // so does one that ends the paragraph (`girl. "` closing a quotation opened in an
+        // earlier paragraph; a single `'` too): it can open nothing.
         let gap = match self.b.get(j..j + 2) {
             Some(b"\r\n") => 2,
             Some([b' ' | b'\n' | b'\r', _]) => 1,
             _ => 0,
         };
+        let quote = self.b.get(j + gap).copied();
+        let ends_block = s.get(j + gap + 1..).is_some_and(|r| r.trim().is_empty());
         if gap > 0
-            && self.b.get(j + gap) == Some(&b'"')
+            && (quote == Some(b'"') || (quote == Some(b'\'') && ends_block))
             && s[j + gap + 1..]
                 .chars()
                 .next()
                 .is_none_or(char::is_whitespace)
-            && self.b[start.saturating_sub(QUOTE_LOOKBACK)..start]
-                .iter()
-                .filter(|&&c| c == b'"')
-                .count()
-                % 2
-                == 1
+            && (ends_block
+                || self.b[start.saturating_sub(QUOTE_LOOKBACK)..start]
+                    .iter()
+                    .filter(|&&c| c == b'"')
+                    .count()
+                    % 2
+                    == 1)
         {
             j += gap + 1;
             closers = true;
@@ -731,6 +736,9 @@ impl<'a> Splitter<'a> {
         let end = j;
         let after = s[end..].chars().next();
 
+        if strong && self.inside_cjk_brackets(start) {
+            return end; // 《摔跤吧！爸爸》, 「はい。そうです。」: a title or quotation goes on
+        }
         if let Some(a) = after
             && !a.is_whitespace()
         {
@@ -769,6 +777,34 @@ impl<'a> Splitter<'a> {
             self.cut(end);
         }
         end
+    }
+
+    /// Is `start` inside a full-width bracket or corner quote (《》「」『』（）〈〉【】〔〕［］)
+    /// opened earlier in the sentence (looking back a bounded way) and not yet closed?
+    fn inside_cjk_brackets(&self, start: usize) -> bool {
+        const PAIRS: [(char, char); 8] = [
+            ('《', '》'),
+            ('「', '」'),
+            ('『', '』'),
+            ('（', '）'),
+            ('〈', '〉'),
+            ('【', '】'),
+            ('〔', '〕'),
+            ('［', '］'),
+        ];
+        let mut lo = start.saturating_sub(QUOTE_LOOKBACK).max(self.sent_start);
+        while !self.s.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut depth = [0usize; PAIRS.len()];
+        for c in self.s[lo..start].chars() {
+            if let Some(k) = PAIRS.iter().position(|&(open, _)| open == c) {
+                depth[k] += 1;
+            } else if let Some(k) = PAIRS.iter().position(|&(_, close)| close == c) {
+                depth[k] = depth[k].saturating_sub(1);
+            }
+        }
+        depth.iter().any(|&d| d > 0)
     }
 
     /// Is the rest of the block a short bracketed aside without end punctuation?

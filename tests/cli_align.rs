@@ -13,6 +13,11 @@ fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// Files `a.txt` and `b.txt` in `dir` with the given texts; their paths.
+fn pair(dir: &tempfile::TempDir, a: &str, b: &str) -> (String, String) {
+    (file(dir, "a.txt", a), file(dir, "b.txt", b))
+}
+
 fn units(stdout: &[u8]) -> Vec<serde_json::Value> {
     let v: serde_json::Value = serde_json::from_slice(stdout).expect("valid JSON");
     v["units"].as_array().expect("units array").clone()
@@ -202,14 +207,9 @@ fn sentences_flag_leaves_publication_stamps_unmatched() {
     // Two outlets' stamps (different days, same month) say nothing about the event: with
     // `--sentences` every other line takes part, the stamps stay alone.
     let dir = tempfile::tempdir().unwrap();
-    let a = file(
+    let (a, b) = pair(
         &dir,
-        "a.txt",
         "April 4, 2012\nThe coalition met in London on Thursday.\nThirty nations sent their defence chiefs.\n",
-    );
-    let b = file(
-        &dir,
-        "b.txt",
         "UPDATED: 22:07 GMT, 9 April 2012\nThe coalition met on Thursday in London.\nDefence chiefs of 30 nations were sent.\n",
     );
     let out = bin()
@@ -234,14 +234,9 @@ fn short_texts_are_compared_in_the_language_they_share() {
     // Too short for a reliable guess each, but both guess Spanish: aligned as with `--lang es`
     // (Spanish stems), not in the language-neutral fallback.
     let dir = tempfile::tempdir().unwrap();
-    let a = file(
+    let (a, b) = pair(
         &dir,
-        "a.txt",
         "Unos treinta países se reunieron en Londres el jueves.\nEl primer ministro habló.\n",
-    );
-    let b = file(
-        &dir,
-        "b.txt",
         "El jueves, 30 naciones se reunieron en la capital británica.\nHabló el ministro.\n",
     );
     let run = |extra: &[&str]| {

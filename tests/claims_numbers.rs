@@ -339,3 +339,83 @@ fn spans_are_on_char_boundaries_in_untrusted_text() {
         assert!(t.is_char_boundary(n.span.start) && t.is_char_boundary(n.span.end));
     }
 }
+
+#[test]
+fn hedges_and_counted_nouns_of_other_languages() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    let cases = [
+        (
+            Lang::Spanish,
+            "Unos treinta países se reunieron.",
+            Hedge::About,
+            30.0,
+        ),
+        (
+            Lang::Spanish,
+            "Casi 20 naciones participan.",
+            Hedge::Almost,
+            20.0,
+        ),
+        (
+            Lang::German,
+            "Rund dreißig Länder trafen sich.",
+            Hedge::About,
+            30.0,
+        ),
+        (
+            Lang::German,
+            "Fast 20 Staaten nahmen teil.",
+            Hedge::Almost,
+            20.0,
+        ),
+        (
+            Lang::French,
+            "Plus de 30 pays étaient là.",
+            Hedge::Over,
+            30.0,
+        ),
+        (
+            Lang::French,
+            "Près de 20 nations étaient là.",
+            Hedge::Almost,
+            20.0,
+        ),
+        (
+            Lang::Italian,
+            "Quasi 20 paesi hanno partecipato.",
+            Hedge::Almost,
+            20.0,
+        ),
+        (
+            Lang::Portuguese,
+            "Mais de 30 países participaram.",
+            Hedge::Over,
+            30.0,
+        ),
+        (
+            Lang::Dutch,
+            "Bijna 20 landen deden mee.",
+            Hedge::Almost,
+            20.0,
+        ),
+    ];
+    for (lang, text, hedge, value) in cases {
+        let c = extract_text_in(text, lang);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        let n = &c.numbers[0];
+        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
+        assert_eq!(n.key.as_deref(), Some("countries"), "{text}");
+        assert!(
+            text[n.span.start..n.span.end].starts_with(&n.text),
+            "{text}"
+        );
+    }
+    // Read as English, the German noun is no counted noun and "Fast" no hedge.
+    let en = extract_text("Fast 20 Staaten nahmen teil.");
+    assert!(
+        en.numbers
+            .iter()
+            .all(|n| n.key.as_deref() != Some("countries"))
+    );
+}

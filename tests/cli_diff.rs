@@ -250,3 +250,30 @@ fn short_texts_are_read_in_the_language_they_share() {
     assert_eq!(v["b"]["language"], "es", "{v}");
     assert_eq!(v["disagreements"], serde_json::json!([]), "{v}");
 }
+
+#[test]
+fn number_conflicts_in_other_languages() {
+    // "Rund dreißig Länder" vs "Fast 20 Staaten": the same count (countries), hedged in German.
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Rund dreißig Länder trafen sich am Donnerstag in London, um über die Ukraine zu beraten.\n").unwrap();
+    std::fs::write(
+        &b,
+        "Fast 20 Staaten trafen sich am Donnerstag in London, um über die Ukraine zu beraten.\n",
+    )
+    .unwrap();
+    let o = parallax(
+        &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["a"]["language"], "de", "{v}");
+    let kinds: Vec<&str> = v["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["number_conflict"], "{v}");
+}

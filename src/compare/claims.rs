@@ -365,8 +365,13 @@ pub fn extract_doc(text: &str, doc: &Document, skip: &[bool], lang: Lang) -> Art
 
 /// Extract claims from plain text (segmented here): handy for tests and tools.
 pub fn extract_text(text: &str) -> ArticleClaims {
-    let doc = Document::parse(text, Lang::English);
-    extract_doc(text, &doc, &[], Lang::English)
+    extract_text_in(text, Lang::English)
+}
+
+/// [`extract_text`] for a text in `lang`.
+pub fn extract_text_in(text: &str, lang: Lang) -> ArticleClaims {
+    let doc = Document::parse(text, lang);
+    extract_doc(text, &doc, &[], lang)
 }
 
 /// One article's statement in a claim group.

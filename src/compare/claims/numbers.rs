@@ -222,9 +222,83 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["precisely"], Hedge::Exact),
 ];
 
+/// Hedges of other languages, written before the number as in English ("casi 20 naciones",
+/// "rund dreißig Länder", "plus de 30 pays"), longest first within each language.
+fn hedges_of(lang: Lang) -> &'static [(&'static [&'static str], Hedge)] {
+    use Hedge::*;
+    match lang {
+        Lang::Spanish => &[
+            (&["alrededor", "de"], About),
+            (&["cerca", "de"], About),
+            (&["más", "de"], Over),
+            (&["menos", "de"], Under),
+            (&["al", "menos"], AtLeast),
+            (&["por", "lo", "menos"], AtLeast),
+            (&["hasta"], AtMost),
+            (&["casi"], Almost),
+            (&["unos"], About),
+            (&["unas"], About),
+            (&["aproximadamente"], About),
+            (&["aprox"], About),
+        ],
+        Lang::French => &[
+            (&["plus", "de"], Over),
+            (&["moins", "de"], Under),
+            (&["au", "moins"], AtLeast),
+            (&["près", "de"], Almost),
+            (&["presque"], Almost),
+            (&["environ"], About),
+            (&["quelque"], About),
+            (&["quelques"], About),
+        ],
+        Lang::German => &[
+            (&["mehr", "als"], Over),
+            (&["weniger", "als"], Under),
+            (&["bis", "zu"], AtMost),
+            (&["über"], Over),
+            (&["mindestens"], AtLeast),
+            (&["höchstens"], AtMost),
+            (&["fast"], Almost),
+            (&["beinahe"], Almost),
+            (&["knapp"], Almost),
+            (&["rund"], About),
+            (&["etwa"], About),
+            (&["ungefähr"], About),
+            (&["ca"], About),
+        ],
+        Lang::Italian => &[
+            (&["più", "di"], Over),
+            (&["meno", "di"], Under),
+            (&["fino", "a"], AtMost),
+            (&["oltre"], Over),
+            (&["almeno"], AtLeast),
+            (&["quasi"], Almost),
+            (&["circa"], About),
+        ],
+        Lang::Portuguese => &[
+            (&["mais", "de"], Over),
+            (&["menos", "de"], Under),
+            (&["pelo", "menos"], AtLeast),
+            (&["cerca", "de"], About),
+            (&["quase"], Almost),
+        ],
+        Lang::Dutch => &[
+            (&["meer", "dan"], Over),
+            (&["minder", "dan"], Under),
+            (&["ten", "minste"], AtLeast),
+            (&["bijna"], Almost),
+            (&["ongeveer"], About),
+            (&["ruim"], Over),
+        ],
+        _ => &[],
+    }
+}
+
 /// The hedge ending just before token `i` (skipping nothing): its first token and kind.
-fn hedge_before(ws: &[W], i: usize) -> Option<(usize, Hedge)> {
-    for (seq, h) in HEDGES {
+/// English hedges count in every language (quoted English is common); the language's own
+/// are tried first.
+fn hedge_before(ws: &[W], i: usize, lang: Lang) -> Option<(usize, Hedge)> {
+    for (seq, h) in hedges_of(lang).iter().chain(HEDGES) {
         let n = seq.len();
         if i >= n
             && ws[i - n..i]
@@ -401,6 +475,55 @@ fn np_run(ws: &[W], mut k: usize, max: usize) -> Vec<usize> {
     out
 }
 
+/// The canonical key of a counted noun of `lang` other than English (singular or plural,
+/// lower case), shared with the English keys of [`counted_key`] so that "30 países" and
+/// "casi 20 naciones" are both "countries"; `None` for words not in the small tables.
+fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
+    let (countries, troops, people): (&[&str], &[&str], &[&str]) = match lang {
+        Lang::Spanish => (
+            &["país", "países", "nación", "naciones", "estado", "estados"],
+            &["soldado", "soldados", "tropa", "tropas", "militares"],
+            &["persona", "personas"],
+        ),
+        Lang::French => (
+            &["pays", "nation", "nations", "état", "états"],
+            &["soldat", "soldats", "troupe", "troupes", "militaires"],
+            &["personne", "personnes"],
+        ),
+        Lang::German => (
+            &[
+                "land", "länder", "ländern", "staat", "staaten", "nation", "nationen",
+            ],
+            &["soldat", "soldaten", "truppe", "truppen"],
+            &["mensch", "menschen", "person", "personen"],
+        ),
+        Lang::Italian => (
+            &["paese", "paesi", "nazione", "nazioni", "stato", "stati"],
+            &["soldato", "soldati", "truppa", "truppe", "militari"],
+            &["persona", "persone"],
+        ),
+        Lang::Portuguese => (
+            &["país", "países", "nação", "nações", "estado", "estados"],
+            &["soldado", "soldados", "tropa", "tropas", "militares"],
+            &["pessoa", "pessoas"],
+        ),
+        Lang::Dutch => (
+            &["land", "landen", "natie", "naties", "staat", "staten"],
+            &["soldaat", "soldaten", "troepen", "militairen"],
+            &["mens", "mensen", "persoon", "personen"],
+        ),
+        _ => return None,
+    };
+    [
+        (countries, "countries"),
+        (troops, "troops"),
+        (people, "people"),
+    ]
+    .into_iter()
+    .find(|(words, _)| words.contains(&noun))
+    .map(|(_, key)| key)
+}
+
 /// Canonical key of a counted noun: the singular form mapped through a small synonym table.
 pub fn counted_key(noun: &str) -> String {
     let s = singular(&norm(noun));
@@ -428,14 +551,14 @@ pub(crate) fn extract(
 ) -> Vec<NumberClaim> {
     let mut out = Vec::new();
     for raw in find_raw(ws, lang, covered) {
-        if let Some(c) = build(text, sentence, ws, &raw) {
+        if let Some(c) = build(text, sentence, ws, &raw, lang) {
             out.push(c);
         }
     }
     out
 }
 
-fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim> {
+fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option<NumberClaim> {
     let mut start = raw.start;
     let mut end = raw.end;
     let value = raw.value;
@@ -456,7 +579,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
     let mut hedge = Hedge::Exact;
     if raw.vague.is_some() {
         hedge = Hedge::Vague;
-    } else if let Some((h0, h)) = hedge_before(ws, start) {
+    } else if let Some((h0, h)) = hedge_before(ws, start, lang) {
         hedge = h;
         start = h0;
     }
@@ -563,9 +686,19 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
             }
         }
         let run = np_run(ws, k, 4);
-        noun = run.iter().copied().find(|&j| {
-            looks_plural(&ws[j].lower) && !ws[j].cap() && !matches!(ws[j].lower.as_ref(), "times")
-        });
+        // In another language, a noun of its own counted-noun table first ("30 países",
+        // "dreißig Länder": German nouns are capitalised and seldom end in -s).
+        noun = run
+            .iter()
+            .copied()
+            .find(|&j| counted_key_in(&ws[j].lower, lang).is_some())
+            .or_else(|| {
+                run.iter().copied().find(|&j| {
+                    looks_plural(&ws[j].lower)
+                        && !ws[j].cap()
+                        && !matches!(ws[j].lower.as_ref(), "times")
+                })
+            });
         if value == 1.0 && raw.vague.is_none() {
             // "one of …", "one": mostly a pronoun, not a count worth comparing.
             return None;
@@ -605,7 +738,9 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw) -> Option<NumberClaim
         norm(s)
     });
     let key = match kind {
-        NumberKind::Count => noun_text.as_deref().map(counted_key),
+        NumberKind::Count => noun_text
+            .as_deref()
+            .map(|n| counted_key_in(n, lang).map_or_else(|| counted_key(n), str::to_string)),
         NumberKind::Measure => unit_name.clone(),
         NumberKind::Percent => Some("%".into()),
         NumberKind::Money => unit_name.clone(),

@@ -411,6 +411,33 @@ fn hedges_and_counted_nouns_of_other_languages() {
             "{text}"
         );
     }
+    for (lang, text, low) in [
+        (Lang::Spanish, "Decenas de soldados llegaron.", 24.0),
+        (Lang::German, "Dutzende Soldaten kamen an.", 24.0),
+        (
+            Lang::French,
+            "Des centaines de soldats sont arrivés.",
+            200.0,
+        ),
+        (Lang::Italian, "Migliaia di persone sono arrivate.", 2000.0),
+    ] {
+        let c = extract_text_in(text, lang);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        let n = &c.numbers[0];
+        assert_eq!((n.hedge, n.value), (Hedge::Vague, low), "{text}");
+        assert!(
+            matches!(n.key.as_deref(), Some("troops" | "people")),
+            "{text}: {n:?}"
+        );
+    }
+    // "miles" is Spanish for thousands, an English unit of length.
+    assert!(
+        extract_text_in("Miles de personas.", Lang::Spanish)
+            .numbers
+            .len()
+            == 1
+    );
+    assert!(extract_text("They walked for miles.").numbers.is_empty());
     // Read as English, the German noun is no counted noun and "Fast" no hedge.
     let en = extract_text("Fast 20 Staaten nahmen teil.");
     assert!(

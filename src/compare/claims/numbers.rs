@@ -105,17 +105,58 @@ fn english_number_word(w: &str) -> bool {
         || w.ends_with("thousandth")
 }
 
-/// Vague quantity words, with the interval each stands for (documented in `docs/DETECTION.md`).
-fn vague(word: &str) -> Option<(f64, Interval)> {
+/// Vague quantity words, with the interval each stands for (documented in `docs/DETECTION.md`):
+/// the English ones, and those of `lang` ("decenas", "Dutzende", "des centaines").
+fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
+    let dozens = (24.0, Interval::closed_open(24.0, 100.0));
+    let hundreds = (200.0, Interval::closed_open(200.0, 1000.0));
+    let thousands = (2000.0, Interval::closed_open(2000.0, 1e6));
+    let own = match (lang, word) {
+        (Lang::Spanish, "decenas") => Some(dozens),
+        (Lang::Spanish, "cientos" | "centenares") => Some(hundreds),
+        (Lang::Spanish, "miles") => Some(thousands),
+        (Lang::French, "dizaines") => Some(dozens),
+        (Lang::French, "centaines") => Some(hundreds),
+        (Lang::French, "milliers") => Some(thousands),
+        (Lang::German, "dutzende") => Some(dozens),
+        (Lang::German, "hunderte") => Some(hundreds),
+        (Lang::German, "tausende") => Some(thousands),
+        (Lang::Italian, "decine") => Some(dozens),
+        (Lang::Italian, "centinaia") => Some(hundreds),
+        (Lang::Italian, "migliaia") => Some(thousands),
+        (Lang::Portuguese, "dezenas") => Some(dozens),
+        (Lang::Portuguese, "centenas") => Some(hundreds),
+        (Lang::Portuguese, "milhares") => Some(thousands),
+        (Lang::Dutch, "tientallen") => Some(dozens),
+        (Lang::Dutch, "honderden") => Some(hundreds),
+        (Lang::Dutch, "duizenden") => Some(thousands),
+        _ => None,
+    };
+    if own.is_some() {
+        return own;
+    }
     Some(match word {
         // "Dozens" is at least two dozen; past about a hundred writers say "hundreds".
-        "dozens" => (24.0, Interval::closed_open(24.0, 100.0)),
+        "dozens" => dozens,
         "scores" => (40.0, Interval::closed_open(40.0, 200.0)),
-        "hundreds" => (200.0, Interval::closed_open(200.0, 1000.0)),
-        "thousands" => (2000.0, Interval::closed_open(2000.0, 1e6)),
+        "hundreds" => hundreds,
+        "thousands" => thousands,
         "millions" => (2e6, Interval::closed_open(2e6, 1e9)),
         _ => return None,
     })
+}
+
+/// The word that joins a quantity to what it counts: "dozens of", "decenas de", "Dutzende
+/// von" ("of" in every language).
+fn is_of(word: &str, lang: Lang) -> bool {
+    word == "of"
+        || match lang {
+            Lang::Spanish | Lang::French | Lang::Portuguese => word == "de",
+            Lang::Italian => word == "di",
+            Lang::German => word == "von",
+            Lang::Dutch => word == "van",
+            _ => false,
+        }
 }
 
 fn scale(word: &str) -> Option<f64> {
@@ -380,7 +421,7 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                     vague: None,
                 });
             }
-        } else if let Some((v, iv)) = vague(&w.lower) {
+        } else if let Some((v, iv)) = vague(&w.lower, lang) {
             out.push(Raw {
                 start: i,
                 end: i + 1,
@@ -679,7 +720,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
     if kind == NumberKind::Count && noun.is_none() {
         // The counted noun: "30 nations", "some thirty Western countries", "dozens of military chiefs".
         let mut k = end;
-        if ws.get(k).is_some_and(|w| w.lower == "of") {
+        if ws.get(k).is_some_and(|w| is_of(&w.lower, lang)) {
             k += 1;
             if ws.get(k).is_some_and(|w| w.lower == "the") {
                 k += 1;

@@ -162,3 +162,55 @@ fn relative_clause_does_not_steal_the_speaker() {
         );
     }
 }
+
+#[test]
+fn quotes_and_speech_verbs_of_other_languages() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    let cases = [
+        (
+            Lang::German,
+            "„Wir sind bereit, Soldaten zu schicken“, sagte Verteidigungsminister Boris Pistorius am Donnerstag.",
+            "Wir sind bereit, Soldaten zu schicken",
+            "Pistorius",
+        ),
+        (
+            Lang::German,
+            "„Die Lage ist ernst und wir handeln jetzt“, so Boris Pistorius in Berlin.",
+            "Die Lage ist ernst und wir handeln jetzt",
+            "Pistorius",
+        ),
+        (
+            Lang::French,
+            "« Nous sommes prêts à envoyer des troupes », a déclaré le ministre Sébastien Lecornu jeudi.",
+            "Nous sommes prêts à envoyer des troupes",
+            "Lecornu",
+        ),
+        (
+            Lang::Spanish,
+            "\"Estamos listos para enviar tropas\", dijo el ministro José Manuel Albares el jueves.",
+            "Estamos listos para enviar tropas",
+            "Albares",
+        ),
+    ];
+    for (lang, text, quote, who) in cases {
+        let c = extract_text_in(text, lang);
+        let qs = quotes(&c);
+        let (t, speaker) = qs
+            .iter()
+            .find(|(t, _)| t.starts_with(quote))
+            .unwrap_or_else(|| panic!("no quote {quote:?} in {text:?}: {qs:?}"));
+        assert_eq!(t, quote, "{text}");
+        assert!(
+            speaker.as_deref().is_some_and(|s| s.contains(who)),
+            "{text}: {speaker:?}"
+        );
+    }
+    // Read as English, "sagte" is no speech verb.
+    let en = extract_text(cases[0].1);
+    assert!(
+        en.quotes.iter().all(|q| en.speaker(q).is_none()),
+        "{:?}",
+        quotes(&en)
+    );
+}

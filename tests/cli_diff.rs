@@ -277,3 +277,25 @@ fn number_conflicts_in_other_languages() {
         .collect();
     assert_eq!(kinds, ["number_conflict"], "{v}");
 }
+
+#[test]
+fn quote_differences_in_other_languages_are_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "« Nous sommes prêts à envoyer des troupes », a déclaré le ministre Sébastien Lecornu jeudi à Londres.\n").unwrap();
+    std::fs::write(&b, "« Nous ne enverrons jamais de troupes », a déclaré le ministre Sébastien Lecornu jeudi à Londres.\n").unwrap();
+    let o = parallax(
+        &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"],
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = v["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    // One speaker's differing words, not also two quotes "only one side has".
+    assert_eq!(kinds, ["quote_difference"], "{v}");
+}

@@ -358,7 +358,7 @@ pub fn extract_doc(text: &str, doc: &Document, skip: &[bool], lang: Lang) -> Art
                 .extend(numbers::extract(text, si, ws, lang, &covered));
         }
     }
-    claims.quotes = quotes::extract(text, doc, skip, &sent_words, &entities, &headlines);
+    claims.quotes = quotes::extract(text, doc, skip, &sent_words, &entities, &headlines, lang);
     claims.entities = entities;
     claims
 }

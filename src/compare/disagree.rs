@@ -685,6 +685,10 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
                     ));
                 }
             } else if spk == Some(true) && ((same_row && contain >= 0.25) || contain >= 0.5) {
+                // Reported as one speaker's differing words: neither is a quote only one
+                // side has.
+                matched_a[i] = true;
+                matched_b[j] = true;
                 out.push(quote_words(
                     sa,
                     sb,

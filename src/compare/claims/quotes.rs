@@ -5,7 +5,7 @@
 
 use super::words::W;
 use super::{Entity, EntityKind, Quote};
-use crate::text::{Document, Span};
+use crate::text::{Document, Lang, Span};
 
 fn is_abbrev(w: &str) -> bool {
     matches!(
@@ -78,9 +78,93 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     )
 }
 
+/// [`is_speech_verb`], or a speech verb of `lang` ("a déclaré", "sagte", "dijo"; German
+/// "so" as in „…“, so Pistorius).
+pub(crate) fn is_speech_verb_in(w: &str, lang: Lang) -> bool {
+    is_speech_verb(w)
+        || match lang {
+            Lang::French => matches!(
+                w,
+                "dit"
+                    | "déclaré"
+                    | "affirmé"
+                    | "expliqué"
+                    | "ajouté"
+                    | "souligné"
+                    | "estimé"
+                    | "assuré"
+                    | "indiqué"
+                    | "averti"
+                    | "précisé"
+                    | "déclare"
+                    | "affirme"
+                    | "explique"
+                    | "ajoute"
+                    | "souligne"
+                    | "estime"
+                    | "assure"
+                    | "indique"
+            ),
+            Lang::German => matches!(
+                w,
+                "sagte"
+                    | "sagt"
+                    | "sagten"
+                    | "erklärte"
+                    | "erklärt"
+                    | "betonte"
+                    | "betont"
+                    | "meinte"
+                    | "warnte"
+                    | "fügte"
+                    | "sprach"
+                    | "so"
+            ),
+            Lang::Spanish => matches!(
+                w,
+                "dijo"
+                    | "dice"
+                    | "afirmó"
+                    | "declaró"
+                    | "explicó"
+                    | "señaló"
+                    | "aseguró"
+                    | "indicó"
+                    | "añadió"
+                    | "advirtió"
+                    | "subrayó"
+                    | "afirma"
+                    | "asegura"
+            ),
+            Lang::Italian => matches!(
+                w,
+                "detto"
+                    | "dichiarato"
+                    | "spiegato"
+                    | "aggiunto"
+                    | "affermato"
+                    | "sottolineato"
+                    | "dice"
+                    | "afferma"
+                    | "spiega"
+            ),
+            Lang::Portuguese => matches!(
+                w,
+                "disse" | "afirmou" | "declarou" | "explicou" | "acrescentou" | "diz" | "afirma"
+            ),
+            Lang::Dutch => matches!(
+                w,
+                "zei" | "zegt" | "verklaarde" | "benadrukte" | "aldus" | "waarschuwde"
+            ),
+            _ => false,
+        }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Mark {
     Double,
+    /// German „…“ (and „…”).
+    Low,
     Straight,
     Single,
     StraightSingle,
@@ -101,7 +185,7 @@ fn scan(text: &str, doc: &Document, skip: &[bool]) -> Vec<(usize, Span, usize)> 
             let s = doc.sentences[si].span;
             last_end = s.end;
             let body = s.slice(text);
-            if !body.contains(['"', '\'', '“', '”', '‘', '’', '«', '»']) {
+            if !body.contains(['"', '\'', '“', '”', '„', '‘', '’', '«', '»']) {
                 if matches!(open, Some((Mark::Single | Mark::StraightSingle, _))) {
                     open = None;
                 }
@@ -122,6 +206,8 @@ fn scan(text: &str, doc: &Document, skip: &[bool]) -> Vec<(usize, Span, usize)> 
                 };
                 match (c, open.map(|o| o.0)) {
                     ('“', None) => open = Some((Mark::Double, pos)),
+                    ('„', None) => open = Some((Mark::Low, pos)),
+                    ('“' | '”', Some(Mark::Low)) => close(&mut open, &mut out, c.len_utf8()),
                     ('”', Some(Mark::Double)) => close(&mut open, &mut out, c.len_utf8()),
                     ('«', None) => open = Some((Mark::Guillemet, pos)),
                     ('»', Some(Mark::Guillemet)) => close(&mut open, &mut out, c.len_utf8()),
@@ -148,7 +234,7 @@ fn scan(text: &str, doc: &Document, skip: &[bool]) -> Vec<(usize, Span, usize)> 
             }
         }
         // A double quote left open at the paragraph's end runs to it (the next paragraph reopens).
-        if let Some((Mark::Double | Mark::Straight | Mark::Guillemet, o)) = open {
+        if let Some((Mark::Double | Mark::Low | Mark::Straight | Mark::Guillemet, o)) = open {
             let content = Span::new(o + len_at(text, o), last_end);
             if content.start < content.end {
                 out.push((o, content, last_end));
@@ -242,6 +328,7 @@ pub(crate) fn extract(
     sent_words: &[Option<Vec<W>>],
     ents: &[Entity],
     headlines: &[bool],
+    lang: Lang,
 ) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     // Sentences are in text order: find the one holding `pos` by binary search.
@@ -306,7 +393,7 @@ pub(crate) fn extract(
                                 && !(k > 0 && !ws[k].gap && is_abbrev(ws[k - 1].text)))
                     })
                     .unwrap_or(lim);
-                if let Some(v) = (a0..stop).find(|&k| is_speech_verb(&ws[k].lower)) {
+                if let Some(v) = (a0..stop).find(|&k| is_speech_verb_in(&ws[k].lower, lang)) {
                     let subj = subject(ws, a0, v, ents, true)
                         .or_else(|| subject(ws, v + 1, (v + 6).min(stop.max(v + 1)), ents, false));
                     if let Some((id, sp)) = subj {
@@ -336,7 +423,10 @@ pub(crate) fn extract(
                     (0..ws.len()).filter(|&k| ws[k].span.end <= open).collect();
                 if let Some(&b1) = before.last() {
                     let b0 = b1.saturating_sub(20);
-                    if let Some(v) = (b0..=b1).rev().find(|&k| is_speech_verb(&ws[k].lower)) {
+                    if let Some(v) = (b0..=b1)
+                        .rev()
+                        .find(|&k| is_speech_verb_in(&ws[k].lower, lang))
+                    {
                         let person = |h: &(usize, Span)| ents[h.0].kind == EntityKind::Person;
                         let near = subject(ws, v.saturating_sub(8), v, ents, true);
                         // "X, who …, reiterated …, calling it “…”": the sentence's subject.

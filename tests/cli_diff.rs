@@ -224,28 +224,37 @@ fn bad_arguments() {
     assert!(!o.stderr.contains(&0x1b), "error messages are sanitised");
 }
 
+/// `parallax diff --json` of two texts written to files.
+fn diff_json(a: &str, b: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&pa, a).unwrap();
+    std::fs::write(&pb, b).unwrap();
+    let o = parallax(
+        &["diff", pa.to_str().unwrap(), pb.to_str().unwrap(), "--json"],
+        &[],
+    );
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+/// The kinds of a diff's disagreements, in order.
+fn disagreement_kinds(v: &serde_json::Value) -> Vec<&str> {
+    v["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn short_texts_are_read_in_the_language_they_share() {
     // Neither line is long enough for a reliable guess on its own; read as English (the
     // fallback), "treinta" would be no figure and B's "30 naciones" would stand alone.
-    let dir = tempfile::tempdir().unwrap();
-    let a = dir.path().join("a.txt");
-    let b = dir.path().join("b.txt");
-    std::fs::write(
-        &a,
+    let v = diff_json(
         "Unos treinta países se reunieron en Londres el jueves.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &b,
         "El jueves, 30 naciones se reunieron en la capital británica.\n",
-    )
-    .unwrap();
-    let o = parallax(
-        &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"],
-        &[],
     );
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["a"]["language"], "es", "{v}");
     assert_eq!(v["b"]["language"], "es", "{v}");
     assert_eq!(v["disagreements"], serde_json::json!([]), "{v}");
@@ -254,48 +263,20 @@ fn short_texts_are_read_in_the_language_they_share() {
 #[test]
 fn number_conflicts_in_other_languages() {
     // "Rund dreißig Länder" vs "Fast 20 Staaten": the same count (countries), hedged in German.
-    let dir = tempfile::tempdir().unwrap();
-    let a = dir.path().join("a.txt");
-    let b = dir.path().join("b.txt");
-    std::fs::write(&a, "Rund dreißig Länder trafen sich am Donnerstag in London, um über die Ukraine zu beraten.\n").unwrap();
-    std::fs::write(
-        &b,
+    let v = diff_json(
+        "Rund dreißig Länder trafen sich am Donnerstag in London, um über die Ukraine zu beraten.\n",
         "Fast 20 Staaten trafen sich am Donnerstag in London, um über die Ukraine zu beraten.\n",
-    )
-    .unwrap();
-    let o = parallax(
-        &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"],
-        &[],
     );
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["a"]["language"], "de", "{v}");
-    let kinds: Vec<&str> = v["disagreements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(kinds, ["number_conflict"], "{v}");
+    assert_eq!(disagreement_kinds(&v), ["number_conflict"], "{v}");
 }
 
 #[test]
 fn quote_differences_in_other_languages_are_reported_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = dir.path().join("a.txt");
-    let b = dir.path().join("b.txt");
-    std::fs::write(&a, "« Nous sommes prêts à envoyer des troupes », a déclaré le ministre Sébastien Lecornu jeudi à Londres.\n").unwrap();
-    std::fs::write(&b, "« Nous ne enverrons jamais de troupes », a déclaré le ministre Sébastien Lecornu jeudi à Londres.\n").unwrap();
-    let o = parallax(
-        &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"],
-        &[],
+    let v = diff_json(
+        "« Nous sommes prêts à envoyer des troupes », a déclaré le ministre Sébastien Lecornu jeudi à Londres.\n",
+        "« Nous ne enverrons jamais de troupes », a déclaré le ministre Sébastien Lecornu jeudi à Londres.\n",
     );
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let kinds: Vec<&str> = v["disagreements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["kind"].as_str().unwrap())
-        .collect();
     // One speaker's differing words, not also two quotes "only one side has".
-    assert_eq!(kinds, ["quote_difference"], "{v}");
+    assert_eq!(disagreement_kinds(&v), ["quote_difference"], "{v}");
 }

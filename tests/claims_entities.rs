@@ -161,3 +161,34 @@ fn headlines_yield_no_entities() {
         c.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn titles_and_role_words_of_other_languages() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (lang, text, name) in [
+        (
+            Lang::German,
+            "Verteidigungsminister Boris Pistorius reiste nach Kiew.",
+            "Boris Pistorius",
+        ),
+        (
+            Lang::German,
+            "Am Montag sprach Bundeskanzlerin Angela Merkel in Berlin.",
+            "Angela Merkel",
+        ),
+        (
+            Lang::Spanish,
+            "El jueves habló el ministro José Manuel Albares en Londres.",
+            "José Manuel Albares",
+        ),
+        (
+            Lang::French,
+            "Jeudi, le président Emmanuel Macron était à Londres.",
+            "Emmanuel Macron",
+        ),
+    ] {
+        let c = extract_text_in(text, lang);
+        assert_eq!(entity(&c, name).kind, EntityKind::Person, "{text}");
+    }
+}

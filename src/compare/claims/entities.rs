@@ -80,7 +80,54 @@ fn is_title(w: &str) -> bool {
             | "Field"
             | "Air"
             | "Vice-President"
-    )
+    ) || is_foreign_title(w.trim_end_matches('.'))
+}
+
+/// Titles of German, French, Spanish, Italian, Portuguese and Dutch ("Herr", "Monsieur",
+/// "Presidente"), and German compounds ending in a role ("Verteidigungsminister",
+/// "Bundeskanzlerin", "Regierungssprecher").
+fn is_foreign_title(w: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "minister",
+        "ministerin",
+        "präsident",
+        "präsidentin",
+        "kanzler",
+        "kanzlerin",
+        "sprecher",
+        "sprecherin",
+    ];
+    let capitalised = w.starts_with(char::is_uppercase);
+    capitalised
+        && (matches!(
+            w,
+            "Herr"
+                | "Frau"
+                | "Monsieur"
+                | "Madame"
+                | "Mme"
+                | "Mlle"
+                | "Ministre"
+                | "Président"
+                | "Présidente"
+                | "Señor"
+                | "Señora"
+                | "Sra"
+                | "Ministro"
+                | "Ministra"
+                | "Presidente"
+                | "Presidenta"
+                | "Signor"
+                | "Signora"
+                | "Sig"
+                | "Senhor"
+                | "Senhora"
+                | "Dhr"
+                | "Mevrouw"
+        ) || {
+            let lower = w.to_lowercase();
+            ROLES.iter().any(|r| lower.ends_with(r))
+        })
 }
 
 /// Lower-case role words that, just before a name, make it a person: "minister Luke Pollard".
@@ -109,6 +156,23 @@ fn is_role_word(w: &str) -> bool {
             | "adviser"
             | "advisor"
             | "director"
+            // German, French, Spanish, Italian, Portuguese and Dutch.
+            | "ministro"
+            | "ministra"
+            | "ministre"
+            | "presidente"
+            | "presidenta"
+            | "président"
+            | "présidente"
+            | "canciller"
+            | "chancelier"
+            | "portavoz"
+            | "porte-parole"
+            | "portavoce"
+            | "porta-voz"
+            | "woordvoerder"
+            | "secretario"
+            | "secrétaire"
     )
 }
 

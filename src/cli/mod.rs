@@ -223,12 +223,6 @@ pub fn read_input(path: &Path) -> anyhow::Result<Input> {
     } else {
         path.display().to_string()
     };
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let plain = std::str::from_utf8(&bytes[bom..]).ok();
     match decode::decode(&bytes) {
         Ok(d) => {
             for note in &d.notes {
@@ -238,17 +232,23 @@ pub fn read_input(path: &Path) -> anyhow::Result<Input> {
                     parallax::sanitize::display(note)
                 );
             }
-            // Valid UTF-8 comes out unchanged: the text is the file's bytes after the BOM.
-            let offset = (plain == Some(d.text.as_str())).then_some(bom);
             Ok(Input {
                 text: d.text,
-                offset,
+                offset: d.offset,
             })
         }
-        Err(Refused::Empty) => Ok(Input {
-            text: plain.unwrap_or("").to_owned(),
-            offset: Some(bom),
-        }),
+        Err(Refused::Empty) => {
+            // (whitespace-only UTF-8 is kept, after a byte-order mark if any)
+            let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
+            Ok(Input {
+                text: std::str::from_utf8(&bytes[bom..]).unwrap_or("").to_owned(),
+                offset: Some(bom),
+            })
+        }
         Err(e) => anyhow::bail!("{name}: {e}"),
     }
 }

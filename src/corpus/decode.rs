@@ -27,6 +27,10 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Remarks worth telling the user (guessed encoding, replaced bytes, NUL bytes).
     pub notes: Vec<String>,
+    /// Where the text starts in the bytes when it is the bytes themselves (valid UTF-8,
+    /// taken as is): 0, or 3 after a UTF-8 byte-order mark. `None` when it was decoded from
+    /// another encoding or had invalid bytes replaced.
+    pub offset: Option<usize>,
 }
 
 /// Why bytes were not accepted as text.
@@ -47,6 +51,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
         return Err(Refused::Binary(format!("{kind} signature")));
     }
     let mut notes = Vec::new();
+    let mut offset = None;
     let (text, encoding) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
@@ -54,6 +59,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
                 "invalid {} sequences replaced by U+FFFD",
                 enc.name()
             ));
+        } else if enc == UTF_8 {
+            offset = Some(bom);
         }
         (text.into_owned(), enc)
     } else if let Some(enc) = utf16_without_bom(bytes) {
@@ -62,7 +69,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
         (text.into_owned(), enc)
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(s) => (s.to_owned(), UTF_8),
+            Ok(s) => {
+                offset = Some(0);
+                (s.to_owned(), UTF_8)
+            }
             Err(_) => {
                 let (valid_multibyte, invalid) = utf8_stats(bytes);
                 if valid_multibyte > 0 && invalid * 4 <= valid_multibyte {
@@ -110,6 +120,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
         text,
         encoding: encoding.name(),
         notes,
+        offset,
     })
 }
 
@@ -197,6 +208,20 @@ fn utf8_stats(mut b: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offset_only_when_the_text_is_the_bytes() {
+        let offset = |b: &[u8]| decode(b).unwrap().offset;
+        assert_eq!(offset("Héllo world.".as_bytes()), Some(0));
+        assert_eq!(offset(b"\xEF\xBB\xBFHello world."), Some(3));
+        assert_eq!(offset(b"\xEF\xBB\xBFHello \xFF world."), None);
+        assert_eq!(offset(&utf16("Hello world.", true, true)), None);
+        assert_eq!(offset(&utf16("Hello world.", true, false)), None);
+        assert_eq!(offset(b"Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9."), None);
+        let b = b"\xEF\xBB\xBFa b.";
+        let d = decode(b).unwrap();
+        assert_eq!(&b[d.offset.unwrap()..], d.text.as_bytes());
+    }
 
     fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
         let mut v = Vec::new();

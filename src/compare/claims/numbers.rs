@@ -108,40 +108,32 @@ fn english_number_word(w: &str) -> bool {
 /// Vague quantity words, with the interval each stands for (documented in `docs/DETECTION.md`):
 /// the English ones, and those of `lang` ("decenas", "Dutzende", "des centaines").
 fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
-    let dozens = (24.0, Interval::closed_open(24.0, 100.0));
-    let hundreds = (200.0, Interval::closed_open(200.0, 1000.0));
-    let thousands = (2000.0, Interval::closed_open(2000.0, 1e6));
-    let own = match (lang, word) {
-        (Lang::Spanish, "decenas") => Some(dozens),
-        (Lang::Spanish, "cientos" | "centenares") => Some(hundreds),
-        (Lang::Spanish, "miles") => Some(thousands),
-        (Lang::French, "dizaines") => Some(dozens),
-        (Lang::French, "centaines") => Some(hundreds),
-        (Lang::French, "milliers") => Some(thousands),
-        (Lang::German, "dutzende") => Some(dozens),
-        (Lang::German, "hunderte") => Some(hundreds),
-        (Lang::German, "tausende") => Some(thousands),
-        (Lang::Italian, "decine") => Some(dozens),
-        (Lang::Italian, "centinaia") => Some(hundreds),
-        (Lang::Italian, "migliaia") => Some(thousands),
-        (Lang::Portuguese, "dezenas") => Some(dozens),
-        (Lang::Portuguese, "centenas") => Some(hundreds),
-        (Lang::Portuguese, "milhares") => Some(thousands),
-        (Lang::Dutch, "tientallen") => Some(dozens),
-        (Lang::Dutch, "honderden") => Some(hundreds),
-        (Lang::Dutch, "duizenden") => Some(thousands),
-        _ => None,
-    };
-    if own.is_some() {
-        return own;
-    }
-    Some(match word {
+    use Lang::*;
+    Some(match (lang, word) {
         // "Dozens" is at least two dozen; past about a hundred writers say "hundreds".
-        "dozens" => dozens,
-        "scores" => (40.0, Interval::closed_open(40.0, 200.0)),
-        "hundreds" => hundreds,
-        "thousands" => thousands,
-        "millions" => (2e6, Interval::closed_open(2e6, 1e9)),
+        (Spanish, "decenas")
+        | (French, "dizaines")
+        | (German, "dutzende")
+        | (Italian, "decine")
+        | (Portuguese, "dezenas")
+        | (Dutch, "tientallen")
+        | (_, "dozens") => (24.0, Interval::closed_open(24.0, 100.0)),
+        (Spanish, "cientos" | "centenares")
+        | (French, "centaines")
+        | (German, "hunderte")
+        | (Italian, "centinaia")
+        | (Portuguese, "centenas")
+        | (Dutch, "honderden")
+        | (_, "hundreds") => (200.0, Interval::closed_open(200.0, 1000.0)),
+        (Spanish, "miles")
+        | (French, "milliers")
+        | (German, "tausende")
+        | (Italian, "migliaia")
+        | (Portuguese, "milhares")
+        | (Dutch, "duizenden")
+        | (_, "thousands") => (2000.0, Interval::closed_open(2000.0, 1e6)),
+        (_, "scores") => (40.0, Interval::closed_open(40.0, 200.0)),
+        (_, "millions") => (2e6, Interval::closed_open(2e6, 1e9)),
         _ => return None,
     })
 }

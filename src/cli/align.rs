@@ -40,15 +40,6 @@ pub struct Args {
     lang: Option<String>,
 }
 
-/// Detect the language from the start of a text (enough for a reliable guess, and fast on books).
-fn detect(text: &str) -> Lang {
-    let mut end = text.len().min(64 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    Lang::detect(&text[..end])
-}
-
 /// One input, ready to align.
 struct Loaded {
     text: String,
@@ -82,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let load = |path: &std::path::Path| -> anyhow::Result<Loaded> {
         let text = super::read_input(path)?.text;
         if args.sentences {
-            let lang = forced.unwrap_or_else(|| detect(&text));
+            let lang = forced.unwrap_or_else(|| Lang::detect(&text));
             let (spans, skip) = parallax::corpus::line_sentences(&text);
             return Ok(Loaded {
                 text,

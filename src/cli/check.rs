@@ -6,6 +6,7 @@
 
 use parallax::corpus::{Corpus, CorpusError, LoadOptions, Severity};
 use parallax::sanitize::display_line;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,6 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             });
         }
     };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut errors = 0;
     let mut notes = 0;
     for w in &corpus.warnings {
@@ -50,32 +52,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "note"
             }
         };
-        println!(
+        writeln!(
+            out,
             "{label}: {}: {}",
             shown_path(&dir, &w.path),
             display_line(&w.message)
-        );
+        )?;
     }
     if args.boilerplate {
         for a in &corpus.articles {
             let marked = (0..a.doc.sentences.len())
                 .filter(|&i| a.is_boilerplate(i))
                 .count();
-            println!(
+            writeln!(
+                out,
                 "{}: {} of {} sentences marked as boilerplate, {} part(s)",
                 display_line(&a.meta.id),
                 marked,
                 a.doc.sentences.len(),
                 a.parts()
-            );
+            )?;
         }
     }
-    println!(
+    writeln!(
+        out,
         "{} article(s) loaded, {} problem(s) with files not loaded, {} note(s)",
         corpus.articles.len(),
         errors,
         notes
-    );
+    )?;
+    out.flush()?;
     Ok(if errors == 0 {
         ExitCode::SUCCESS
     } else {

@@ -65,11 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         write_text(&mut out, &a, &b, &cmp, width, color)?;
     }
-    match out.flush() {
-        // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r?,
-    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,7 @@
 //! `parallax list [DIR]`: the articles of a corpus, one per line, or `--json`.
 
 use parallax::sanitize::display_line;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -56,10 +57,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 parts: a.parts(),
             })
             .collect();
-        println!(
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
             "{}",
             parallax::sanitize::json(&serde_json::to_string_pretty(&entries)?)
-        );
+        )?;
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<[String; 5]> = corpus
@@ -83,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             *w = (*w).max(cell.width());
         }
     }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for r in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
         for (i, cell) in r.iter().take(4).enumerate() {
@@ -97,7 +102,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             line.push_str("  ");
         }
         line.push_str(&r[4]);
-        println!("{}", line.trim_end());
+        writeln!(out, "{}", line.trim_end())?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -79,6 +79,9 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of stdout went away (`| head`): what it wanted is written; stop quietly,
+        // as a filter does.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
                 "parallax: {}",
@@ -87,6 +90,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether `e` is (or was caused by) writing to a pipe whose reader has closed it, directly
+/// or through `serde_json` (which wraps the I/O errors of a writer in its own).
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| c.downcast_ref::<serde_json::Error>()?.io_error_kind())
+            == Some(BrokenPipe)
+    })
 }
 
 /// Two articles named on the command line, and the directory whose review file they share.

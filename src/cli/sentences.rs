@@ -75,12 +75,11 @@ fn one_line(s: &str) -> String {
     out
 }
 
-/// Write to stdout; a closed pipe (`| head`) is not an error.
+/// Write to stdout (a closed pipe is handled by `cli::main`).
 fn write_stdout(s: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
-    }
+    stdout.write_all(s.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
 }

@@ -12,6 +12,9 @@
 //! - `warm_*`: the articles already loaded and analysed (as in the reader when the user picks
 //!   a pair): alignment, word diff, disagreements, layout.
 //! - `stage_*`: one stage at a time, both articles where the stage is per article.
+//! - `long_disagreements_*`: the disagreements of two long generated texts (N paragraphs, each
+//!   with a quote, a speaker, figures): the pairwise comparisons of numbers, names and quotes
+//!   must stay near-linear in practice.
 //!
 //! `cargo bench --bench compare -- --measurement-time 3 --warm-up-time 1`
 
@@ -126,12 +129,67 @@ fn benches(c: &mut Criterion) {
     }
 }
 
+/// A long generated article: `n` one-sentence paragraphs, each with a named speaker (300
+/// distinct names), a quote or a counted figure, the same figures recurring on both sides.
+fn long_text(n: usize, tag: &str) -> String {
+    const NAMES: [&str; 6] = [
+        "John Smith",
+        "Maria Lopez",
+        "Olaf Berg",
+        "Anna Novak",
+        "Peter Brown",
+        "Lena Fischer",
+    ];
+    let mut out = String::new();
+    for i in 0..n {
+        let who = format!("{}{}", NAMES[(i * 7 + tag.len()) % 6], i % 300);
+        let line = match i % 5 {
+            0 => format!(
+                "{who} said “the {tag} plan number {i} will cost {} million dollars” on Monday.",
+                i * 3
+            ),
+            1 => format!(
+                "Minister {who} told reporters that {} countries and {i} soldiers would join.",
+                i % 40
+            ),
+            2 => format!(
+                "The {tag} report, published by {who}, says {} percent of {i} voters agreed.",
+                i % 77
+            ),
+            3 => format!(
+                "According to {who}, some thirty nations sent {i} troops to the border in {}.",
+                1990 + i % 30
+            ),
+            _ => format!(
+                "“We will not accept {i} refugees,” {who} said, adding that the 30-day ceasefire held."
+            ),
+        };
+        out.push_str(&line);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn long_benches(c: &mut Criterion) {
+    for n in [500, 2000] {
+        let (a, b) = (
+            article("long_a", &long_text(n, "one")),
+            article("long_b", &long_text(n, "two")),
+        );
+        let (aa, ab) = (a.analysis(), b.analysis());
+        let cmp = compare::compare(&a, &b);
+        c.bench_function(&format!("long_disagreements_{n}"), |bch| {
+            bch.iter(|| disagree::find_analysed(&a, &aa, &b, &ab, black_box(&cmp.rows)))
+        });
+    }
+}
+
 criterion_group! {
     name = compare;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(30);
-    targets = benches
+    targets = benches, long_benches
 }
 criterion_main!(compare);

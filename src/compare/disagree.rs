@@ -14,7 +14,7 @@ use super::{Analysis, Disagreement, DisagreementKind, Row};
 use crate::align::UnitKind;
 use crate::corpus::Article;
 use crate::text::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One side of the pair, with its claims and the row of each sentence.
 struct SideCtx<'a> {
@@ -26,6 +26,8 @@ struct SideCtx<'a> {
     lower_given: Option<&'a str>,
     /// The text in lower case (computed once, when not given).
     lower: std::cell::OnceCell<String>,
+    /// The words (maximal alphanumeric runs) of the lower-case text (computed once, if asked).
+    words: std::cell::OnceCell<HashSet<Box<str>>>,
 }
 
 impl SideCtx<'_> {
@@ -34,6 +36,22 @@ impl SideCtx<'_> {
             Some(l) => l,
             None => self.lower.get_or_init(|| words::norm(&self.art.text)),
         }
+    }
+
+    /// Whether `w` occurs in the lower-case text as a whole word (as [`find_word`] finds it):
+    /// a word of letters and digits is looked up in the text's words, anything else searched.
+    fn has_word(&self, w: &str) -> bool {
+        if !w.chars().all(char::is_alphanumeric) {
+            return find_word(self.lower(), w).is_some();
+        }
+        let words = self.words.get_or_init(|| {
+            self.lower()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(Box::from)
+                .collect()
+        });
+        words.contains(w)
     }
 
     fn row(&self, sentence: usize) -> Option<usize> {
@@ -112,6 +130,7 @@ fn find_with(
         row_of: row_a,
         lower_given: lower_a,
         lower: Default::default(),
+        words: Default::default(),
     };
     let sb = SideCtx {
         art: b,
@@ -119,6 +138,7 @@ fn find_with(
         row_of: row_b,
         lower_given: lower_b,
         lower: Default::default(),
+        words: Default::default(),
     };
     let mut out = Vec::new();
     let used_numbers = numbers(&sa, &sb, rows, &mut out);
@@ -193,6 +213,73 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// A side mentioning one thing (key and kind) more often than this is not stating one figure:
+/// its claims about that thing are compared only within their rows, like those of a side that
+/// states incompatible values. It also bounds the work on long texts, where every pair of
+/// claims about one thing would otherwise be compared.
+const CROSS_ROW_MAX: usize = 64;
+
+/// The claims of one side that [`numbers`] compares, indexed for it.
+struct NumberSide<'c> {
+    claims: Vec<&'c NumberClaim>,
+    /// `orig[k]`: the index of `claims[k]` among all the side's number claims.
+    orig: Vec<usize>,
+    /// Indices into `claims` by (key, kind), ascending.
+    groups: HashMap<(&'c str, NumberKind), Vec<usize>>,
+    /// Indices into `claims` of the claims in each row, ascending.
+    by_row: HashMap<usize, Vec<usize>>,
+    /// `consistent[k]`: every claim of the side with the same key and kind allows a value that
+    /// `claims[k]` allows (false in a group larger than [`CROSS_ROW_MAX`]).
+    consistent: Vec<bool>,
+}
+
+impl<'c> NumberSide<'c> {
+    fn new(side: &'c SideCtx) -> NumberSide<'c> {
+        let (mut claims, mut orig) = (Vec::new(), Vec::new());
+        for (k, c) in side.claims.numbers.iter().enumerate() {
+            if comparable_kind(c.kind) {
+                claims.push(c);
+                orig.push(k);
+            }
+        }
+        let mut groups: HashMap<(&str, NumberKind), Vec<usize>> = HashMap::new();
+        let mut by_row: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, c) in claims.iter().enumerate() {
+            if let Some(key) = c.key.as_deref() {
+                groups.entry((key, c.kind)).or_default().push(k);
+            }
+            if let Some(r) = side.row(c.sentence) {
+                by_row.entry(r).or_default().push(k);
+            }
+        }
+        // Claims without a key are never compared, so their consistency is never asked.
+        let mut consistent = vec![true; claims.len()];
+        for members in groups.values() {
+            for &k in members {
+                consistent[k] = members.len() <= CROSS_ROW_MAX
+                    && members
+                        .iter()
+                        .all(|&m| claims[m].loose().intersects(&claims[k].loose()));
+            }
+        }
+        NumberSide {
+            claims,
+            orig,
+            groups,
+            by_row,
+            consistent,
+        }
+    }
+
+    /// The claims about the same thing (key and kind) as `x`.
+    fn group(&self, x: &'c NumberClaim) -> &[usize] {
+        x.key
+            .as_deref()
+            .and_then(|key| self.groups.get(&(key, x.kind)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Number conflicts, imprecisions and differing accounts. Returns the claims used (A, B).
 fn numbers(
     sa: &SideCtx,
@@ -200,47 +287,19 @@ fn numbers(
     rows: &[Row],
     out: &mut Vec<Disagreement>,
 ) -> (HashSet<usize>, HashSet<usize>) {
-    let na: Vec<&NumberClaim> = sa
-        .claims
-        .numbers
-        .iter()
-        .filter(|c| comparable_kind(c.kind))
-        .collect();
-    let nb: Vec<&NumberClaim> = sb
-        .claims
-        .numbers
-        .iter()
-        .filter(|c| comparable_kind(c.kind))
-        .collect();
-    let idx_a = |c: &NumberClaim| {
-        sa.claims
-            .numbers
-            .iter()
-            .position(|x| std::ptr::eq(x, c))
-            .unwrap()
-    };
-    let idx_b = |c: &NumberClaim| {
-        sb.claims
-            .numbers
-            .iter()
-            .position(|x| std::ptr::eq(x, c))
-            .unwrap()
-    };
+    let (xa, xb) = (NumberSide::new(sa), NumberSide::new(sb));
+    let (na, nb) = (&xa.claims, &xb.claims);
     let mut used_a = HashSet::new();
     let mut used_b = HashSet::new();
     let same_row = |x: &NumberClaim, y: &NumberClaim| {
         let (ra, rb) = (sa.row(x.sentence), sb.row(y.sentence));
         ra.is_some() && ra == rb && matched(rows, ra)
     };
-    // A side that states incompatible values for one key ("six seasons", "11 seasons") is
-    // talking about several things: compare those claims only within their rows.
-    let consistent = |cs: &[&NumberClaim], x: &NumberClaim| {
-        cs.iter()
-            .filter(|c| c.key == x.key && c.kind == x.kind)
-            .all(|c| c.loose().intersects(&x.loose()))
-    };
-    // Candidates of each claim: same thing; restricted to its row when the row has any.
-    let cands = |x: &NumberClaim, others: &[&NumberClaim], a_side: bool| -> Vec<usize> {
+    // Candidates of each claim: same thing; restricted to its row when the row has any, and
+    // when a side states incompatible values for the thing ("six seasons", "11 seasons": it
+    // is talking about several things).
+    let cands = |k: usize, own: &NumberSide, others: &NumberSide, a_side: bool| -> Vec<usize> {
+        let (x, ctx) = (own.claims[k], if a_side { sa } else { sb });
         let sr = |o: &NumberClaim| {
             if a_side {
                 same_row(x, o)
@@ -248,48 +307,73 @@ fn numbers(
                 same_row(o, x)
             }
         };
-        let all: Vec<usize> = (0..others.len())
-            .filter(|&k| same_thing(x, others[k], sr(others[k])))
-            .collect();
-        let local: Vec<usize> = all.iter().copied().filter(|&k| sr(others[k])).collect();
-        let own = if a_side { &na } else { &nb };
-        let spread = !consistent(own, x) || all.iter().any(|&k| !consistent(others, others[k]));
-        if local.is_empty() && !spread {
-            all
-        } else {
-            local
+        let group = others.group(x);
+        let local = || -> Vec<usize> {
+            let in_row = ctx.row(x.sentence).and_then(|r| others.by_row.get(&r));
+            in_row
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&m| sr(others.claims[m]) && same_thing(x, others.claims[m], true))
+                .collect()
+        };
+        if !own.consistent[k] || group.len() > CROSS_ROW_MAX {
+            return local();
         }
+        let all: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&m| same_thing(x, others.claims[m], sr(others.claims[m])))
+            .collect();
+        if all.iter().any(|&m| !others.consistent[m]) {
+            return local();
+        }
+        let local: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&m| sr(others.claims[m]))
+            .collect();
+        if local.is_empty() { all } else { local }
     };
-    let ca: Vec<Vec<usize>> = na.iter().map(|x| cands(x, &nb, true)).collect();
-    let cb: Vec<Vec<usize>> = nb.iter().map(|y| cands(y, &na, false)).collect();
+    let ca: Vec<Vec<usize>> = (0..na.len()).map(|k| cands(k, &xa, &xb, true)).collect();
+    let cb: Vec<Vec<usize>> = (0..nb.len()).map(|k| cands(k, &xb, &xa, false)).collect();
     let best = |x: &NumberClaim, cs: &[usize], others: &[&NumberClaim]| {
         cs.iter().map(|&k| verdict(x, others[k])).min()
     };
-    let va: Vec<Option<Verdict>> = na.iter().zip(&ca).map(|(x, cs)| best(x, cs, &nb)).collect();
-    let vb: Vec<Option<Verdict>> = nb.iter().zip(&cb).map(|(y, cs)| best(y, cs, &na)).collect();
+    let va: Vec<Option<Verdict>> = na.iter().zip(&ca).map(|(x, cs)| best(x, cs, nb)).collect();
+    let vb: Vec<Option<Verdict>> = nb.iter().zip(&cb).map(|(y, cs)| best(y, cs, na)).collect();
     // Group by key (and kind).
-    let mut keys: Vec<(String, NumberKind)> = na
-        .iter()
-        .chain(nb.iter())
-        .filter_map(|c| c.key.clone().map(|k| (k, c.kind)))
-        .collect();
-    keys.sort_by(|x, y| x.0.cmp(&y.0).then((x.1 as u8).cmp(&(y.1 as u8))));
+    let mut keys: Vec<(&str, NumberKind)> =
+        xa.groups.keys().chain(xb.groups.keys()).copied().collect();
+    keys.sort_by(|x, y| x.0.cmp(y.0).then((x.1 as u8).cmp(&(y.1 as u8))));
     keys.dedup();
     for (key, kind) in keys {
-        let in_key = |c: &NumberClaim| c.key.as_deref() == Some(key.as_str()) && c.kind == kind;
+        fn in_key<'s, 'c>(side: &'s NumberSide<'c>, key: &'c str, kind: NumberKind) -> &'s [usize] {
+            side.groups.get(&(key, kind)).map_or(&[], Vec::as_slice)
+        }
         for want in [Verdict::Conflict, Verdict::Imprecise] {
             let mut ia: Vec<usize> = Vec::new();
             let mut ib: Vec<usize> = Vec::new();
-            for (k, x) in na.iter().enumerate() {
-                if in_key(x) && va[k] == Some(want) {
+            for &k in in_key(&xa, key, kind) {
+                if va[k] == Some(want) {
                     ia.push(k);
-                    ib.extend(ca[k].iter().copied().filter(|&j| verdict(x, nb[j]) == want));
+                    ib.extend(
+                        ca[k]
+                            .iter()
+                            .copied()
+                            .filter(|&j| verdict(na[k], nb[j]) == want),
+                    );
                 }
             }
-            for (k, y) in nb.iter().enumerate() {
-                if in_key(y) && vb[k] == Some(want) {
+            for &k in in_key(&xb, key, kind) {
+                if vb[k] == Some(want) {
                     ib.push(k);
-                    ia.extend(cb[k].iter().copied().filter(|&j| verdict(na[j], y) == want));
+                    ia.extend(
+                        cb[k]
+                            .iter()
+                            .copied()
+                            .filter(|&j| verdict(na[j], nb[k]) == want),
+                    );
                 }
             }
             ia.sort_unstable();
@@ -321,25 +405,38 @@ fn numbers(
                 b: ib.iter().map(|&k| nb[k].span).collect(),
                 summary: format!(
                     "{}: A says {}; B says {} — {what}",
-                    key_label(&key, kind),
-                    texts(sa, &na, &ia),
-                    texts(sb, &nb, &ib)
+                    key_label(key, kind),
+                    texts(sa, na, &ia),
+                    texts(sb, nb, &ib)
                 ),
             });
-            used_a.extend(ia.iter().map(|&k| idx_a(na[k])));
-            used_b.extend(ib.iter().map(|&k| idx_b(nb[k])));
+            used_a.extend(ia.iter().map(|&k| xa.orig[k]));
+            used_b.extend(ib.iter().map(|&k| xb.orig[k]));
             break;
         }
     }
     // Differing accounts: the same figure and unit, described as different things.
-    for x in na
-        .iter()
-        .filter(|c| c.kind == NumberKind::Measure && !c.descriptor.is_empty())
-    {
-        for y in nb
-            .iter()
-            .filter(|c| c.kind == NumberKind::Measure && !c.descriptor.is_empty())
-        {
+    let accounts = |side: &NumberSide| -> Vec<usize> {
+        (0..side.claims.len())
+            .filter(|&k| {
+                let c = side.claims[k];
+                c.kind == NumberKind::Measure && !c.descriptor.is_empty()
+            })
+            .collect()
+    };
+    let mut b_by_figure: HashMap<(Option<&str>, u64), Vec<usize>> = HashMap::new();
+    for k in accounts(&xb) {
+        let c = nb[k];
+        b_by_figure
+            .entry((c.unit.as_deref(), c.value.to_bits()))
+            .or_default()
+            .push(k);
+    }
+    for ka in accounts(&xa) {
+        let x = na[ka];
+        let same_figure = b_by_figure.get(&(x.unit.as_deref(), x.value.to_bits()));
+        for &kb in same_figure.into_iter().flatten() {
+            let y = nb[kb];
             if x.unit != y.unit || x.value != y.value {
                 continue;
             }
@@ -364,8 +461,8 @@ fn numbers(
                     clip(sb.text(py), 90)
                 ),
             });
-            used_a.insert(idx_a(x));
-            used_b.insert(idx_b(y));
+            used_a.insert(xa.orig[ka]);
+            used_b.insert(xb.orig[kb]);
         }
     }
     (used_a, used_b)
@@ -406,7 +503,12 @@ fn floor_char(t: &str, mut i: usize) -> usize {
     i
 }
 
+/// The first occurrence of `w` in `hay` as a whole word (no letter or digit on either side);
+/// an empty `w` is no word.
 fn find_word(hay: &str, w: &str) -> Option<usize> {
+    if w.is_empty() {
+        return None;
+    }
     let mut from = 0;
     while let Some(p) = hay[from..].find(w) {
         let s = from + p;
@@ -442,7 +544,27 @@ fn only_numbers(
     used: &(HashSet<usize>, HashSet<usize>),
     out: &mut Vec<Disagreement>,
 ) {
-    for (side, other, used, is_a) in [(sa, sb, &used.0, true), (sb, sa, &used.1, false)] {
+    // What each side states figures about, and the figures it states (by value and kind;
+    // `-0.0` is `0.0`, and NaN, equal to nothing, is left out).
+    type Stated<'c> = (HashSet<(&'c str, NumberKind)>, HashSet<(u64, NumberKind)>);
+    fn stated<'c>(side: &SideCtx<'c>) -> Stated<'c> {
+        let mut keys: HashSet<(&str, NumberKind)> = HashSet::new();
+        let mut values: HashSet<(u64, NumberKind)> = HashSet::new();
+        for o in &side.claims.numbers {
+            if let Some(k) = o.key.as_deref() {
+                keys.insert((k, o.kind));
+            }
+            if !o.value.is_nan() {
+                values.insert(((o.value + 0.0).to_bits(), o.kind));
+            }
+        }
+        (keys, values)
+    }
+    let (stated_a, stated_b) = (stated(sa), stated(sb));
+    for (side, (keys, values), used, is_a) in [
+        (sa, &stated_b, &used.0, true),
+        (sb, &stated_a, &used.1, false),
+    ] {
         for (k, c) in side.claims.numbers.iter().enumerate() {
             // Bare numbers without a noun or unit (datelines, scores) are not reported.
             if used.contains(&k) || !comparable_kind(c.kind) || c.key.is_none() {
@@ -452,10 +574,11 @@ fn only_numbers(
             if !matched(rows, row) {
                 continue;
             }
-            let said_there = other.claims.numbers.iter().any(|o| {
-                (c.key.is_some() && o.key == c.key && o.kind == c.kind)
-                    || (o.value == c.value && o.kind == c.kind)
-            });
+            let said_there = c
+                .key
+                .as_deref()
+                .is_some_and(|k| keys.contains(&(k, c.kind)))
+                || (!c.value.is_nan() && values.contains(&((c.value + 0.0).to_bits(), c.kind)));
             if said_there {
                 continue;
             }
@@ -545,11 +668,20 @@ fn names(
     let set_b: HashSet<&Vec<String>> = fb.iter().map(|f| &f.0).collect();
     let mut seen: HashSet<(Vec<String>, Vec<String>)> = HashSet::new();
     let mut used = (HashSet::new(), HashSet::new());
+    // Only the last word may differ (see below): B's names of two words or more by the words
+    // before their last, in B's order.
+    let mut by_head: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (k, (wb, ..)) in fb.iter().enumerate() {
+        if wb.len() >= 2 {
+            by_head.entry(&wb[..wb.len() - 1]).or_default().push(k);
+        }
+    }
     for (wa, spa, sia, ea) in &fa {
         if wa.len() < 2 || set_b.contains(wa) {
             continue;
         }
-        for (wb, spb, sib, eb) in &fb {
+        let same_head = by_head.get(&wa[..wa.len() - 1]);
+        for (wb, spb, sib, eb) in same_head.into_iter().flatten().map(|&k| &fb[k]) {
             if wb.len() != wa.len() || set_a.contains(wb) {
                 continue;
             }
@@ -613,20 +745,18 @@ fn names(
     used
 }
 
-fn speaker_matches(sa: &ArticleClaims, qa: &Quote, sb: &ArticleClaims, qb: &Quote) -> Option<bool> {
-    match (sa.speaker(qa), sb.speaker(qb)) {
-        (Some(x), Some(y)) => Some(x.same_as(y)),
-        _ => None,
-    }
-}
-
-fn overlap(x: &[String], y: &[String]) -> (f32, f32) {
-    let sx: HashSet<&String> = x.iter().collect();
-    let sy: HashSet<&String> = y.iter().collect();
-    let inter = sx.intersection(&sy).count() as f32;
-    let min = sx.len().min(sy.len()).max(1) as f32;
-    let union = sx.union(&sy).count().max(1) as f32;
-    (inter / min, inter / union)
+/// How much two sets of words overlap: shared words over the smaller set (containment) and
+/// over both (Jaccard).
+fn overlap(sx: &HashSet<&str>, sy: &HashSet<&str>) -> (f32, f32) {
+    let (small, large) = if sx.len() <= sy.len() {
+        (sx, sy)
+    } else {
+        (sy, sx)
+    };
+    let shared = small.iter().filter(|w| large.contains(*w)).count();
+    let min = small.len().max(1) as f32;
+    let union = (sx.len() + sy.len() - shared).max(1) as f32;
+    (shared as f32 / min, shared as f32 / union)
 }
 
 /// Quote differences, and quotes only one side has (in matched rows).
@@ -635,6 +765,14 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
     let qb: Vec<&Quote> = sb.claims.quotes.iter().filter(|q| q.direct).collect();
     let wa: Vec<Vec<String>> = qa.iter().map(|q| words::content_words(&q.text)).collect();
     let wb: Vec<Vec<String>> = qb.iter().map(|q| words::content_words(&q.text)).collect();
+    fn sets(ws: &[Vec<String>]) -> Vec<HashSet<&str>> {
+        ws.iter()
+            .map(|w| w.iter().map(String::as_str).collect())
+            .collect()
+    }
+    let (set_a, set_b) = (sets(&wa), sets(&wb));
+    // Whether the speakers of two quotes are one person, asked once per pair of speakers.
+    let mut speakers: HashMap<(usize, usize), bool> = HashMap::new();
     let mut matched_a = vec![false; qa.len()];
     let mut matched_b = vec![false; qb.len()];
     let mut occasions: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -644,7 +782,7 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
         |c: &ArticleClaims, q: &Quote| c.speaker(q).map_or("?".to_string(), |e| e.name.clone());
     for i in 0..qa.len() {
         for j in 0..qb.len() {
-            let (contain, jacc) = overlap(&wa[i], &wb[j]);
+            let (contain, jacc) = overlap(&set_a[i], &set_b[j]);
             let small = wa[i].len().min(wb[j].len());
             if contain >= 0.5 {
                 matched_a[i] = true;
@@ -654,7 +792,14 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
                 let r = sa.row(qa[i].sentence);
                 r.is_some() && r == sb.row(qb[j].sentence)
             };
-            let spk = speaker_matches(sa.claims, qa[i], sb.claims, qb[j]);
+            let spk = match (sa.claims.speaker(qa[i]), sb.claims.speaker(qb[j])) {
+                (Some(x), Some(y)) => Some(
+                    *speakers
+                        .entry((qa[i].speaker.unwrap_or(0), qb[j].speaker.unwrap_or(0)))
+                        .or_insert_with(|| x.same_as(y)),
+                ),
+                _ => None,
+            };
             let row = sa.row(qa[i].sentence).or_else(|| sb.row(qb[j].sentence));
             let Some(row) = row else { continue };
             if contain >= 0.999 && spk != Some(false) {
@@ -724,17 +869,13 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
         (sa, sb, &qa, &wa, &matched_a, true),
         (sb, sa, &qb, &wb, &matched_b, false),
     ] {
-        let other_text = other.lower();
         for (k, q) in qs.iter().enumerate() {
             let row = side.row(q.sentence);
             if m[k] || ws[k].len() < 5 || !matched(rows, row) {
                 continue;
             }
-            let carried = ws[k]
-                .iter()
-                .filter(|w| find_word(other_text, w).is_some())
-                .count() as f32
-                / ws[k].len() as f32;
+            let carried =
+                ws[k].iter().filter(|w| other.has_word(w)).count() as f32 / ws[k].len() as f32;
             if carried >= 0.8 {
                 continue;
             }
@@ -819,7 +960,6 @@ fn only_names(
     out: &mut Vec<Disagreement>,
 ) {
     for (side, other, used, is_a) in [(sa, sb, &used.0, true), (sb, sa, &used.1, false)] {
-        let other_text = other.lower();
         for e in &side.claims.entities {
             if used.contains(&e.id) || !(e.kind == EntityKind::Person || e.words.len() >= 2) {
                 continue;
@@ -829,7 +969,7 @@ fn only_names(
             }
             // Named in the other text even if not recognised there as a name.
             let last = words::norm(e.words.last().map_or("", |s| s.as_str()));
-            if find_word(other_text, &last).is_some() && e.kind == EntityKind::Person {
+            if e.kind == EntityKind::Person && other.has_word(&last) {
                 continue;
             }
             let Some(m) = e

@@ -20,6 +20,10 @@ pub(crate) struct Rules {
     abbr_before_number: HashSet<String>,
     /// Lower-case function words that, capitalised, usually begin a sentence.
     starters: HashSet<String>,
+    /// Unit symbols written without a full stop after a number, though also abbreviations
+    /// elsewhere (Russian "1250 см" centimetres, "см." see): after a number, a full stop
+    /// that follows one, before a capitalised word, ends the sentence.
+    units: HashSet<String>,
     /// A number followed by a full stop is usually an ordinal ("am 12. Juni").
     pub ordinal_dot: bool,
 }
@@ -496,6 +500,12 @@ const RU_ABBR: &[&str] = &[
     "пер",
     "корр",
 ];
+/// Russian abbreviations that are such only before a number ("рис. 5" figure, "табл. 2",
+/// "гл. 3" chapter, "п. 4" item, "ч. 1" part).
+const RU_BEFORE_NUMBER: &[&str] = &["рис", "табл", "гл", "п", "ч", "разд", "прил"];
+/// Russian unit symbols (ГОСТ 8.417: no full stop) that are also abbreviations or parts of
+/// them ("см." see, "т. е."), and unit symbols that are one letter (read as initials).
+const RU_UNITS: &[&str] = &["см", "мм", "км", "м", "кг", "мг", "т", "л", "мл", "га"];
 /// Russian words that, capitalised, usually open a sentence ("… в 2025 г. Затем …").
 const RU_STARTERS: &[&str] = &[
     "в",
@@ -615,7 +625,7 @@ fn data(lang: Lang) -> LangData {
         Lang::Hungarian => (HU_ABBR, &[], &[], HU_STARTERS),
         Lang::Romanian => (RO_ABBR, &[], &[], RO_STARTERS),
         Lang::Turkish => (TR_ABBR, &[], &[], TR_STARTERS),
-        Lang::Russian => (RU_ABBR, &[], &[], RU_STARTERS),
+        Lang::Russian => (RU_ABBR, &[], RU_BEFORE_NUMBER, RU_STARTERS),
         Lang::Greek => (EL_ABBR, &[], &[], &[]),
         _ => (&[], &[], &[], &[]),
     }
@@ -669,6 +679,9 @@ fn build(lang: Lang) -> Rules {
     } else {
         std::slice::from_ref(&lang)
     };
+    if langs.contains(&Lang::Russian) {
+        add(&mut r.units, RU_UNITS);
+    }
     for &l in langs {
         let (abbr, cap, num, starters) = data(l);
         add(&mut r.abbr_any_case, abbr);
@@ -693,6 +706,11 @@ impl Rules {
     /// Is `lower` an abbreviation that only counts before a number ("No. 5")?
     pub fn is_abbreviation_before_number(&self, lower: &str) -> bool {
         self.abbr_before_number.contains(lower)
+    }
+
+    /// Is `lower` a unit symbol that takes no full stop after a number (see `units`)?
+    pub fn is_unit(&self, lower: &str) -> bool {
+        self.units.contains(lower)
     }
 
     /// Does `lower` usually begin a sentence when capitalised?

@@ -863,7 +863,11 @@ impl<'a> Splitter<'a> {
             Left::Regular => true,
             // "No. 5", "s. XX" (siglo XX), "ch. IV": a number, Arabic or Roman, follows.
             Left::AbbrevBeforeNumber => next.kind != N::Digit && !is_roman_numeral(next.word),
-            Left::Abbrev => starter,
+            // "… 1250 см. Синоптики …": a unit symbol after a number takes no full stop, so
+            // this one ends the sentence.
+            Left::Abbrev => {
+                starter || (next.kind == N::Upper && self.unit_after_number(word_start, word))
+            }
             Left::Time => {
                 if next.kind != N::Upper {
                     return false;
@@ -890,6 +894,14 @@ impl<'a> Splitter<'a> {
                 true
             }
         }
+    }
+
+    /// Whether `word` (starting at `word_start`) is a unit symbol right after a number.
+    fn unit_after_number(&self, word_start: usize, word: &str) -> bool {
+        let end = self.s[..word_start].trim_end().len();
+        self.rules.is_unit(&word.to_lowercase())
+            && end < word_start
+            && is_number(self.word_before(end).1)
     }
 
     fn is_starter(&self, word: &str) -> bool {

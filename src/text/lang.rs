@@ -109,11 +109,20 @@ impl Lang {
         }
     }
 
+    /// Whether the language of `text` cannot be told: too short, too mixed, or no clear
+    /// lead. A text clearly in a language without rules of ours (Chinese, Japanese, …) is
+    /// told: it is [`Lang::Unknown`] for what it is, not for want of evidence, and must not
+    /// be read in a neighbour's language.
+    pub fn undetermined(text: &str) -> bool {
+        !matches!(guess_any(text), Some((_, true)))
+    }
+
     /// The languages to compare two texts in, given each one's own (`la` of `a`, `lb` of
     /// `b`). A text too short (or too mixed) to tell takes the other's language: two reports
     /// compared side by side are nearly always in one language, and the known language's
     /// stemming and number words then work on both sides. When neither can be told alone,
-    /// the two are judged together. Texts in two known languages keep them.
+    /// the two are judged together. Texts in two known languages keep them, and so does a
+    /// text clearly in a language without rules (see [`Lang::undetermined`]).
     pub fn for_pair(a: &str, la: Lang, b: &str, lb: Lang) -> (Lang, Lang) {
         match (la, lb) {
             (Lang::Unknown, Lang::Unknown) => {
@@ -129,9 +138,9 @@ impl Lang {
                 let l = Lang::detect(&both);
                 (l, l)
             }
-            (Lang::Unknown, l) => (l, l),
-            (l, Lang::Unknown) => (l, l),
-            known => known,
+            (Lang::Unknown, l) if Lang::undetermined(a) => (l, l),
+            (l, Lang::Unknown) if Lang::undetermined(b) => (l, l),
+            told => told,
         }
     }
 
@@ -184,6 +193,11 @@ impl Lang {
 /// [`DETECT_SAMPLE_BYTES`]), and whether the guess is reliable; `None` below
 /// [`MIN_LETTERS`] letters or for a language we have no rules for.
 fn guess(text: &str) -> Option<(Lang, bool)> {
+    guess_any(text).filter(|&(lang, _)| lang != Lang::Unknown)
+}
+
+/// [`guess`], with [`Lang::Unknown`] for a language we have no rules for.
+fn guess_any(text: &str) -> Option<(Lang, bool)> {
     let sample = sample(text, DETECT_SAMPLE_BYTES);
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
     if letters < MIN_LETTERS {
@@ -194,7 +208,7 @@ fn guess(text: &str) -> Option<(Lang, bool)> {
     // whatlang's own `is_reliable` (confidence > 0.9) is strict on one-line texts;
     // accept a clear lead on texts of a few sentences.
     let reliable = info.is_reliable() || (letters >= 60 && info.confidence() >= 0.5);
-    (lang != Lang::Unknown).then_some((lang, reliable))
+    Some((lang, reliable))
 }
 
 /// How much of a text [`Lang::detect`] looks at.
@@ -296,6 +310,25 @@ mod tests {
         assert_eq!(
             Lang::for_pair("Hi.", Lang::Unknown, "Ok.", Lang::Unknown),
             (Lang::Unknown, Lang::Unknown)
+        );
+    }
+
+    #[test]
+    fn a_language_without_rules_is_not_handed_the_other_sides() {
+        let zh = "国防部长们星期四在伦敦开会，讨论停火后派往乌克兰的维和部队。\
+                  大约三十个国家参加了会议，英国首相说这是一个历史性的时刻。";
+        let es = "Los jefes de defensa de treinta países se reunieron el jueves en Londres para \
+                  debatir una fuerza de paz para Ucrania tras un alto el fuego.";
+        assert_eq!(Lang::detect(zh), Lang::Unknown);
+        assert!(!Lang::undetermined(zh));
+        assert!(Lang::undetermined("Unos treinta países."));
+        assert_eq!(
+            Lang::for_pair(zh, Lang::Unknown, es, Lang::Spanish),
+            (Lang::Unknown, Lang::Spanish)
+        );
+        assert_eq!(
+            Lang::for_pair(es, Lang::Spanish, zh, Lang::Unknown),
+            (Lang::Spanish, Lang::Unknown)
         );
     }
 

@@ -78,8 +78,8 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
             for c in parallax::corpus::boilerplate::appended_candidates(&a.text, &a.doc) {
                 if c.after >= 5 && c.before >= 4 {
                     eprintln!(
-                        "SINGLE cos={:.3} topic={:.3} ov={:.2} cues={}",
-                        c.cosine, c.topic_overlap, c.headline_overlap, c.cues
+                        "SINGLE cos={:.3} typ={:.3} topic={:.3} ov={:.2} cues={}",
+                        c.cosine, c.typical, c.topic_overlap, c.headline_overlap, c.cues
                     );
                 }
             }
@@ -116,8 +116,9 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
             for c in parallax::corpus::boilerplate::appended_candidates(&a.text, &a.doc) {
                 if Some(c.sentence) == first_b {
                     eprintln!(
-                        "GLUED cos={:.3} topic={:.3} ov={:.2} cues={} headline={} after={} parts={}",
+                        "GLUED cos={:.3} typ={:.3} topic={:.3} ov={:.2} cues={} headline={} after={} parts={}",
                         c.cosine,
+                        c.typical,
                         c.topic_overlap,
                         c.headline_overlap,
                         c.cues,

@@ -283,3 +283,37 @@ fn furniture_shared_by_one_outlets_articles() {
         assert_eq!(mark_of(a, "story begins"), None, "{id}");
     }
 }
+
+fn multilingual(file: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/multilingual");
+    std::fs::read_to_string(dir.join(file)).unwrap()
+}
+
+#[test]
+fn a_photo_caption_mid_article_does_not_start_a_new_story_in_russian_or_chinese() {
+    // Both articles carry a caption line (no final stop, words not in the headline) in the
+    // middle of one story. Russian forms rarely repeat whole and Chinese has no spaces: the
+    // vocabulary curve must still see one story.
+    for file in ["ru_1.txt", "zh_1.txt"] {
+        let a = article(&multilingual(file));
+        assert_eq!(a.parts(), 1, "{file} split: {:?}", a.part);
+        assert!(a.boilerplate.iter().all(Option::is_none), "{file}");
+    }
+}
+
+#[test]
+fn an_unrelated_chinese_story_appended_is_split_off() {
+    let other = "地铁十八号线今日开通试运营\n\n\
+        本市地铁十八号线一期工程今天上午正式开通试运营，全长二十九公里，共设十五座车站。\n\n\
+        市轨道交通集团负责人介绍，新线路采用全自动无人驾驶技术，高峰时段行车间隔为三分钟。\n\n\
+        开通首日，不少市民专程前来体验，车厢内宽敞明亮，座椅设计也更加人性化。\n\n\
+        据悉，十八号线串联起城市东部的多个大型居住区和产业园区，预计日均客流可达二十万人次。\n\n\
+        二期工程目前正在加紧建设，计划于明年年底建成通车，届时将与机场快线实现换乘。\n\n\
+        票价方面，新线路执行全市统一的轨道交通票制，乘客可使用交通卡和手机扫码进站。\n";
+    let base = multilingual("zh_2.txt");
+    let glued = format!("{base}\n\n{other}");
+    let a = article(&glued);
+    assert_eq!(a.parts(), 2, "{:?}", a.part);
+    let first = a.part.iter().position(|&p| p > 0).unwrap();
+    assert_eq!(a.sentence(first), "地铁十八号线今日开通试运营");
+}

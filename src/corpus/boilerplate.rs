@@ -25,9 +25,14 @@
 //!   - two more structural cues out of: two or more blank lines before it, a caption/credit/debris
 //!     block right after it, the headline repeated right after it — plus a vocabulary check that it
 //!     is not the same story (tf-idf cosine between the two sides below 0.35); or
-//!   - no other cue but a sharp vocabulary drop: cosine below 0.10, or below 0.15 when fewer than
-//!     20% of the later block's topical words (used twice there, not in most sentences) occur
-//!     before it; and five content sentences after it.
+//!   - no other cue but a sharp vocabulary drop: cosine below 0.10 and below 0.8 times the
+//!     article's median over its candidates, or below 0.15 when fewer than 20% of the later
+//!     block's topical words (used twice there, not in most sentences) occur before it; and
+//!     five content sentences after it.
+//!
+//!   The vocabulary is language-free: a term is a word's first six letters (truncation
+//!   stands in for stemming, so Russian or German inflection still repeats), and in scripts
+//!   written without spaces (Chinese, Japanese, Thai) two adjacent characters.
 //!
 //!   The sentences of the new part get `part = 1` (2, … for further stories) and, unless another
 //!   kind applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
@@ -323,18 +328,46 @@ fn hash_lower_chars(mut x: u64, w: &str) -> u64 {
     x
 }
 
-/// `Some(term_hash(w))` if [`has_three_letters`]`(w)`, else `None`: one pass over an ASCII
-/// word (hash and letter count together), the two separate tests otherwise.
+/// `Some(term_hash(term_prefix(w)))` if [`has_three_letters`]`(w)`, else `None`: one pass
+/// over an ASCII word (hash and letter count together), the separate steps otherwise.
 fn content_term_hash(w: &str) -> Option<u64> {
     let (mut x, mut letters) = (FNV_OFFSET, 0usize);
-    for &b in w.as_bytes() {
+    for (k, &b) in w.as_bytes().iter().enumerate() {
         if !b.is_ascii() {
-            return has_three_letters(w).then(|| term_hash(w));
+            return has_three_letters(w).then(|| term_hash(term_prefix(w)));
         }
         letters += usize::from(b.is_ascii_alphabetic());
-        x = (x ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        if k < TERM_PREFIX {
+            x = (x ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        }
     }
     (letters >= 3).then_some(x)
+}
+
+/// Characters of a word that make its term for the vocabulary curve: truncation is a
+/// language-free stemmer that holds up in inflected languages (Russian "Киренске",
+/// "Киренска"; German, Finnish) where whole forms rarely repeat.
+const TERM_PREFIX: usize = 6;
+
+/// The first [`TERM_PREFIX`] characters of `w`.
+fn term_prefix(w: &str) -> &str {
+    w.char_indices()
+        .nth(TERM_PREFIX)
+        .map_or(w, |(k, _)| &w[..k])
+}
+
+/// Whether `c` belongs to a script written without spaces between words (Han, kana, Thai,
+/// Lao, Khmer, Myanmar), whose word tokens are single characters.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x3134F) // CJK extensions B–G
 }
 
 /// Hash of one word, lower-cased.
@@ -673,19 +706,43 @@ impl Terms {
     fn new(text: &str, doc: &Document) -> Terms {
         let words: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
         let mut ids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(words / 2, Default::default());
+        let mut id = |key: u64| {
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        };
         let sent = doc
             .sentences
             .iter()
             .map(|sent| {
-                sent.tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .filter_map(|t| content_term_hash(t.span.slice(text)))
-                    .map(|key| {
-                        let next = ids.len() as u32;
-                        *ids.entry(key).or_insert(next)
-                    })
-                    .collect()
+                let mut out = Vec::new();
+                // Unspaced scripts: a term is two adjacent characters (a Chinese word is most
+                // often two), as single characters say little about the topic.
+                let mut prev: Option<(char, usize)> = None;
+                for t in sent.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                    let w = t.span.slice(text);
+                    if w.chars().next().is_some_and(unspaced) {
+                        let mut at = t.span.start;
+                        for c in w.chars() {
+                            if let Some((p, end)) = prev
+                                && end == at
+                                && unspaced(c)
+                            {
+                                let mut h = Fnv::default();
+                                h.write_u32(p as u32);
+                                h.write_u32(c as u32);
+                                out.push(id(h.finish()));
+                            }
+                            at += c.len_utf8();
+                            prev = Some((c, at));
+                        }
+                        continue;
+                    }
+                    prev = None;
+                    if let Some(key) = content_term_hash(w) {
+                        out.push(id(key));
+                    }
+                }
+                out
             })
             .collect();
         Terms {
@@ -751,6 +808,8 @@ pub struct SplitCandidate {
     /// Content sentences before and after.
     pub before: usize,
     pub after: usize,
+    /// The median cosine over all candidates of the article.
+    pub typical: f64,
 }
 
 /// Content sentences needed on each side of an appended-story boundary.
@@ -764,6 +823,10 @@ const HEADLINE_OVERLAP: f64 = 0.2;
 /// Cosine below which a block opening with an unrelated headline (and no other cue) is a
 /// different story.
 const COS_HEADLINE_ONLY: f64 = 0.10;
+/// ... and below this share of the article's median cosine over its candidates: a drop is
+/// sharp against the article's own curve, which runs low where terms rarely repeat (Chinese
+/// character pairs run at 0.1 all through one story).
+const SHARP_DROP: f64 = 0.8;
 /// Cosine below which a block opening with an unrelated headline is a different story when,
 /// in addition, few of its topical words occur before it (below [`TOPIC_OVERLAP`]).
 const COS_HEADLINE_TOPIC: f64 = 0.15;
@@ -793,7 +856,7 @@ fn find_appended(
                 && c.after >= MIN_SIDE)
                 || (c.headline
                     && c.headline_overlap <= HEADLINE_OVERLAP
-                    && (c.cosine < COS_HEADLINE_ONLY
+                    && ((c.cosine < COS_HEADLINE_ONLY && c.cosine < SHARP_DROP * c.typical)
                         || (c.cosine < COS_HEADLINE_TOPIC && c.topic_overlap < TOPIC_OVERLAP))
                     && c.after >= MIN_SIDE_WITHOUT_CUES)
         })
@@ -930,6 +993,7 @@ fn split_candidates(
                     headline_overlap,
                     before,
                     after: n_content - before,
+                    typical: 0.0,
                 });
             }
         }
@@ -958,6 +1022,12 @@ fn split_candidates(
                 h[i] += c;
             }
         }
+    }
+    let mut cs: Vec<f64> = out.iter().map(|c| c.cosine).collect();
+    cs.sort_unstable_by(f64::total_cmp);
+    let typical = cs.get(cs.len() / 2).copied().unwrap_or(0.0);
+    for c in &mut out {
+        c.typical = typical;
     }
     out
 }
@@ -1119,7 +1189,7 @@ mod tests {
             "ΣΑΣ",
             "x'y",
         ] {
-            let want = has_three_letters(w).then(|| term_hash(w));
+            let want = has_three_letters(w).then(|| term_hash(term_prefix(w)));
             assert_eq!(content_term_hash(w), want, "{w:?}");
             let mut h = Fnv::default();
             hash_lower(&mut h, w);
@@ -1133,7 +1203,7 @@ mod tests {
         fn content_term_hash_is_filter_then_hash(w in "([a-zA-Z0-9'.-]|\\PC){0,12}") {
             proptest::prop_assert_eq!(
                 content_term_hash(&w),
-                has_three_letters(&w).then(|| term_hash(&w))
+                has_three_letters(&w).then(|| term_hash(term_prefix(&w)))
             );
             let mut h = Fnv(12345);
             hash_lower(&mut h, &w);

@@ -32,7 +32,7 @@
 //!
 //!   The vocabulary is language-free: a term is a word's first six letters (truncation
 //!   stands in for stemming, so Russian or German inflection still repeats), and in scripts
-//!   written without spaces (Chinese, Japanese, Thai) two adjacent characters.
+//!   whose words are single characters (Chinese, Japanese) two adjacent characters.
 //!
 //!   The sentences of the new part get `part = 1` (2, … for further stories) and, unless another
 //!   kind applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
@@ -43,6 +43,7 @@
 //! similarity curve), so a 10 MB article is fine.
 
 use super::Boilerplate;
+use crate::text::normalize::is_unspaced_script;
 use crate::text::{Document, Span, Token, TokenKind};
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -354,20 +355,6 @@ fn term_prefix(w: &str) -> &str {
     w.char_indices()
         .nth(TERM_PREFIX)
         .map_or(w, |(k, _)| &w[..k])
-}
-
-/// Whether `c` belongs to a script written without spaces between words (Han, kana, Thai,
-/// Lao, Khmer, Myanmar), whose word tokens are single characters.
-fn unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF // Thai, Lao
-        | 0x1000..=0x109F // Myanmar
-        | 0x1780..=0x17FF // Khmer
-        | 0x3040..=0x30FF // Hiragana, Katakana
-        | 0x3400..=0x4DBF // CJK extension A
-        | 0x4E00..=0x9FFF // CJK unified ideographs
-        | 0xF900..=0xFAFF // CJK compatibility ideographs
-        | 0x20000..=0x3134F) // CJK extensions B–G
 }
 
 /// Hash of one word, lower-cased.
@@ -720,12 +707,12 @@ impl Terms {
                 let mut prev: Option<(char, usize)> = None;
                 for t in sent.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
                     let w = t.span.slice(text);
-                    if w.chars().next().is_some_and(unspaced) {
+                    if w.starts_with(is_unspaced_script) {
                         let mut at = t.span.start;
                         for c in w.chars() {
                             if let Some((p, end)) = prev
                                 && end == at
-                                && unspaced(c)
+                                && is_unspaced_script(c)
                             {
                                 let mut h = Fnv::default();
                                 h.write_u32(p as u32);

@@ -79,7 +79,11 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
                 if c.after >= 5 && c.before >= 4 {
                     eprintln!(
                         "SINGLE cos={:.3} typ={:.3} topic={:.3} ov={:.2} cues={}",
-                        c.cosine, c.typical, c.topic_overlap, c.headline_overlap, c.cues
+                        c.cosine,
+                        c.typical.unwrap_or(f64::NAN),
+                        c.topic_overlap,
+                        c.headline_overlap,
+                        c.cues
                     );
                 }
             }
@@ -118,7 +122,7 @@ fn clean_news_stays_unmarked_and_glued_stories_split() {
                     eprintln!(
                         "GLUED cos={:.3} typ={:.3} topic={:.3} ov={:.2} cues={} headline={} after={} parts={}",
                         c.cosine,
-                        c.typical,
+                        c.typical.unwrap_or(f64::NAN),
                         c.topic_overlap,
                         c.headline_overlap,
                         c.cues,

@@ -1,7 +1,8 @@
 //! Sentence features for similarity: IDF-weighted stems and character 3-grams.
 //!
 //! Every sentence becomes two sparse vectors over a vocabulary shared by both sides:
-//! - **stems** (Snowball stems of folded words; number words and digits in canonical digits),
+//! - **stems** (Snowball stems of folded words, their first five letters in a language
+//!   without a stemmer; number words and digits in canonical digits),
 //! - **3-grams** of each folded, unstemmed word with boundary marks (`<wo`, `wor`, `ord`, `rd>`),
 //!   which survive typos, spelling variants, compounds and some spun synonyms.
 //!

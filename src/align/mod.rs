@@ -4,8 +4,9 @@
 //! unmatched on either side, and moved (out-of-order) matches.
 //!
 //! How it works (each step bounded, so book-length texts align in well under a second):
-//! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (number words as
-//!    digits) and character 3-grams; similarity is a weighted sum of the two cosines, in `0..=1`.
+//! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (truncations
+//!    without a stemmer; number words as digits) and character 3-grams; similarity is a
+//!    weighted sum of the two cosines, in `0..=1`.
 //!    Each side's tokens can be prepared once ([`prepare`]) and kept for every pair it is part
 //!    of ([`align_prepared`]).
 //! 2. **Candidates** ([`candidates`]): small problems compare every pair; large ones look up

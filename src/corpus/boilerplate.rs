@@ -30,9 +30,9 @@
 //!     block's topical words (used twice there, not in most sentences) occur before it; and
 //!     five content sentences after it.
 //!
-//!   The vocabulary is language-free: a term is a word's first six letters (truncation
+//!   The vocabulary is language-free: a term is a word's first six characters (truncation
 //!   stands in for stemming, so Russian or German inflection still repeats), and in scripts
-//!   whose words are single characters (Chinese, Japanese) two adjacent characters.
+//!   written without spaces (Chinese, Japanese, Thai) two adjacent characters.
 //!
 //!   The sentences of the new part get `part = 1` (2, … for further stories) and, unless another
 //!   kind applies, [`Boilerplate::Appended`], so they are shown as a separate part and left out of
@@ -43,7 +43,7 @@
 //! similarity curve), so a 10 MB article is fine.
 
 use super::Boilerplate;
-use crate::text::normalize::is_unspaced_script;
+use crate::text::normalize::{prefix_chars, written_without_spaces};
 use crate::text::{Document, Span, Token, TokenKind};
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -352,9 +352,7 @@ const TERM_PREFIX: usize = 6;
 
 /// The first [`TERM_PREFIX`] characters of `w`.
 fn term_prefix(w: &str) -> &str {
-    w.char_indices()
-        .nth(TERM_PREFIX)
-        .map_or(w, |(k, _)| &w[..k])
+    prefix_chars(w, TERM_PREFIX)
 }
 
 /// Hash of one word, lower-cased.
@@ -681,7 +679,9 @@ fn is_chrome_like(t: &str, words: usize) -> bool {
 }
 
 /// Content terms of every sentence, hashed once per article: for each sentence, the ids of its
-/// lower-cased words of 3+ letters in token order (one id per distinct lower-cased word hash).
+/// terms in token order (one id per distinct term hash). A term is the first
+/// [`TERM_PREFIX`] characters of a lower-cased word with 3+ letters, or in scripts written
+/// without spaces two adjacent characters.
 struct Terms {
     /// Per sentence, term ids in token order (with repeats).
     sent: Vec<Vec<u32>>,
@@ -707,12 +707,12 @@ impl Terms {
                 let mut prev: Option<(char, usize)> = None;
                 for t in sent.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
                     let w = t.span.slice(text);
-                    if w.starts_with(is_unspaced_script) {
+                    if w.starts_with(written_without_spaces) {
                         let mut at = t.span.start;
                         for c in w.chars() {
                             if let Some((p, end)) = prev
                                 && end == at
-                                && is_unspaced_script(c)
+                                && written_without_spaces(c)
                             {
                                 let mut h = Fnv::default();
                                 h.write_u32(p as u32);
@@ -783,20 +783,22 @@ pub struct SplitCandidate {
     /// Structural cues (0–4): a headline-like line, a gap of two or more blank lines before it,
     /// a caption/debris block right after it, the headline repeated right after.
     pub cues: u8,
-    /// Share of the later block's content words that never occur before it.
+    /// Share of the later block's content terms that never occur before it.
     pub novelty: f64,
     /// Of the later block's topical words (used twice or more there, and not in most
     /// sentences of the article), the share that also occurs before it.
     pub topic_overlap: f64,
     /// The block opens with a headline-like line (one sentence, no final stop, 3–25 words).
     pub headline: bool,
-    /// Share of that headline's words found in the article's first line and first content sentences.
+    /// Share of that headline's terms found in the article's first line and first content
+    /// sentences.
     pub headline_overlap: f64,
     /// Content sentences before and after.
     pub before: usize,
     pub after: usize,
-    /// The median cosine over all candidates of the article.
-    pub typical: f64,
+    /// The median cosine over the article's other candidates (`None` with fewer than
+    /// [`MIN_OTHERS`] of them: too few to tell what is typical).
+    pub typical: Option<f64>,
 }
 
 /// Content sentences needed on each side of an appended-story boundary.
@@ -810,10 +812,13 @@ const HEADLINE_OVERLAP: f64 = 0.2;
 /// Cosine below which a block opening with an unrelated headline (and no other cue) is a
 /// different story.
 const COS_HEADLINE_ONLY: f64 = 0.10;
-/// ... and below this share of the article's median cosine over its candidates: a drop is
-/// sharp against the article's own curve, which runs low where terms rarely repeat (Chinese
-/// character pairs run at 0.1 all through one story).
+/// ... and below this share of the median cosine of the article's other candidates: a drop
+/// is sharp against the article's own curve, which runs low where terms rarely repeat
+/// (Chinese character pairs run at 0.1 all through one story). An article without terms
+/// (cosines all 0) shows no drop at all.
 const SHARP_DROP: f64 = 0.8;
+/// Other candidates needed for [`SHARP_DROP`] to apply.
+const MIN_OTHERS: usize = 3;
 /// Cosine below which a block opening with an unrelated headline is a different story when,
 /// in addition, few of its topical words occur before it (below [`TOPIC_OVERLAP`]).
 const COS_HEADLINE_TOPIC: f64 = 0.15;
@@ -843,7 +848,8 @@ fn find_appended(
                 && c.after >= MIN_SIDE)
                 || (c.headline
                     && c.headline_overlap <= HEADLINE_OVERLAP
-                    && ((c.cosine < COS_HEADLINE_ONLY && c.cosine < SHARP_DROP * c.typical)
+                    && ((c.cosine < COS_HEADLINE_ONLY
+                        && c.typical.is_none_or(|t| c.cosine < SHARP_DROP * t))
                         || (c.cosine < COS_HEADLINE_TOPIC && c.topic_overlap < TOPIC_OVERLAP))
                     && c.after >= MIN_SIDE_WITHOUT_CUES)
         })
@@ -915,7 +921,7 @@ fn split_candidates(
     let mut novel = tail_mass;
 
     // The article's own topic: its first line and first content sentences.
-    // (Global term ids; a term's id stands for its lower-cased hash.)
+    // (Global term ids; a term's id stands for its hash.)
     let lede: Vec<bool> = {
         let mut set = vec![false; all_terms.len];
         let first_line = lines
@@ -980,7 +986,7 @@ fn split_candidates(
                     headline_overlap,
                     before,
                     after: n_content - before,
-                    typical: 0.0,
+                    typical: None,
                 });
             }
         }
@@ -1010,11 +1016,16 @@ fn split_candidates(
             }
         }
     }
+    // The median of the others: with the cosines sorted, the one at the middle index of the
+    // list without this candidate's own.
     let mut cs: Vec<f64> = out.iter().map(|c| c.cosine).collect();
     cs.sort_unstable_by(f64::total_cmp);
-    let typical = cs.get(cs.len() / 2).copied().unwrap_or(0.0);
-    for c in &mut out {
-        c.typical = typical;
+    if cs.len() > MIN_OTHERS {
+        let mid = (cs.len() - 1) / 2;
+        for c in &mut out {
+            let own = cs.partition_point(|&x| x < c.cosine);
+            c.typical = Some(if own > mid { cs[mid] } else { cs[mid + 1] });
+        }
     }
     out
 }

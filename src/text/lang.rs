@@ -136,7 +136,14 @@ impl Lang {
                 let half = DETECT_SAMPLE_BYTES / 2;
                 let both = format!("{}\n{}", sample(a, half), sample(b, half));
                 let l = Lang::detect(&both);
-                (l, l)
+                let or_told = |t: &str| {
+                    if Lang::undetermined(t) {
+                        l
+                    } else {
+                        Lang::Unknown
+                    }
+                };
+                (or_told(a), or_told(b))
             }
             (Lang::Unknown, l) if Lang::undetermined(a) => (l, l),
             (l, Lang::Unknown) if Lang::undetermined(b) => (l, l),
@@ -329,6 +336,12 @@ mod tests {
         assert_eq!(
             Lang::for_pair(es, Lang::Spanish, zh, Lang::Unknown),
             (Lang::Spanish, Lang::Unknown)
+        );
+        // Judged together with a short text, the Chinese one still keeps its own.
+        let short = "Unos treinta países se reunieron en Londres el jueves.";
+        assert_eq!(
+            Lang::for_pair(zh, Lang::Unknown, short, Lang::Unknown).0,
+            Lang::Unknown
         );
     }
 

@@ -1,9 +1,11 @@
 //! Word normalisation for similarity: case and Unicode folding, number words to digits,
-//! and Snowball stemming per language.
+//! and Snowball stemming per language (truncation to five letters for a language without a
+//! stemmer).
 //!
 //! The pipeline for one text is [`word_spans`] (split into words) → [`fold`] (case, quotes,
 //! dashes) → [`Normalizer::number`] (number words, per language, via the `text2num` crate) →
-//! [`Normalizer::stem`] (Snowball, via `rust-stemmers`). [`Normalizer::words`] runs all of it.
+//! [`Normalizer::stem`] (Snowball, via `rust-stemmers`, else truncation). [`Normalizer::words`]
+//! runs all of it.
 //!
 //! Splitting rules, chosen to work across languages:
 //! - a word is a run of letters/digits; CJK ideographs, kana and hangul are one word each
@@ -66,19 +68,37 @@ fn is_apostrophe(c: char) -> bool {
 /// Snowball.
 pub const TRUNCATE_STEM: usize = 5;
 
-/// `word` cut to its first [`TRUNCATE_STEM`] characters (whole when shorter, or written in a
-/// script without spaces, whose words are single characters).
+/// `word` cut to its first [`TRUNCATE_STEM`] characters (whole when shorter, or when in a
+/// script written without spaces, where a "word" here is a run of several words).
 fn truncate_stem(word: &str) -> &str {
-    if word.starts_with(is_unspaced_script) {
+    if word.starts_with(written_without_spaces) {
         return word;
     }
-    word.char_indices()
-        .nth(TRUNCATE_STEM)
-        .map_or(word, |(k, _)| &word[..k])
+    prefix_chars(word, TRUNCATE_STEM)
+}
+
+/// The first `n` characters of `w` (all of it when shorter).
+pub(crate) fn prefix_chars(w: &str, n: usize) -> &str {
+    w.char_indices().nth(n).map_or(w, |(k, _)| &w[..k])
+}
+
+/// Letters of scripts written without spaces between words: Han and kana (each character a
+/// word of its own in [`word_spans`]), Thai, Lao, Myanmar and Khmer (runs of letters there).
+/// Not hangul: Korean separates its words with spaces.
+pub(crate) fn written_without_spaces(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF     // Thai, Lao
+        | 0x1000..=0x109F   // Myanmar
+        | 0x1780..=0x17FF   // Khmer
+        | 0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F)
 }
 
 /// Characters that are a word on their own: scripts written without spaces between words.
-pub(crate) fn is_unspaced_script(c: char) -> bool {
+fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF     // hiragana, katakana
         | 0x3400..=0x4DBF   // CJK extension A
@@ -232,7 +252,8 @@ pub struct NormWord {
     pub span: Range<usize>,
     /// Folded surface form; numbers (digits or words) in canonical digit form.
     pub norm: String,
-    /// Snowball stem of `norm` (equal to `norm` for numbers and for `Lang::Unknown`).
+    /// Snowball stem of `norm` (for `Lang::Unknown` its first [`TRUNCATE_STEM`] letters;
+    /// `norm` itself for numbers).
     pub stem: String,
 }
 
@@ -253,7 +274,7 @@ impl std::fmt::Debug for Normalizer {
     }
 }
 
-/// The Snowball algorithm for a language (`None`: no stemming).
+/// The Snowball algorithm for a language (`None`: none; [`Normalizer::stem`] truncates).
 pub fn snowball_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
     use rust_stemmers::Algorithm as A;
     Some(match lang {
@@ -560,8 +581,10 @@ mod tests {
             stems(Lang::Unknown, "województwa województwie gmina"),
             ["wojew", "wojew", "gmina"]
         );
-        // Single-character words of unspaced scripts stay whole; so do numbers.
+        // Single-character words of unspaced scripts stay whole; so do numbers, and the runs
+        // of scripts such as Thai, which hold several words.
         assert_eq!(stems(Lang::Unknown, "暴雨 2024"), ["暴", "雨", "2024"]);
+        assert_eq!(stems(Lang::Unknown, "ประเทศไทย"), ["ประเทศไทย"]);
     }
 
     #[test]

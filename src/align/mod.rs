@@ -340,7 +340,6 @@ pub fn align_prepared(
     // 4. Gaps between two matches: the neighbours are evidence, so small gaps get their own
     //    chain at the lower context threshold (lower still for square gaps; the opening gap at
     //    the lead threshold, the closing gap not at all).
-    let (free_a, free_b) = free_best(&sims, &items, &chosen, na, nb);
     let mut extra: Vec<Item> = Vec::new();
     let mut local: Vec<Item> = Vec::new();
     for (pa, a0, pb, b0) in gaps(&items, &chosen, na, nb) {
@@ -351,6 +350,8 @@ pub fn align_prepared(
             continue;
         }
         local.clear();
+        // (only the opening gap needs each sentence's best free match: see `outbid`)
+        let free = lead.then(|| free_best(&sims, &items, &chosen, na, nb));
         let base = if lead {
             opts.lead_threshold
         } else if (a0 - pa) as usize == gb {
@@ -370,8 +371,10 @@ pub fn align_prepared(
                 let beats = |(x, k): (f32, u32), lo: u32, hi: u32| {
                     x > s && x >= opts.moved_threshold && !(lo..hi).contains(&k)
                 };
-                lead && s < opts.moved_threshold
-                    && (beats(free_a[i as usize], pb, b0) || beats(free_b[j as usize], pa, a0))
+                free.as_ref().is_some_and(|(free_a, free_b)| {
+                    s < opts.moved_threshold
+                        && (beats(free_a[i as usize], pb, b0) || beats(free_b[j as usize], pa, a0))
+                })
             };
             if let Some(s) = s.filter(|&s| s >= floor && !outbid(s)) {
                 local.push(Item {

@@ -91,7 +91,9 @@ impl Article {
     /// as the text alone gives them, so `parallax sentences` of the file cuts the same ones.
     /// See [`Lang::for_pair`] and [`Lang::most_common`] for where `lang` comes from.
     pub fn or_language(mut self, lang: Lang) -> Article {
-        if self.lang == Lang::Unknown
+        // (cheap tests first: `undetermined` runs the language detector again)
+        if lang != Lang::Unknown
+            && self.lang == Lang::Unknown
             && self.meta.language.is_none()
             && Lang::undetermined(&self.text)
         {

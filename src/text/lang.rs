@@ -128,22 +128,22 @@ impl Lang {
             (Lang::Unknown, Lang::Unknown) => {
                 // Two texts whose best guesses agree are evidence enough (whatlang's
                 // confidence in Spanish, say, stays low on short texts: Portuguese is close).
-                if let (Some((ga, _)), Some((gb, _))) = (guess(a), guess(b))
-                    && ga == gb
+                let (ga, gb) = (guess_any(a), guess_any(b));
+                if let (Some((x, _)), Some((y, _))) = (ga, gb)
+                    && x == y
+                    && x != Lang::Unknown
                 {
-                    return (ga, gb);
+                    return (x, y);
                 }
                 let half = DETECT_SAMPLE_BYTES / 2;
                 let both = format!("{}\n{}", sample(a, half), sample(b, half));
                 let l = Lang::detect(&both);
-                let or_told = |t: &str| {
-                    if Lang::undetermined(t) {
-                        l
-                    } else {
-                        Lang::Unknown
-                    }
+                // (a text told to be in a language without rules keeps it: `undetermined`)
+                let or_told = |g: Option<(Lang, bool)>| match g {
+                    Some((_, true)) => Lang::Unknown,
+                    _ => l,
                 };
-                (or_told(a), or_told(b))
+                (or_told(ga), or_told(gb))
             }
             (Lang::Unknown, l) if Lang::undetermined(a) => (l, l),
             (l, Lang::Unknown) if Lang::undetermined(b) => (l, l),
@@ -282,10 +282,13 @@ mod tests {
         }
     }
 
+    /// A Spanish sentence long enough to be told.
+    const ES: &str = "Los jefes de defensa de treinta países se reunieron el jueves en Londres \
+                      para debatir una fuerza de paz para Ucrania tras un alto el fuego.";
+
     #[test]
     fn a_pair_shares_the_language_one_side_shows() {
-        let es = "Los jefes de defensa de treinta países se reunieron el jueves en Londres para \
-                  debatir una fuerza de paz para Ucrania tras un alto el fuego.";
+        let es = ES;
         let short = "Unos treinta países.";
         assert_eq!(Lang::detect(short), Lang::Unknown);
         assert_eq!(
@@ -324,8 +327,7 @@ mod tests {
     fn a_language_without_rules_is_not_handed_the_other_sides() {
         let zh = "国防部长们星期四在伦敦开会，讨论停火后派往乌克兰的维和部队。\
                   大约三十个国家参加了会议，英国首相说这是一个历史性的时刻。";
-        let es = "Los jefes de defensa de treinta países se reunieron el jueves en Londres para \
-                  debatir una fuerza de paz para Ucrania tras un alto el fuego.";
+        let es = ES;
         assert_eq!(Lang::detect(zh), Lang::Unknown);
         assert!(!Lang::undetermined(zh));
         assert!(Lang::undetermined("Unos treinta países."));

@@ -25,6 +25,8 @@ pub enum Lang {
     Turkish,
     Arabic,
     Tamil,
+    /// Polish: no Snowball stemmer (stems are truncations), but abbreviations of its own.
+    Polish,
     /// Not known, or not one the pipeline has language-specific rules for.
     Unknown,
 }
@@ -53,21 +55,22 @@ impl Lang {
             "tr" | "tur" | "turkish" => Lang::Turkish,
             "ar" | "ara" | "arabic" => Lang::Arabic,
             "ta" | "tam" | "tamil" => Lang::Tamil,
+            "pl" | "pol" | "polish" => Lang::Polish,
             "und" | "unknown" => Lang::Unknown,
             _ => return None,
         })
     }
 
     /// Whether `code` (ISO 639-1, with or without a subtag) names a widely used language
-    /// Parallax has no rules of its own for (Chinese, Japanese, Hindi, Polish, …): its text is
+    /// Parallax has no rules of its own for (Chinese, Japanese, Hindi, Czech, …): its text is
     /// handled by the language-neutral rules of [`Lang::Unknown`].
     pub fn is_without_rules(code: &str) -> bool {
         const CODES: &[&str] = &[
             "af", "am", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "et", "eu", "fa", "ga",
             "gl", "gu", "ha", "he", "hi", "hr", "hy", "id", "is", "ja", "ka", "kk", "km", "kn",
-            "ko", "lb", "lo", "lt", "lv", "mk", "ml", "mr", "ms", "mt", "my", "ne", "pa", "pl",
-            "si", "sk", "sl", "so", "sq", "sr", "sw", "te", "th", "tl", "uk", "ur", "uz", "vi",
-            "yi", "yo", "zh", "zu",
+            "ko", "lb", "lo", "lt", "lv", "mk", "ml", "mr", "ms", "mt", "my", "ne", "pa", "si",
+            "sk", "sl", "so", "sq", "sr", "sw", "te", "th", "tl", "uk", "ur", "uz", "vi", "yi",
+            "yo", "zh", "zu",
         ];
         CODES.contains(&primary_subtag(code).as_str())
     }
@@ -93,6 +96,7 @@ impl Lang {
             Lang::Turkish => "tr",
             Lang::Arabic => "ar",
             Lang::Tamil => "ta",
+            Lang::Polish => "pl",
             Lang::Unknown => "und",
         }
     }
@@ -191,6 +195,7 @@ impl Lang {
             W::Tur => Lang::Turkish,
             W::Ara => Lang::Arabic,
             W::Tam => Lang::Tamil,
+            W::Pol => Lang::Polish,
             _ => Lang::Unknown,
         }
     }
@@ -275,6 +280,11 @@ mod tests {
                 "I capi della difesa di trenta paesi si sono riuniti giovedì a Londra per \
                  discutere di una forza di pace per l'Ucraina.",
                 Lang::Italian,
+            ),
+            (
+                "Szefowie obrony trzydziestu państw spotkali się w czwartek w Londynie, aby \
+                 omówić siły pokojowe dla Ukrainy po zawieszeniu broni.",
+                Lang::Polish,
             ),
         ];
         for (text, want) in cases {
@@ -385,7 +395,7 @@ mod tests {
     #[test]
     fn codes_round_trip() {
         for code in [
-            "en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "da", "fi",
+            "en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "da", "fi", "pl",
         ] {
             assert_eq!(Lang::from_code(code).unwrap().code(), code);
         }

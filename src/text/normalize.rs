@@ -296,7 +296,7 @@ pub fn snowball_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
         Lang::Turkish => A::Turkish,
         Lang::Arabic => A::Arabic,
         Lang::Tamil => A::Tamil,
-        Lang::Unknown => return None,
+        Lang::Polish | Lang::Unknown => return None,
     })
 }
 

@@ -24,6 +24,9 @@ pub(crate) struct Rules {
     /// elsewhere (Russian "1250 см" centimetres, "см." see): after a number, a full stop
     /// that follows one, before a capitalised word, ends the sentence.
     units: HashSet<String>,
+    /// Abbreviations of "year" written after a number (Polish "2023 r."), where a full stop
+    /// before a capitalised word ends the sentence unless the date opens it.
+    year_marks: HashSet<String>,
     /// A number followed by a full stop is usually an ordinal ("am 12. Juni").
     pub ordinal_dot: bool,
 }
@@ -571,6 +574,92 @@ const RU_STARTERS: &[&str] = &[
     "кто",
     "почему",
 ];
+/// Polish abbreviations: titles and ranks before names ("mł. bryg. Paweł Nowicki", "st. kpt."),
+/// words before numbers and names ("ok. 90", "godz. 7.40", "ul. Nowej") and common Latin-script
+/// shorthand ("np.", "tzw.", "m.in.").
+const PL_ABBR: &[&str] = &[
+    "ok", "godz", "ul", "al", "pl", "os", "tys", "mln", "mld", "np", "tzw", "tj", "itd", "itp",
+    "m.in", "wg", "ds", "jw", "hab", "inż", "mgr", "lek", "doc", "ks", "bp", "abp", "płk", "ppłk",
+    "mjr", "kpt", "por", "ppor", "chor", "sierż", "kpr", "szer", "bryg", "mł", "kom", "podkom",
+    "nadkom", "asp", "dyr", "red", "woj", "pow", "gm", "zob", "pkt", "str", "ust", "poz", "sygn",
+    "wyd", "r", "ub", "br", "ur", "zm", "min", "sek", "tyg", "mies", "p.n.e", "n.e", "pn", "śr",
+    "czw", "sob", "niedz",
+];
+/// Polish "rok" abbreviated after a year ("w grudniu 2023 r. Pociągi …").
+const PL_YEAR_MARKS: &[&str] = &["r"];
+/// Polish words that, capitalised, usually open a sentence.
+const PL_STARTERS: &[&str] = &[
+    "w",
+    "we",
+    "na",
+    "do",
+    "z",
+    "ze",
+    "o",
+    "od",
+    "po",
+    "przez",
+    "przy",
+    "dla",
+    "to",
+    "ten",
+    "ta",
+    "te",
+    "ci",
+    "on",
+    "ona",
+    "ono",
+    "oni",
+    "one",
+    "jak",
+    "jednak",
+    "ale",
+    "i",
+    "a",
+    "oraz",
+    "nie",
+    "tak",
+    "jest",
+    "są",
+    "był",
+    "była",
+    "było",
+    "byli",
+    "według",
+    "podczas",
+    "gdy",
+    "kiedy",
+    "już",
+    "także",
+    "również",
+    "dziś",
+    "wczoraj",
+    "jutro",
+    "teraz",
+    "potem",
+    "następnie",
+    "wtedy",
+    "tam",
+    "tu",
+    "co",
+    "kto",
+    "dlaczego",
+    "gdzie",
+    "czy",
+    "jego",
+    "jej",
+    "ich",
+    "wszyscy",
+    "większość",
+    "część",
+    "około",
+    "jeszcze",
+    "obecnie",
+    "natomiast",
+    "poza",
+    "mimo",
+    "choć",
+];
 const EL_ABBR: &[&str] = &["κ", "κα", "δρ", "π.χ", "κλπ", "βλ", "σελ", "αρ", "τ.μ"];
 
 /// The rules for `lang`, built once.
@@ -600,7 +689,8 @@ fn lang_index(lang: Lang) -> usize {
         Lang::Turkish => 15,
         Lang::Arabic => 16,
         Lang::Tamil => 17,
-        Lang::Unknown => 18,
+        Lang::Polish => 18,
+        Lang::Unknown => 19,
     }
 }
 
@@ -627,11 +717,12 @@ fn data(lang: Lang) -> LangData {
         Lang::Turkish => (TR_ABBR, &[], &[], TR_STARTERS),
         Lang::Russian => (RU_ABBR, &[], RU_BEFORE_NUMBER, RU_STARTERS),
         Lang::Greek => (EL_ABBR, &[], &[], &[]),
+        Lang::Polish => (PL_ABBR, &[], &[], PL_STARTERS),
         _ => (&[], &[], &[], &[]),
     }
 }
 
-const ALL_LANGS: [Lang; 18] = [
+const ALL_LANGS: [Lang; 19] = [
     Lang::English,
     Lang::German,
     Lang::French,
@@ -650,6 +741,7 @@ const ALL_LANGS: [Lang; 18] = [
     Lang::Turkish,
     Lang::Arabic,
     Lang::Tamil,
+    Lang::Polish,
 ];
 
 fn build(lang: Lang) -> Rules {
@@ -682,6 +774,9 @@ fn build(lang: Lang) -> Rules {
     if langs.contains(&Lang::Russian) {
         add(&mut r.units, RU_UNITS);
     }
+    if langs.contains(&Lang::Polish) {
+        add(&mut r.year_marks, PL_YEAR_MARKS);
+    }
     for &l in langs {
         let (abbr, cap, num, starters) = data(l);
         add(&mut r.abbr_any_case, abbr);
@@ -711,6 +806,11 @@ impl Rules {
     /// Is `lower` a unit symbol that takes no full stop after a number (see `units`)?
     pub fn is_unit(&self, lower: &str) -> bool {
         self.units.contains(lower)
+    }
+
+    /// Is `lower` an abbreviation of "year" written after a number (see `year_marks`)?
+    pub fn is_year_mark(&self, lower: &str) -> bool {
+        self.year_marks.contains(lower)
     }
 
     /// Does `lower` usually begin a sentence when capitalised?

@@ -14,7 +14,9 @@
 //!    judged by the word before it (abbreviations per language, initials, acronyms such as
 //!    U.S. or z.B., numbers, a.m./p.m.), the word after it (lower case never starts a
 //!    sentence; after an abbreviation only a typical sentence opener such as "The" or
-//!    "How" does), ellipsis conventions, and list markers ("1.", "a)", "•").
+//!    "How" does), ellipsis conventions, and list markers ("1.", "a)", "•"). A text's
+//!    first block, when it is one short line without end punctuation, is its headline
+//!    and stays whole ("… 150 sfollati. Giù la cima del campanile").
 //!
 //! Sentence spans are trimmed, non-empty, in order, and together cover every
 //! non-whitespace character of the text exactly once.
@@ -37,7 +39,7 @@ pub fn segment(text: &str, lang: Lang) -> Segmentation {
     let mut out = Segmentation::default();
     for block in blocks(text) {
         let p = out.paragraphs.len();
-        split_block(text, block, rules, &mut |span| {
+        split_block(text, block, p == 0, rules, &mut |span| {
             out.sentences.push((span, p))
         });
         out.paragraphs.push(block);
@@ -52,8 +54,8 @@ pub fn segment(text: &str, lang: Lang) -> Segmentation {
 pub fn split_sentences(text: &str, lang: Lang) -> Vec<Span> {
     let rules = rules_for(lang);
     let mut out = Vec::new();
-    for block in blocks(text) {
-        split_block(text, block, rules, &mut |span| out.push(span));
+    for (k, block) in blocks(text).into_iter().enumerate() {
+        split_block(text, block, k == 0, rules, &mut |span| out.push(span));
     }
     out
 }
@@ -514,8 +516,14 @@ fn is_unspaced_script(c: char) -> bool {
 // Sentences inside a block
 // ---------------------------------------------------------------------------------------
 
-fn split_block(text: &str, block: Span, rules: &Rules, emit: &mut dyn FnMut(Span)) {
+/// Split one block into sentences; `first`: the text's first block, its headline if it is
+/// one line (see [`is_title_line`]).
+fn split_block(text: &str, block: Span, first: bool, rules: &Rules, emit: &mut dyn FnMut(Span)) {
     let s = block.slice(text);
+    if first && is_title_line(s) {
+        emit(block);
+        return;
+    }
     let mut cuts = Splitter::new(s, rules).run();
     cuts.push(s.len());
     let mut prev = 0;
@@ -532,6 +540,28 @@ fn split_block(text: &str, block: Span, rules: &Rules, emit: &mut dyn FnMut(Span
         }
         prev = c;
     }
+}
+
+/// Most words a one-line block without end punctuation may have to be read as a title.
+const TITLE_MAX_WORDS: usize = 24;
+
+/// Whether the first block is a headline to keep whole even with a full stop inside
+/// ("Scossa nella notte, oltre 150 sfollati. Giù la cima del campanile"; Polish
+/// "Katastrofa kolejowa na Opolszczyźnie. 27 osób rannych"): one short line that ends in
+/// a letter or digit and does not open like a list ("1. The first item 2. The second
+/// item" is a list written on one line).
+fn is_title_line(s: &str) -> bool {
+    let t = s.trim();
+    let mut chars = t.chars();
+    let list_like = match (chars.next(), chars.next()) {
+        (Some(c), _) if c.is_ascii_digit() || is_bullet(c) || "-–—*".contains(c) => true,
+        (Some(c), Some('.' | ')')) => c.is_alphabetic(),
+        _ => false,
+    };
+    !list_like
+        && !t.contains(['\n', '\r', '\u{2028}', '\u{85}'])
+        && t.chars().next_back().is_some_and(char::is_alphanumeric)
+        && t.split_whitespace().nth(TITLE_MAX_WORDS).is_none()
 }
 
 /// What follows a candidate sentence end.
@@ -866,7 +896,10 @@ impl<'a> Splitter<'a> {
             // "… 1250 см. Синоптики …": a unit symbol after a number takes no full stop, so
             // this one ends the sentence.
             Left::Abbrev => {
-                starter || (next.kind == N::Upper && self.unit_after_number(word_start, word))
+                starter
+                    || (next.kind == N::Upper
+                        && (self.unit_after_number(word_start, word)
+                            || self.year_after_number(word_start, word)))
             }
             Left::Time => {
                 if next.kind != N::Upper {
@@ -902,6 +935,21 @@ impl<'a> Splitter<'a> {
         self.rules.is_unit(&word.to_lowercase())
             && end < word_start
             && is_number(self.word_before(end).1)
+    }
+
+    /// Whether `word` (starting at `word_start`) abbreviates "year" after a number, late
+    /// enough in its sentence that it does not close a date phrase opening it: "…
+    /// zakończono w grudniu 2023 r. Pociągi …" ends a sentence, "W czerwcu 1989 r. Polacy
+    /// …" does not.
+    fn year_after_number(&self, word_start: usize, word: &str) -> bool {
+        let end = self.s[..word_start].trim_end().len();
+        self.rules.is_year_mark(&word.to_lowercase())
+            && end < word_start
+            && is_number(self.word_before(end).1)
+            && self.s[self.sent_start..word_start]
+                .split_whitespace()
+                .count()
+                > 4
     }
 
     fn is_starter(&self, word: &str) -> bool {
@@ -975,11 +1023,13 @@ impl<'a> Splitter<'a> {
         let mut chars = word.chars();
         let first = chars.next().unwrap_or(' ');
         if chars.next().is_none() && first.is_alphabetic() {
-            if self.rules.is_abbreviation_before_number(&lower) {
-                return Left::AbbrevBeforeNumber;
-            }
+            // A capital letter is an initial even where the lower-case letter abbreviates
+            // before a number ("di S. Benedetto", Italian San; "S. 5", German Seite, holds
+            // together either way: a digit is no sentence opener).
             return if first.is_uppercase() {
                 Left::Initial
+            } else if self.rules.is_abbreviation_before_number(&lower) {
+                Left::AbbrevBeforeNumber
             } else {
                 Left::Abbrev
             };

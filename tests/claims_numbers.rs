@@ -446,3 +446,76 @@ fn hedges_and_counted_nouns_of_other_languages() {
             .all(|n| n.key.as_deref() != Some("countries"))
     );
 }
+
+#[test]
+fn units_of_other_languages() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    let cases = [
+        (
+            Lang::Italian,
+            "Il sisma è avvenuto a circa nove chilometri di profondità.",
+            9.0,
+            "km",
+        ),
+        (
+            Lang::Italian,
+            "La strada è rimasta chiusa per sette ore.",
+            7.0,
+            "hour",
+        ),
+        (
+            Lang::Spanish,
+            "La vía estuvo cortada durante 3 días.",
+            3.0,
+            "day",
+        ),
+        (
+            Lang::German,
+            "Die Rauchsäule war 20 Kilometer weit zu sehen.",
+            20.0,
+            "km",
+        ),
+        (
+            Lang::French,
+            "Il est tombé 420 millimètres en douze heures.",
+            12.0,
+            "hour",
+        ),
+        (
+            Lang::Portuguese,
+            "O ônibus caiu numa ribanceira de dez metros.",
+            10.0,
+            "m",
+        ),
+        (Lang::Dutch, "De weg was vijf uur dicht.", 5.0, "hour"),
+        (
+            Lang::Polish,
+            "Pociąg jechał 120 kilometrów na godzinę.",
+            120.0,
+            "km",
+        ),
+    ];
+    for (lang, text, value, unit) in cases {
+        let n: Vec<NumberClaim> = extract_text_in(text, lang)
+            .numbers
+            .into_iter()
+            .filter(|n| n.unit.as_deref() == Some(unit))
+            .collect();
+        assert_eq!(n.len(), 1, "{text}: {n:#?}");
+        assert_eq!(
+            (n[0].kind, n[0].value),
+            (NumberKind::Measure, value),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn metres_spelled_out_are_a_length() {
+    let n = one("The bus fell 10 metres down the bank.");
+    assert_eq!(
+        (n.kind, n.unit.as_deref()),
+        (NumberKind::Measure, Some("m"))
+    );
+}

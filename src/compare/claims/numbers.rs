@@ -161,22 +161,39 @@ fn scale(word: &str) -> Option<f64> {
     })
 }
 
-/// Units of measure that a number can carry ("30-day", "90 minutes", "5 km").
+/// Units of measure that a number can carry ("30-day", "90 minutes", "5 km"), in English
+/// and, lower-cased, in German, French, Spanish, Italian, Portuguese, Dutch and Polish
+/// ("nove chilometri" is "9 km"): a word of one language that is another's unit is rare
+/// after a number.
 fn unit(word: &str) -> Option<&'static str> {
     Some(match word {
-        "second" | "seconds" => "second",
-        "minute" | "minutes" | "min" | "mins" => "minute",
-        "hour" | "hours" | "hr" | "hrs" => "hour",
-        "day" | "days" => "day",
-        "week" | "weeks" => "week",
-        "month" | "months" => "month",
-        "year" | "years" => "year",
+        "second" | "seconds" | "sekunden" | "secondes" | "segundos" | "secondi" | "seconden"
+        | "sekund" => "second",
+        "minute" | "minutes" | "min" | "mins" | "minuten" | "minutos" | "minuti" | "minut" => {
+            "minute"
+        }
+        "hour" | "hours" | "hr" | "hrs" | "stunde" | "stunden" | "heure" | "heures" | "hora"
+        | "horas" | "ora" | "ore" | "uur" | "godzin" | "godziny" | "godzina" | "h" => "hour",
+        "day" | "days" | "tag" | "tage" | "tagen" | "jour" | "jours" | "día" | "días" | "dia"
+        | "dias" | "giorno" | "giorni" | "dag" | "dagen" | "dni" | "dzień" => "day",
+        "week" | "weeks" | "woche" | "wochen" | "semaine" | "semaines" | "semana" | "semanas"
+        | "settimana" | "settimane" | "weken" | "tygodni" | "tydzień" => "week",
+        "month" | "months" | "monat" | "monate" | "monaten" | "mois" | "mes" | "meses" | "mese"
+        | "mesi" | "maand" | "maanden" | "miesięcy" | "miesiące" => "month",
+        "year" | "years" | "jahr" | "jahre" | "jahren" | "an" | "ans" | "année" | "années"
+        | "año" | "años" | "ano" | "anos" | "anno" | "anni" | "jaar" | "lat" | "lata" => "year",
         "decade" | "decades" => "decade",
         "mile" | "miles" => "mile",
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
-        "metre" | "metres" | "meter" | "meters" | "m" => "m",
-        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
-        "tonne" | "tonnes" | "ton" | "tons" => "tonne",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "kilometern"
+        | "kilomètre" | "kilomètres" | "kilómetro" | "kilómetros" | "quilômetro"
+        | "quilômetros" | "quilómetro" | "quilómetros" | "chilometro" | "chilometri"
+        | "kilometrów" | "kilometry" => "km",
+        "metre" | "metres" | "meter" | "meters" | "m" | "metern" | "mètre" | "mètres" | "metro"
+        | "metros" | "metri" | "metrów" => "m",
+        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" | "kilogramm" | "kilogramme"
+        | "kilogrammes" | "kilogramo" | "kilogramos" | "quilo" | "quilos" => "kg",
+        "tonne" | "tonnes" | "ton" | "tons" | "tonnen" | "tonelada" | "toneladas"
+        | "tonnellata" | "tonnellate" => "tonne",
         "mph" => "mph",
         "point" | "points" => "point",
         _ => return None,
@@ -703,7 +720,8 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
             }
         }
     } else if let Some(un) = next.and_then(|w| unit(&w.lower)) {
-        if !(un == "m" && next.unwrap().gap) {
+        // ("5 m" apart is too often a letter; "5m" or "5 metres" is a length)
+        if !(next.is_some_and(|w| w.lower == "m" && w.gap)) {
             kind = NumberKind::Measure;
             unit_name = Some(un.to_string());
             end += 1;

@@ -418,7 +418,7 @@ pub fn align_prepared(
     }
 
     // Each sentence's best similarity over the pairs compared.
-    let (best_a, best_b) = best_of(&sims, na, nb);
+    let (best_a, best_b) = free_best(&sims, &items, &[], na, nb);
 
     // Leftovers: strong pairs, and pairs that are each other's best match, strongest first.
     // One that fits between the in-order matches around it is in order; the rest are moved.
@@ -427,8 +427,8 @@ pub fn align_prepared(
         .filter(|&(i, j, s)| {
             let (i, j) = (i as usize, j as usize);
             let mutual = s >= opts.mutual_threshold
-                && s >= best_a[i]
-                && s >= best_b[j]
+                && s >= best_a[i].0
+                && s >= best_b[j].0
                 && head_a[i] == head_b[j];
             (s >= opts.moved_threshold || mutual) && unit_of_a[i].is_none() && !b_used[j]
         })
@@ -561,21 +561,12 @@ fn is_heading(text: &str, sp: &Span) -> bool {
     t.chars().next_back().is_some_and(char::is_alphanumeric) && t.split_whitespace().count() <= 14
 }
 
-/// The best similarity of each sentence of A and of B over the compared pairs.
-fn best_of(sims: &Sims, na: usize, nb: usize) -> (Vec<f32>, Vec<f32>) {
-    let (mut best_a, mut best_b) = (vec![0f32; na], vec![0f32; nb]);
-    for (i, j, s) in sims.iter() {
-        best_a[i as usize] = best_a[i as usize].max(s);
-        best_b[j as usize] = best_b[j as usize].max(s);
-    }
-    (best_a, best_b)
-}
-
 /// Per sentence of one side: its best similarity and the sentence of the other side it is with.
 type BestFree = Vec<(f32, u32)>;
 
 /// The best similarity of each sentence over the compared pairs whose other sentence no
-/// chosen item covers, and that other sentence.
+/// chosen item covers, and that other sentence (`(0, 0)` without one). With nothing
+/// chosen: each sentence's best over all the pairs compared.
 fn free_best(
     sims: &Sims,
     items: &[Item],

@@ -678,6 +678,32 @@ fn is_chrome_like(t: &str, words: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// The terms of a word `w` (starting at byte `start`) in a script written without spaces:
+/// each two adjacent characters (a Chinese word is most often two; single characters say
+/// little about the topic), `push`ed as hashes. A pair spans two tokens that touch: `prev`
+/// is the last character seen and the byte where it ends.
+fn char_pair_terms(
+    w: &str,
+    start: usize,
+    prev: &mut Option<(char, usize)>,
+    mut push: impl FnMut(u64),
+) {
+    let mut at = start;
+    for c in w.chars() {
+        if let Some((p, end)) = *prev
+            && end == at
+            && written_without_spaces(c)
+        {
+            let mut h = Fnv::default();
+            h.write_u32(p as u32);
+            h.write_u32(c as u32);
+            push(h.finish());
+        }
+        at += c.len_utf8();
+        *prev = Some((c, at));
+    }
+}
+
 /// Content terms of every sentence, hashed once per article: for each sentence, the ids of its
 /// terms in token order (one id per distinct term hash). A term is the first
 /// [`TERM_PREFIX`] characters of a lower-cased word with 3+ letters, or in scripts written
@@ -702,26 +728,11 @@ impl Terms {
             .iter()
             .map(|sent| {
                 let mut out = Vec::new();
-                // Unspaced scripts: a term is two adjacent characters (a Chinese word is most
-                // often two), as single characters say little about the topic.
                 let mut prev: Option<(char, usize)> = None;
                 for t in sent.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
                     let w = t.span.slice(text);
                     if w.starts_with(written_without_spaces) {
-                        let mut at = t.span.start;
-                        for c in w.chars() {
-                            if let Some((p, end)) = prev
-                                && end == at
-                                && written_without_spaces(c)
-                            {
-                                let mut h = Fnv::default();
-                                h.write_u32(p as u32);
-                                h.write_u32(c as u32);
-                                out.push(id(h.finish()));
-                            }
-                            at += c.len_utf8();
-                            prev = Some((c, at));
-                        }
+                        char_pair_terms(w, t.span.start, &mut prev, |key| out.push(id(key)));
                         continue;
                     }
                     prev = None;

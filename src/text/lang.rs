@@ -292,6 +292,12 @@ mod tests {
         }
     }
 
+    /// `Lang::for_pair` of `a` and `b` is `want`, and the same pair swapped when the texts are.
+    fn both_orders(a: (&str, Lang), b: (&str, Lang), want: (Lang, Lang)) {
+        assert_eq!(Lang::for_pair(a.0, a.1, b.0, b.1), want);
+        assert_eq!(Lang::for_pair(b.0, b.1, a.0, a.1), (want.1, want.0));
+    }
+
     /// A Spanish sentence long enough to be told.
     const ES: &str = "Los jefes de defensa de treinta países se reunieron el jueves en Londres \
                       para debatir una fuerza de paz para Ucrania tras un alto el fuego.";
@@ -301,13 +307,10 @@ mod tests {
         let es = ES;
         let short = "Unos treinta países.";
         assert_eq!(Lang::detect(short), Lang::Unknown);
-        assert_eq!(
-            Lang::for_pair(short, Lang::Unknown, es, Lang::Spanish),
-            (Lang::Spanish, Lang::Spanish)
-        );
-        assert_eq!(
-            Lang::for_pair(es, Lang::Spanish, short, Lang::Unknown),
-            (Lang::Spanish, Lang::Spanish)
+        both_orders(
+            (short, Lang::Unknown),
+            (es, Lang::Spanish),
+            (Lang::Spanish, Lang::Spanish),
         );
         // Two known languages are kept, whatever they are.
         assert_eq!(
@@ -341,13 +344,10 @@ mod tests {
         assert_eq!(Lang::detect(zh), Lang::Unknown);
         assert!(!Lang::undetermined(zh));
         assert!(Lang::undetermined("Unos treinta países."));
-        assert_eq!(
-            Lang::for_pair(zh, Lang::Unknown, es, Lang::Spanish),
-            (Lang::Unknown, Lang::Spanish)
-        );
-        assert_eq!(
-            Lang::for_pair(es, Lang::Spanish, zh, Lang::Unknown),
-            (Lang::Spanish, Lang::Unknown)
+        both_orders(
+            (zh, Lang::Unknown),
+            (es, Lang::Spanish),
+            (Lang::Unknown, Lang::Spanish),
         );
         // Judged together with a short text, the Chinese one still keeps its own.
         let short = "Unos treinta países se reunieron en Londres el jueves.";

@@ -929,12 +929,15 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// Whether the word starting at `word_start` follows a number, after white space.
+    fn after_number(&self, word_start: usize) -> bool {
+        let end = self.s[..word_start].trim_end().len();
+        end < word_start && is_number(self.word_before(end).1)
+    }
+
     /// Whether `word` (starting at `word_start`) is a unit symbol right after a number.
     fn unit_after_number(&self, word_start: usize, word: &str) -> bool {
-        let end = self.s[..word_start].trim_end().len();
-        self.rules.is_unit(&word.to_lowercase())
-            && end < word_start
-            && is_number(self.word_before(end).1)
+        self.rules.is_unit(&word.to_lowercase()) && self.after_number(word_start)
     }
 
     /// Whether `word` (starting at `word_start`) abbreviates "year" after a number, late
@@ -942,10 +945,8 @@ impl<'a> Splitter<'a> {
     /// zakończono w grudniu 2023 r. Pociągi …" ends a sentence, "W czerwcu 1989 r. Polacy
     /// …" does not.
     fn year_after_number(&self, word_start: usize, word: &str) -> bool {
-        let end = self.s[..word_start].trim_end().len();
         self.rules.is_year_mark(&word.to_lowercase())
-            && end < word_start
-            && is_number(self.word_before(end).1)
+            && self.after_number(word_start)
             && self.s[self.sent_start..word_start]
                 .split_whitespace()
                 .count()

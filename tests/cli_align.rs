@@ -115,6 +115,37 @@ fn identical_inputs_are_all_same_and_stdin_works() {
     }
 }
 
+/// The same sentences in spellings outlets differ in: Russian е for ё, Arabic without its
+/// short vowels, text in decomposed form (NFD). Each pair is the same words.
+#[test]
+fn spelling_variants_are_the_same_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for (a, b) in [
+        (
+            "Занятия в трёх школах отменены, всё закрыто.\n",
+            "Занятия в трех школах отменены, все закрыто.\n",
+        ),
+        (
+            "ونُقل المصابون إلى ثلاثة مستشفيات.\n",
+            "ونقل المصابون إلى ثلاثة مستشفيات.\n",
+        ),
+        (
+            "El café de la plaza abrió ayer.\n",
+            "El cafe\u{301} de la plaza abrio\u{301} ayer.\n",
+        ),
+    ] {
+        let (fa, fb) = pair(&dir, a, b);
+        let out = bin()
+            .args(["align", &fa, &fb, "--sentences", "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let units = units(&out.stdout);
+        assert_eq!(units.len(), 1, "{a}");
+        assert_eq!(units[0]["kind"], "same", "{a} vs {b}");
+    }
+}
+
 #[test]
 fn segmented_mode_on_seed_articles() {
     let root = env!("CARGO_MANIFEST_DIR");

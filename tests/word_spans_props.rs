@@ -4,6 +4,7 @@
 use parallax::text::normalize::{WordKind, word_spans};
 use proptest::prelude::*;
 use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
@@ -38,7 +39,8 @@ fn reference(text: &str) -> Vec<(Range<usize>, WordKind)> {
             if is_unspaced_script(d) {
                 break;
             }
-            if d.is_alphanumeric() {
+            // (a combining mark belongs to the letter before it)
+            if d.is_alphanumeric() || is_combining_mark(d) {
                 all_digits &= d.is_numeric() && !d.is_alphabetic();
                 end = j + d.len_utf8();
                 it.next();
@@ -82,6 +84,7 @@ fn examples_match_the_reference() {
         "東京都 in 2025年 ٣٤ ½ Ⅻ x²",
         "café naïve Œuvre — “quoted” 'x' d'",
         "\u{0}\t\r\n ab\u{0}cd",
+        "नमस्ते தமிழ் cafe\u{301} \u{301}x ١٢\u{651}",
     ] {
         assert_eq!(word_spans(t), reference(t), "{t:?}");
     }

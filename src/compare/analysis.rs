@@ -11,6 +11,7 @@
 use super::claims::{self, ArticleClaims};
 use crate::align;
 use crate::corpus::Article;
+use crate::text::normalize::fold;
 use crate::text::{Lang, Span};
 use rustc_hash::FxHashMap as FxMap;
 use std::borrow::Cow;
@@ -203,8 +204,9 @@ impl Prepared {
     }
 }
 
-/// Append the diff form of a token: lowercase, with curly quotes, primes and dashes folded
-/// to their ASCII forms.
+/// Append the diff form of a token: its [`fold`]ed form (lowercase; quotes, dashes, `ё`,
+/// Arabic alef forms and tashkeel folded), so two tokens are equal in the word diff exactly
+/// when the similarity reads them as the same word.
 pub(super) fn push_form(out: &mut String, s: &str) {
     if s.is_ascii() {
         // (copied, then lowered in place: no char-by-char pushes)
@@ -213,14 +215,7 @@ pub(super) fn push_form(out: &mut String, s: &str) {
         out[start..].make_ascii_lowercase();
         return;
     }
-    for c in s.chars() {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push('"'),
-            '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
+    out.push_str(&fold(s));
 }
 
 /// FNV-1a over the bytes, then a final mix: a fast hash for short words.

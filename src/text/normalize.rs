@@ -8,7 +8,8 @@
 //! runs all of it.
 //!
 //! Splitting rules, chosen to work across languages:
-//! - a word is a run of letters/digits; CJK ideographs, kana and hangul are one word each
+//! - a word is a run of letters/digits and the combining marks after them (a virama, a
+//!   decomposed accent); CJK ideographs, kana and hangul are one word each
 //!   (those scripts do not separate words with spaces);
 //! - an apostrophe splits a word, and a fragment of one or two characters after it is dropped
 //!   (English clitics: `Ukraine's`, `won't`, `we're`; French/Italian elision keeps both
@@ -21,18 +22,29 @@ use super::Lang;
 use std::borrow::Cow;
 use std::ops::Range;
 use text2num::digit_string::DigitString;
+use unicode_normalization::char::is_combining_mark;
 
-/// Lowercase and fold typographic variants: curly quotes and primes to `'`/`"`, all dashes
-/// and the minus sign to `-`, non-breaking and other spaces to ` `, `ß` kept as is.
+/// Lowercase and fold the variants one word is written in: curly quotes and primes to
+/// `'`/`"`, all dashes and the minus sign to `-`, non-breaking and other spaces to ` `
+/// ([`fold_char`]); decomposed accents composed (NFC: `e` + U+0301 is `é`); the optional
+/// marks of [`is_optional_mark`] dropped; `ß` kept as is.
 pub fn fold(word: &str) -> Cow<'_, str> {
-    let needs = word
-        .chars()
-        .any(|c| c.is_uppercase() || !c.is_ascii() && fold_char(c) != c);
+    let needs = word.chars().any(|c| {
+        c.is_uppercase()
+            || !c.is_ascii() && (fold_char(c) != c || is_optional_mark(c) || is_decomposed(c))
+    });
     if !needs {
         return Cow::Borrowed(word);
     }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
+    // (composed first: `е` + U+0308 is `ё`, which then folds as written whole)
+    let composed: Cow<'_, str> = if word.chars().any(is_decomposed) {
+        use unicode_normalization::UnicodeNormalization;
+        Cow::Owned(word.nfc().collect())
+    } else {
+        Cow::Borrowed(word)
+    };
+    let mut out = String::with_capacity(composed.len());
+    for c in composed.chars().filter(|&c| !is_optional_mark(c)) {
         let c = fold_char(c);
         if c.is_uppercase() {
             out.extend(c.to_lowercase());
@@ -43,7 +55,22 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Fold one character's typographic variant (quotes, dashes, spaces); case is left alone.
+/// A combining diacritic of the Latin, Greek and Cyrillic scripts (U+0300–U+036F): text
+/// in decomposed form (NFD, as some systems write it) spells `é` as `e` + U+0301.
+fn is_decomposed(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Marks a writer adds or leaves out without changing the word: Arabic short vowels and the
+/// other tashkeel (U+064B–U+065F), the superscript alef (U+0670) and the tatweel (U+0640, a
+/// stroke that only stretches a word). One outlet's "نُقل" is another's "نقل".
+pub fn is_optional_mark(c: char) -> bool {
+    matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+/// Fold one character's variant: typographic (quotes, dashes, spaces) and orthographic
+/// (Russian `ё` is most often written `е`; Arabic alef with hamza or madda `أ إ آ ٱ` is
+/// often written as bare alef `ا`, as the Snowball stemmer also reads it). Case is left alone.
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
@@ -53,6 +80,9 @@ pub fn fold_char(c: char) -> char {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        'ё' => 'е',
+        'Ё' => 'Е',
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
         _ => c,
     }
 }
@@ -173,7 +203,9 @@ pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind))
                 continue;
             }
             let d = char_at(end);
-            if is_unspaced_script(d) || !d.is_alphanumeric() {
+            // (a combining mark belongs to the letter before it: the virama of Hindi
+            // "नमस्ते" or Tamil, a decomposed accent)
+            if is_unspaced_script(d) || !(d.is_alphanumeric() || is_combining_mark(d)) {
                 break;
             }
             all_digits &= d.is_numeric() && !d.is_alphabetic();
@@ -518,6 +550,41 @@ mod tests {
         assert_eq!(fold("“Royal”"), "\"royal\"");
         assert_eq!(fold("a—b–c"), "a-b-c");
         assert!(matches!(fold("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn folds_the_variants_one_word_is_written_in() {
+        // Russian ё, mostly written е
+        assert_eq!(fold("Трёх"), "трех");
+        assert_eq!(fold("ещё"), fold("еще"));
+        // Arabic tashkeel and tatweel dropped, alef with hamza or madda bare
+        assert_eq!(fold("نُقل"), fold("نقل"));
+        assert_eq!(fold("مـدينة"), fold("مدينة"));
+        assert_eq!(fold("أحمد"), "احمد");
+        // decomposed accents composed: NFD "café" is NFC "café", and NFD ё is ё, so е
+        assert_eq!(fold("Cafe\u{301}"), "café");
+        assert_eq!(fold("е\u{308}ще"), "еще");
+        // other accents are letters of their own
+        assert_ne!(fold("où"), fold("ou"));
+    }
+
+    #[test]
+    fn combining_marks_stay_in_their_word() {
+        let words = |t: &str| -> Vec<String> {
+            word_spans(t)
+                .into_iter()
+                .map(|(r, _)| t[r].to_string())
+                .collect()
+        };
+        // Hindi: the virama (U+094D) and nukta (U+093C) are marks, not word breaks
+        assert_eq!(words("नमस्ते दुनिया"), ["नमस्ते", "दुनिया"]);
+        assert_eq!(words("ज़िंदगी"), ["ज़िंदगी"]);
+        // Tamil: the pulli (U+0BCD)
+        assert_eq!(words("தமிழ்நாடு அரசு"), ["தமிழ்நாடு", "அரசு"]);
+        // a decomposed accent
+        assert_eq!(words("cafe\u{301} au lait"), ["cafe\u{301}", "au", "lait"]);
+        // a mark with no letter before it starts no word
+        assert_eq!(words("\u{301}abc"), ["abc"]);
     }
 
     #[test]

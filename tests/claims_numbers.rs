@@ -447,6 +447,76 @@ fn hedges_and_counted_nouns_of_other_languages() {
     );
 }
 
+/// Russian: number words in every case (text2num has no Russian: `text::numwords`),
+/// hedges, counted nouns, and "тысячи" as a scale after a number but "thousands" alone.
+#[test]
+fn russian_numbers() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (text, hedge, value, key) in [
+        (
+            "Около тридцати стран прислали военных.",
+            Hedge::About,
+            30.0,
+            "countries",
+        ),
+        (
+            "Почти 20 государств участвуют.",
+            Hedge::Almost,
+            20.0,
+            "countries",
+        ),
+        (
+            "Эвакуированы более двухсот человек.",
+            Hedge::Over,
+            200.0,
+            "people",
+        ),
+        (
+            "Не менее трёх стран отказались.",
+            Hedge::AtLeast,
+            3.0,
+            "countries",
+        ),
+        (
+            "Пострадали двадцать пять человек.",
+            Hedge::Exact,
+            25.0,
+            "people",
+        ),
+        (
+            "Эвакуированы три тысячи человек.",
+            Hedge::Exact,
+            3000.0,
+            "people",
+        ),
+        (
+            "Эвакуированы 3 тысячи человек.",
+            Hedge::Exact,
+            3000.0,
+            "people",
+        ),
+    ] {
+        let c = extract_text_in(text, Lang::Russian);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        let n = &c.numbers[0];
+        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
+        assert_eq!(n.key.as_deref(), Some(key), "{text}");
+    }
+    let c = extract_text_in("Тысячи людей вышли на улицы.", Lang::Russian);
+    assert_eq!(c.numbers.len(), 1, "{:#?}", c.numbers);
+    assert_eq!(
+        (c.numbers[0].hedge, c.numbers[0].value),
+        (Hedge::Vague, 2000.0)
+    );
+    // "семью" is "family" here, not the instrumental of 7
+    assert!(
+        extract_text_in("Он перевёз семью в Москву.", Lang::Russian)
+            .numbers
+            .is_empty()
+    );
+}
+
 #[test]
 fn units_of_other_languages() {
     use parallax::compare::claims::extract_text_in;

@@ -3,6 +3,7 @@
 
 mod lang;
 pub mod normalize;
+pub mod numwords;
 mod segment;
 mod token;
 // Per-language segmentation data (abbreviations, sentence openers).

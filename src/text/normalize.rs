@@ -3,7 +3,7 @@
 //! stemmer).
 //!
 //! The pipeline for one text is [`word_spans`] (split into words) → [`fold`] (case, quotes,
-//! dashes) → [`Normalizer::number`] (number words, per language, via the `text2num` crate) →
+//! dashes) → [`Normalizer::number`] (number words, per language: [`super::numwords`]) →
 //! [`Normalizer::stem`] (Snowball, via `rust-stemmers`, else truncation). [`Normalizer::words`]
 //! runs all of it.
 //!
@@ -19,6 +19,7 @@
 //! - hyphens split (`twenty-one` → `twenty one`, later joined back into `21`).
 
 use super::Lang;
+use super::numwords::NumberWords;
 use std::borrow::Cow;
 use std::ops::Range;
 use text2num::digit_string::DigitString;
@@ -293,7 +294,7 @@ pub struct NormWord {
 pub struct Normalizer {
     lang: Lang,
     stemmer: Option<rust_stemmers::Stemmer>,
-    numbers: Option<text2num::Language>,
+    numbers: Option<NumberWords>,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -334,19 +335,10 @@ pub fn snowball_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
 
 impl Normalizer {
     /// A normaliser for `lang`. Stemming for every Snowball language; number words for
-    /// English, German, French, Spanish, Italian, Portuguese, Dutch and Danish.
+    /// English, German, French, Spanish, Italian, Portuguese, Dutch, Danish and Russian
+    /// ([`NumberWords`]).
     pub fn new(lang: Lang) -> Normalizer {
-        let numbers = match lang {
-            Lang::English
-            | Lang::German
-            | Lang::French
-            | Lang::Spanish
-            | Lang::Italian
-            | Lang::Portuguese
-            | Lang::Dutch
-            | Lang::Danish => text2num::get_interpreter_for(lang.code()),
-            _ => None,
-        };
+        let numbers = NumberWords::of(lang);
         Normalizer {
             lang,
             stemmer: snowball_algorithm(lang).map(rust_stemmers::Stemmer::create),

@@ -2,6 +2,7 @@
 
 use super::words::{W, is_stop, looks_plural, norm, singular};
 use super::{Hedge, Interval, NumberClaim, NumberKind};
+use crate::text::numwords::NumberWords;
 use crate::text::{Lang, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -24,18 +25,13 @@ impl text2num::Token for T2n<'_> {
     }
 }
 
-/// The text2num interpreter for a language, where it has one.
-fn interpreter(lang: Lang) -> Option<text2num::Language> {
-    Some(match lang {
-        Lang::English | Lang::Unknown => text2num::Language::english(),
-        Lang::German => text2num::Language::german(),
-        Lang::French => text2num::Language::french(),
-        Lang::Spanish => text2num::Language::spanish(),
-        Lang::Italian => text2num::Language::italian(),
-        Lang::Portuguese => text2num::Language::portugese(),
-        Lang::Dutch => text2num::Language::dutch(),
-        Lang::Danish => text2num::Language::danish(),
-        _ => return None,
+/// The number words of a language, where the pipeline reads them (English ones in a text of
+/// unknown language).
+fn interpreter(lang: Lang) -> Option<NumberWords> {
+    NumberWords::of(if lang == Lang::Unknown {
+        Lang::English
+    } else {
+        lang
     })
 }
 
@@ -117,6 +113,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Italian, "decine")
         | (Portuguese, "dezenas")
         | (Dutch, "tientallen")
+        | (Russian, "десятки" | "десятков")
         | (_, "dozens") => (24.0, Interval::closed_open(24.0, 100.0)),
         (Spanish, "cientos" | "centenares")
         | (French, "centaines")
@@ -124,6 +121,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Italian, "centinaia")
         | (Portuguese, "centenas")
         | (Dutch, "honderden")
+        | (Russian, "сотни" | "сотен")
         | (_, "hundreds") => (200.0, Interval::closed_open(200.0, 1000.0)),
         (Spanish, "miles")
         | (French, "milliers")
@@ -131,11 +129,27 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Italian, "migliaia")
         | (Portuguese, "milhares")
         | (Dutch, "duizenden")
+        | (Russian, "тысячи")
         | (_, "thousands") => (2000.0, Interval::closed_open(2000.0, 1e6)),
         (_, "scores") => (40.0, Interval::closed_open(40.0, 200.0)),
         (_, "millions") => (2e6, Interval::closed_open(2e6, 1e9)),
         _ => return None,
     })
+}
+
+/// Whether token `i` follows a number, in digits or words: a scale word that is also a
+/// vague plural (Russian "тысячи", English "millions") is then the number's scale ("три
+/// тысячи" is 3000), not "thousands".
+fn after_number(ws: &[W], i: usize, lang: Lang) -> bool {
+    use text2num::LangInterpreter;
+    let Some(prev) = i.checked_sub(1).map(|k| &ws[k]) else {
+        return false;
+    };
+    prev.kind == TokenKind::Number
+        || interpreter(lang).is_some_and(|n| {
+            let mut b = text2num::digit_string::DigitString::new();
+            n.apply(&prev.lower, &mut b).is_ok()
+        })
 }
 
 /// The word that joins a quantity to what it counts: "dozens of", "decenas de", "Dutzende
@@ -153,9 +167,12 @@ fn is_of(word: &str, lang: Lang) -> bool {
 
 fn scale(word: &str) -> Option<f64> {
     Some(match word {
-        "thousand" | "k" => 1e3,
-        "million" | "millions" | "m" | "mn" | "mln" => 1e6,
-        "billion" | "billions" | "bn" | "b" => 1e9,
+        "thousand" | "k" | "тыс" | "тысяча" | "тысячи" | "тысяч" => 1e3,
+        "million" | "millions" | "m" | "mn" | "mln" | "млн" | "миллион" | "миллиона"
+        | "миллионов" => 1e6,
+        "billion" | "billions" | "bn" | "b" | "млрд" | "миллиард" | "миллиарда" | "миллиардов" => {
+            1e9
+        }
         "trillion" | "tn" | "trn" => 1e12,
         _ => return None,
     })
@@ -332,6 +349,26 @@ fn hedges_of(lang: Lang) -> &'static [(&'static [&'static str], Hedge)] {
             (&["cerca", "de"], About),
             (&["quase"], Almost),
         ],
+        // (two-word hedges first: "не менее" before "менее")
+        Lang::Russian => &[
+            (&["не", "менее"], AtLeast),
+            (&["не", "меньше"], AtLeast),
+            (&["как", "минимум"], AtLeast),
+            (&["не", "более"], AtMost),
+            (&["не", "больше"], AtMost),
+            (&["более", "чем"], Over),
+            (&["менее", "чем"], Under),
+            (&["более"], Over),
+            (&["больше"], Over),
+            (&["свыше"], Over),
+            (&["менее"], Under),
+            (&["меньше"], Under),
+            (&["почти"], Almost),
+            (&["около"], About),
+            (&["примерно"], About),
+            (&["приблизительно"], About),
+            (&["порядка"], About),
+        ],
         Lang::Dutch => &[
             (&["meer", "dan"], Over),
             (&["minder", "dan"], Under),
@@ -430,7 +467,9 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                     vague: None,
                 });
             }
-        } else if let Some((v, iv)) = vague(&w.lower, lang) {
+        } else if let Some((v, iv)) = vague(&w.lower, lang)
+            .filter(|_| scale(&w.lower).is_none() || !after_number(ws, i, lang))
+        {
             out.push(Raw {
                 start: i,
                 end: i + 1,
@@ -556,6 +595,41 @@ fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
             &["país", "países", "nação", "nações", "estado", "estados"],
             &["soldado", "soldados", "tropa", "tropas", "militares"],
             &["pessoa", "pessoas"],
+        ),
+        Lang::Russian => (
+            &[
+                "страна",
+                "страны",
+                "стран",
+                "странам",
+                "странами",
+                "странах",
+                "государство",
+                "государства",
+                "государств",
+                "государствам",
+                "нация",
+                "нации",
+                "наций",
+            ],
+            &[
+                "солдат",
+                "солдата",
+                "солдаты",
+                "солдатам",
+                "военных",
+                "военнослужащих",
+                "военнослужащие",
+            ],
+            &[
+                "человек",
+                "человека",
+                "люди",
+                "людей",
+                "жителей",
+                "жителя",
+                "жители",
+            ],
         ),
         Lang::Dutch => (
             &["land", "landen", "natie", "naties", "staat", "staten"],

@@ -4,6 +4,7 @@
 mod lang;
 pub mod normalize;
 mod segment;
+pub mod synonyms;
 mod token;
 // Per-language segmentation data (abbreviations, sentence openers).
 mod rules;

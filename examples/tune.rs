@@ -204,11 +204,13 @@ fn bible(root: &Path, o: &AlignOptions) {
     else {
         return;
     };
+    let t0 = std::time::Instant::now();
     let al = align::align_with(
         &side(&ta, &sa, Lang::English, &[]),
         &side(&tb, &sb, Lang::English, &[]),
         o,
     );
+    let secs = t0.elapsed().as_secs_f64();
     let pos: HashMap<&str, usize> = ib.iter().enumerate().map(|(j, s)| (&**s, j)).collect();
     let gold = ia
         .iter()
@@ -216,7 +218,7 @@ fn bible(root: &Path, o: &AlignOptions) {
         .filter_map(|(i, s)| pos.get(&**s).map(|&j| (i, j)))
         .collect();
     println!(
-        "{:17} {}",
+        "{:17} {} in {secs:.2} s",
         "Bible KJV-BBE",
         Scores::of(&predicted_links(&al), &gold)
     );

@@ -2,7 +2,9 @@
 //!
 //! Every sentence becomes two sparse vectors over a vocabulary shared by both sides:
 //! - **stems** (Snowball stems of folded words, their first five letters in a language
-//!   without a stemmer; number words and digits in canonical digits),
+//!   without a stemmer; number words and digits in canonical digits; in English, the words
+//!   of one WordNet synonym class share their class's stem: "nations" counts as "countries",
+//!   "physician" as "doctor", see [`crate::text::synonyms`]),
 //! - **3-grams** of each folded, unstemmed word with boundary marks (`<wo`, `wor`, `ord`, `rd>`),
 //!   which survive typos, spelling variants, compounds and some spun synonyms.
 //!

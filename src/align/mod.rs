@@ -5,8 +5,9 @@
 //!
 //! How it works (each step bounded, so book-length texts align in well under a second):
 //! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (truncations
-//!    without a stemmer; number words as digits) and character 3-grams; similarity is a
-//!    weighted sum of the two cosines, in `0..=1`.
+//!    without a stemmer; number words as digits; English synonyms of a WordNet class as one
+//!    stem, [`crate::text::synonyms`]) and character 3-grams; similarity is a weighted sum of
+//!    the two cosines, in `0..=1`.
 //!    Each side's tokens can be prepared once ([`prepare`]) and kept for every pair it is part
 //!    of ([`align_prepared`]).
 //! 2. **Candidates** ([`candidates`]): small problems compare every pair; large ones look up
@@ -780,6 +781,23 @@ mod tests {
     }
 
     #[test]
+    fn english_synonyms_match() {
+        // The last sentences share no word but "the" and their meaning: "doctor" /
+        // "physician", "helped" / "assisted", "children" / "kids" (the synonym classes of
+        // `text::synonyms`). Without them the pair stays unmatched.
+        let a = "Police closed the main road after a crash on Tuesday.\n\
+                 Officials expect the road to reopen on Friday.\n\
+                 The doctor helped the children.";
+        let b = "Police closed the main road after a crash on Tuesday.\n\
+                 Officials expect the road to reopen on Friday.\n\
+                 A physician assisted the kids.";
+        let al = run(a, b);
+        let u = unit_of(&al, 2);
+        assert_eq!(u.b, [2], "{al:?}");
+        assert!(u.score >= 0.3, "{al:?}");
+    }
+
+    #[test]
     fn headings_are_short_lines_without_closing_punctuation() {
         let t = "Major Obstacles to Peacekeeping Plans\nThe mission faces hurdles.\n\
                  He said:\nTalks continue, officials said\n20";
@@ -808,13 +826,22 @@ mod tests {
 
     #[test]
     fn without_a_shared_unique_word_the_neighbour_stays_alone() {
+        // ("allies": "nations" would be a synonym of A's "countries", see below)
         let a = LEDE_A.replace("{n}", "many");
-        let al = run(&a, LEDE_B);
+        let al = run(&a, &LEDE_B.replace("nations", "allies"));
         assert_eq!(unit_of(&al, 0).b, [0], "{al:#?}");
         assert!(
             al.units.iter().any(|u| u.a.is_empty() && u.b == [1]),
             "{al:#?}"
         );
+    }
+
+    #[test]
+    fn a_neighbour_sharing_a_unique_synonym_joins_the_unit() {
+        // No number in A: B's "nations" is A's "countries" (one synonym class, one stem).
+        let a = LEDE_A.replace("{n}", "many");
+        let al = run(&a, LEDE_B);
+        assert_eq!(unit_of(&al, 0).b, [0, 1], "{al:#?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod lang;
 pub mod normalize;
 pub mod numwords;
 mod segment;
+pub mod synonyms;
 mod token;
 // Per-language segmentation data (abbreviations, sentence openers).
 mod rules;

@@ -354,13 +354,18 @@ impl Normalizer {
     /// ours: Polish, Czech, Ukrainian, …) the stem is the word's first
     /// [`TRUNCATE_STEM`] letters, a language-free stemmer. Ordinals written with digits stem
     /// to their number (`19th` → `19`, French `2e` → `2`), so "his 19th season" and
-    /// "19 seasons" share it.
+    /// "19 seasons" share it. An English word of a synonym class stems to its class's stem
+    /// ([`super::synonyms`]: "nations" → `countri`, as "countries").
     pub fn stem<'a>(&self, folded: &'a str) -> Cow<'a, str> {
         if folded.starts_with(|c: char| c.is_ascii_digit()) {
             return Cow::Borrowed(ordinal_digits(folded, self.lang).unwrap_or(folded));
         }
         match &self.stemmer {
-            Some(s) => s.stem(folded),
+            Some(s) => match self.lang {
+                Lang::English => super::synonyms::class_stem(folded)
+                    .map_or_else(|| s.stem(folded), Cow::Borrowed),
+                _ => s.stem(folded),
+            },
             None => Cow::Borrowed(truncate_stem(folded)),
         }
     }

@@ -245,6 +245,27 @@ impl Measured {
             .collect()
     }
 
+    /// The width of what must share a line with `pieces[0]` by the line-breaking rules of
+    /// Chinese and Japanese (kinsoku, JIS X 4051): the closing punctuation, small kana and
+    /// marks that follow it ([`no_line_start`]), and, when it opens a bracket
+    /// ([`no_line_end`]), the glyph after it too.
+    fn unbreakable(&self, pieces: &[Glyph]) -> usize {
+        let first = |g: &Glyph| {
+            self.buf[g.start as usize..g.end as usize]
+                .chars()
+                .next()
+                .unwrap_or(' ')
+        };
+        let mut n = 1;
+        if pieces.len() > 1 && no_line_end(first(&pieces[0])) {
+            n = 2;
+        }
+        while n < pieces.len() && no_line_start(first(&pieces[n])) {
+            n += 1;
+        }
+        pieces[..n].iter().map(|g| g.width as usize).sum()
+    }
+
     /// [`Measured::wrap`], appending the lines to `out` (all in its buffers: no allocation
     /// per line once they have grown).
     pub(crate) fn wrap_into(&self, width: usize, out: &mut Wrapped) {
@@ -287,9 +308,13 @@ impl Measured {
                 } else if sp == 1 {
                     line.push(space.unwrap_or(glyphs[i]));
                 }
-                for g in glyphs[i..j].iter().flat_map(|g| g.each()) {
+                let pieces: Vec<Glyph> = glyphs[i..j].iter().flat_map(|g| g.each()).collect();
+                for (k, &g) in pieces.iter().enumerate() {
                     let gw = g.width as usize;
-                    if line.width + gw.min(width) > width {
+                    // (what must stay on one line with this glyph, when it fits on a line)
+                    let keep = self.unbreakable(&pieces[k..]);
+                    let need = if keep <= width { keep } else { gw.min(width) };
+                    if line.width > 0 && line.width + need > width {
                         line.take();
                     }
                     if gw > width {
@@ -307,6 +332,75 @@ impl Measured {
         }
         line.flush();
     }
+}
+
+/// A character a line does not start with in Chinese and Japanese text: closing
+/// punctuation and brackets, the middle dot, small kana, the prolonged sound mark and
+/// iteration marks (JIS X 4051 line-start prohibitions, full-width forms).
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | '）'
+            | '〕'
+            | '］'
+            | '｝'
+            | '〉'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〙'
+            | '〗'
+            | '〟'
+            | '｠'
+            | '・'
+            | 'ー'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
+            | '々'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ゕ'
+            | 'ゖ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+    )
+}
+
+/// A character a line does not end with in Chinese and Japanese text: opening brackets
+/// (full-width forms).
+fn no_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '〔' | '［' | '｛' | '〈' | '《' | '「' | '『' | '【' | '〘' | '〖' | '〝' | '｟'
+    )
 }
 
 /// Wrapped lines stored back to back: the text of all of them in one buffer, the runs of
@@ -594,6 +688,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cjk_lines_keep_their_punctuation() {
+        // four あ fill a line of 8 cells, so 。 would start the next: the last あ goes with it
+        let mut m = Measured::new();
+        m.push("ああああ。いい", Style::Text);
+        assert_eq!(lines(&m, 8), ["あああ", "あ。いい"]);
+        // an opening bracket does not end a line
+        let mut m = Measured::new();
+        m.push("あああ「いい」", Style::Text);
+        assert_eq!(lines(&m, 8), ["あああ", "「いい」"]);
+        // a run too long for any line still breaks, and nothing is lost
+        let mut m = Measured::new();
+        m.push("あ。。。。。", Style::Text);
+        assert_eq!(lines(&m, 4).concat(), "あ。。。。。");
     }
 
     #[test]

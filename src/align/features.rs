@@ -4,7 +4,9 @@
 //! - **stems** (Snowball stems of folded words, their first five letters in a language
 //!   without a stemmer; number words and digits in canonical digits; in English, the words
 //!   of one WordNet synonym class share their class's stem: "nations" counts as "countries",
-//!   "physician" as "doctor", see [`crate::text::synonyms`]),
+//!   "physician" as "doctor", see [`crate::text::synonyms`]; in scripts written without
+//!   spaces, each character and each two adjacent characters, since most Chinese words
+//!   are two characters long: the bigrams of CJK retrieval),
 //! - **3-grams** of each folded, unstemmed word with boundary marks (`<wo`, `wor`, `ord`, `rd>`),
 //!   which survive typos, spelling variants, compounds and some spun synonyms.
 //!
@@ -16,7 +18,9 @@
 //! (optionally blended with corpus-wide document frequencies, see [`super::DocFreq`]), so
 //! names and numbers count far more than function words without any stopword list.
 
-use crate::text::normalize::{Normalizer, WordKind, canonical_number, fold, word_spans_with};
+use crate::text::normalize::{
+    Normalizer, WordKind, canonical_number, fold, is_unspaced_script, word_spans_with,
+};
 use crate::text::{Lang, Span};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
@@ -314,10 +318,27 @@ impl<'t> SideTokenizer<'t> {
         let mut toks = std::mem::take(&mut self.toks_buf);
         toks.clear();
         let mut any_number = false;
+        // (where the last character of a script written without spaces started and ended)
+        let mut unspaced: Option<(usize, usize)> = None;
         word_spans_with(text, |r, k| {
-            let t = self.token(vocab, &text[r], k);
+            let t = self.token(vocab, &text[r.clone()], k);
             any_number |= self.infos[t as usize].number;
             toks.push(t);
+            // Two adjacent characters of such a script are a word too (most Chinese words
+            // are two characters; one says little): the bigrams of CJK text retrieval.
+            let cjk = text.as_bytes()[r.start] >= 0x80
+                && text[r.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(is_unspaced_script);
+            if cjk {
+                if let Some(start) = unspaced.filter(|&(_, end)| end == r.start).map(|u| u.0) {
+                    toks.push(self.token(vocab, &text[start..r.end], WordKind::Alpha));
+                }
+                unspaced = Some((r.start, r.end));
+            } else {
+                unspaced = None;
+            }
         });
         if !any_number {
             out.extend(toks.iter().map(|&t| self.infos[t as usize].word));

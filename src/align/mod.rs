@@ -6,7 +6,8 @@
 //! How it works (each step bounded, so book-length texts align in well under a second):
 //! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (truncations
 //!    without a stemmer; number words as digits; English synonyms of a WordNet class as one
-//!    stem, [`crate::text::synonyms`]) and character 3-grams; similarity is a weighted sum of
+//!    stem, [`crate::text::synonyms`]; Chinese, Japanese and Korean characters one by one
+//!    and two by two) and character 3-grams; similarity is a weighted sum of
 //!    the two cosines, in `0..=1`.
 //!    Each side's tokens can be prepared once ([`prepare`]) and kept for every pair it is part
 //!    of ([`align_prepared`]).
@@ -795,6 +796,24 @@ mod tests {
         let u = unit_of(&al, 2);
         assert_eq!(u.b, [2], "{al:?}");
         assert!(u.score >= 0.3, "{al:?}");
+    }
+
+    #[test]
+    fn chinese_words_count_beyond_their_characters() {
+        // B's two sentences have the same characters; only the first has A's words
+        // (北京 大学 举行 会议: adjacent pairs). Read one character at a time they tie.
+        let a = "北京大学举行会议。";
+        let b = "会议在北京大学举行。\n行举京北议会学大在。";
+        let (sa, sb) = (lines(a), lines(b));
+        let side = |text, sentences| Side {
+            text,
+            sentences,
+            lang: Lang::Unknown,
+            skip: &[],
+        };
+        let sim = Similarity::new(&side(a, &sa), &side(b, &sb), &AlignOptions::default());
+        let (words, scrambled) = (sim.sim(&[0], &[0]), sim.sim(&[0], &[1]));
+        assert!(words > scrambled, "{words:?} vs {scrambled:?}");
     }
 
     #[test]

@@ -129,7 +129,7 @@ pub(crate) fn written_without_spaces(c: char) -> bool {
 }
 
 /// Characters that are a word on their own: scripts written without spaces between words.
-fn is_unspaced_script(c: char) -> bool {
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF     // hiragana, katakana
         | 0x3400..=0x4DBF   // CJK extension A

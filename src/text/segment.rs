@@ -381,6 +381,38 @@ fn ends_with_terminal(s: &str) -> bool {
         .is_some_and(|c| is_terminal(c, false))
 }
 
+/// After `pos`: white space, a dash, and then what `what` accepts ("? – спросила",
+/// "—¿Vienes? —preguntó", "1. -3. Jahrhundert").
+fn dash_then(s: &str, pos: usize, what: impl Fn(char) -> bool) -> bool {
+    let rest = s[pos..].trim_start();
+    let Some(rest) = rest.strip_prefix(['-', '–', '—']) else {
+        return false;
+    };
+    rest.trim_start_matches([' ', '\u{a0}'])
+        .trim_start_matches(is_opener)
+        .chars()
+        .next()
+        .is_some_and(what)
+}
+
+/// A dash and a word in lower case follow `pos`: the words after a quotation that say who
+/// spoke ("«…?» – спросила мама", "—¿Vienes? —preguntó él").
+fn dash_then_lower(s: &str, pos: usize) -> bool {
+    dash_then(s, pos, char::is_lowercase)
+}
+
+/// A dash and a digit follow `pos`: a range ("vom 1. - 3. Oktober") or a negative number.
+fn dash_then_digit(s: &str, pos: usize) -> bool {
+    dash_then(s, pos, |c| c.is_ascii_digit())
+}
+
+/// A slash follows `pos` after a space: the line break of verse quoted inline ("… se
+/// consuela. / [...]"); no sentence begins with one.
+fn continues_after_slash(s: &str, pos: usize) -> bool {
+    let rest = &s[pos..];
+    rest.starts_with([' ', '\u{a0}']) && rest.trim_start().starts_with("/ ")
+}
+
 // ---------------------------------------------------------------------------------------
 // Character classes
 // ---------------------------------------------------------------------------------------
@@ -788,9 +820,13 @@ impl<'a> Splitter<'a> {
         if self.only_aside_follows(end) {
             return end; // "... on March 26, 2025. (AFP)": a credit, not a sentence
         }
+        if continues_after_slash(s, end) {
+            return end; // "… se consuela. / [...]": verse lines quoted with slashes
+        }
         if !only_dots {
-            // ! ? and friends: a sentence ends unless the text goes on in lower case.
-            if next.kind != NextKind::Lower {
+            // ! ? and friends: a sentence ends unless the text goes on in lower case, also
+            // after a dash ("«К чему ты готовишься? – спросила мама.", "—¿Vienes? —preguntó").
+            if next.kind != NextKind::Lower && !dash_then_lower(s, end) {
                 self.cut(end);
             }
             return end;
@@ -799,8 +835,13 @@ impl<'a> Splitter<'a> {
             self.ellipsis(start, end, dots, spaced, next);
             return end;
         }
-        // A single full stop (or a doubled typo "..").
+        // A single full stop (or a doubled one: "Nov.. Grazie", an abbreviation's full
+        // stop and the sentence's, ends the sentence unless lower case follows).
         if self.marker_dots.binary_search(&start).is_ok() {
+            return end;
+        }
+        if dots == 2 && run_end == start + 2 && next.kind != NextKind::Lower {
+            self.cut(end);
             return end;
         }
         if self.full_stop_ends(start, next) {
@@ -921,8 +962,9 @@ impl<'a> Splitter<'a> {
                     return false; // "1. Introduction": a list marker or heading number
                 }
                 if self.rules.ordinal_dot {
-                    // "am 12. Juni": an ordinal unless a new sentence clearly starts.
-                    return starter || next.kind == N::Other;
+                    // "am 12. Juni": an ordinal unless a new sentence clearly starts; "1. -3.
+                    // Jahrhundert" is a range of ordinals.
+                    return starter || (next.kind == N::Other && !dash_then_digit(self.s, dot + 1));
                 }
                 true
             }
@@ -1044,6 +1086,17 @@ impl<'a> Splitter<'a> {
         if is_number(word) {
             return Left::Number;
         }
+        // After an elided article or preposition: "l'Avv. Fabrizi", "dell'art. 5".
+        let bare = without_elision(word);
+        if bare.len() < word.len() {
+            let lower = bare.to_lowercase();
+            if self.rules.is_own_abbreviation(&lower) {
+                return Left::Abbrev;
+            }
+            if self.rules.is_abbreviation_before_number(&lower) {
+                return Left::AbbrevBeforeNumber;
+            }
+        }
         Left::Regular
     }
 
@@ -1059,7 +1112,9 @@ impl<'a> Splitter<'a> {
         let (Some(a1), Some(a2)) = (after.next(), after.next()) else {
             return false;
         };
-        if !(a1.is_uppercase() && a2.is_lowercase()) {
+        // "world.Today", and "world.I dag" (a one-letter word) after a lower-case letter.
+        let one_letter = a2.is_whitespace() && before.is_some_and(char::is_lowercase);
+        if !(a1.is_uppercase() && (a2.is_lowercase() || one_letter)) {
             return false;
         }
         // The whole token, both sides, bounded.
@@ -1140,6 +1195,24 @@ fn next_word(s: &str, pos: usize) -> Next<'_> {
     let word = &rest[..letters];
     let dotted = rest[letters..].starts_with('.');
     Next { kind, word, dotted }
+}
+
+/// The word after an elided article or preposition ("l'Ing" → "Ing", "dell'Avv" → "Avv",
+/// "d'Av"): a short prefix of letters, an apostrophe, and at least two more letters, so
+/// that "don't" and "Tom's" stay whole.
+fn without_elision(word: &str) -> &str {
+    let Some(k) = word.rfind(['\'', '’']) else {
+        return word;
+    };
+    let (prefix, rest) = (&word[..k], &word[k..]);
+    let suffix = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+    let short_prefix =
+        (1..=4).contains(&prefix.chars().count()) && prefix.chars().all(char::is_alphabetic);
+    if short_prefix && suffix.chars().count() >= 2 && suffix.chars().all(char::is_alphabetic) {
+        suffix
+    } else {
+        word
+    }
 }
 
 /// "U.S", "e.g", "Ph.D", "z.B", "J.-C": dot-separated groups of one or two letters.
@@ -1308,8 +1381,9 @@ fn marker_at(s: &str, i: usize, rules: &Rules) -> Option<Marker> {
         if next.kind == NextKind::Lower {
             return None;
         }
-        if rules.ordinal_dot && kind == 0 {
-            // "am 1. Mai und 2. Juni" are dates; numbered items follow a break or colon.
+        if rules.ordinal_dot && kind == 0 && close == 0 && !before.is_some_and(is_bullet) {
+            // "am 1. Mai und 2. Juni" are dates; numbered items follow a break, a colon or
+            // a bullet, or close with ".)".
             let prev = trimmed.chars().next_back();
             if !prev.is_none_or(|c| c == ':' || is_bullet(c) || is_terminal(c, false)) {
                 return None;
@@ -1489,6 +1563,31 @@ mod tests {
         for n in ["1st", "abc", "$", "1990s"] {
             assert!(!is_number(n), "{n}");
         }
+    }
+
+    #[test]
+    fn elided_articles_and_dashes() {
+        for (w, bare) in [("l'Avv", "Avv"), ("dell’Ing", "Ing"), ("d'Av", "Av")] {
+            assert_eq!(without_elision(w), bare);
+        }
+        for w in [
+            "don't",
+            "Tom's",
+            "O'Neill's",
+            "rock'n'roll",
+            "Smith's",
+            "l'1",
+        ] {
+            assert_eq!(without_elision(w), w);
+        }
+        assert!(dash_then_lower(" – спросила мама.", 0));
+        assert!(dash_then_lower(" —preguntó", 0));
+        assert!(!dash_then_lower(" – Завтра", 0));
+        assert!(dash_then_digit(" -3. Jahrhundert", 0));
+        assert!(dash_then_digit(" – 3. Oktober", 0));
+        assert!(!dash_then_digit(" Juni", 0));
+        assert!(continues_after_slash(" / al compás", 0));
+        assert!(!continues_after_slash("/2", 0));
     }
 
     #[test]

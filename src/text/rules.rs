@@ -677,6 +677,15 @@ const PL_STARTERS: &[&str] = &[
     "choć",
 ];
 const EL_ABBR: &[&str] = &["κ", "κα", "δρ", "π.χ", "κλπ", "βλ", "σελ", "αρ", "τ.μ"];
+/// Czech and Slovak, which have no rules of their own: read with the language-neutral
+/// rules, which include these ("napr. XYZCorp", "tzv.", "Ing. Novák").
+const CS_SK_ABBR: &[&str] = &[
+    "napr", "např", "tzv", "atď", "atd", "resp", "tj", "t.j", "příp", "popr", "tis", "mil", "mld",
+    "mgr", "judr", "mudr", "phdr", "rndr", "doc", "ing", "pí", "sv", "nám", "cca", "hod", "pplk",
+    "plk", "npor", "mjr",
+];
+/// Czech and Slovak before a number: "č. 5" (číslo), "čl. 3" (článok), "odst. 2", "písm.".
+const CS_SK_BEFORE_NUMBER: &[&str] = &["č", "čl", "odst", "písm"];
 
 /// The rules for `lang`, built once.
 pub(crate) fn rules_for(lang: Lang) -> &'static Rules {
@@ -792,6 +801,11 @@ fn build(lang: Lang) -> Rules {
     }
     if langs.contains(&Lang::Polish) {
         add(&mut r.year_marks, PL_YEAR_MARKS);
+    }
+    if lang == Lang::Unknown {
+        add(&mut r.abbr_any_case, CS_SK_ABBR);
+        add(&mut r.abbr_own, CS_SK_ABBR);
+        add(&mut r.abbr_before_number, CS_SK_BEFORE_NUMBER);
     }
     for &l in langs {
         let (abbr, cap, num, starters) = data(l);

@@ -557,6 +557,9 @@ fn split_block(text: &str, block: Span, first: bool, rules: &Rules, emit: &mut d
         return;
     }
     let mut cuts = Splitter::new(s, rules).run();
+    if armenian_colon_cuts(s, &mut cuts) {
+        cuts.sort_unstable();
+    }
     cuts.push(s.len());
     let mut prev = 0;
     for c in cuts {
@@ -572,6 +575,38 @@ fn split_block(text: &str, block: Span, first: bool, rules: &Rules, emit: &mut d
         }
         prev = c;
     }
+}
+
+/// Armenian letters.
+fn is_armenian(c: char) -> bool {
+    matches!(c, '\u{531}'..='\u{556}' | '\u{561}'..='\u{587}')
+}
+
+/// Armenian text often ends a sentence with a colon, which looks like the Armenian full stop
+/// "։" ("Բարև Ձեզ: Իմ անունն է…"): after an Armenian word (and closing quotes or an
+/// ellipsis), before white space and a word not in lower case. Adds those cuts to `cuts`;
+/// returns whether it added any.
+fn armenian_colon_cuts(s: &str, cuts: &mut Vec<usize>) -> bool {
+    // Armenian letters are U+0531..U+0587: lead bytes D4..D6.
+    if !s.bytes().any(|b| matches!(b, 0xD4..=0xD6)) {
+        return false;
+    }
+    let before = cuts.len();
+    for (i, _) in s.match_indices(':') {
+        let head = s[..i].trim_end_matches(|c: char| is_closer(c) || c == '…' || c == '.');
+        if !head.chars().next_back().is_some_and(is_armenian)
+            || !s[i + 1..].starts_with(char::is_whitespace)
+        {
+            continue;
+        }
+        if matches!(
+            next_word(s, i + 1).kind,
+            NextKind::Upper | NextKind::Digit | NextKind::Other
+        ) {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.len() > before
 }
 
 /// Most words a one-line block without end punctuation may have to be read as a title.

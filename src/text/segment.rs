@@ -9,14 +9,20 @@
 //!    break is a soft wrap: the text is hard-wrapped at a fixed width and the line is
 //!    full, or the next line continues it in lower case. Each block is a paragraph.
 //! 2. **Punctuation → sentences.** Inside a block, every run of end punctuation
-//!    (`.`, `!`, `?`, `…`, CJK and other scripts' full stops), with its closing quotes and
-//!    brackets, is a candidate. It ends a sentence when the next word could start one,
-//!    judged by the word before it (abbreviations per language, initials, acronyms such as
-//!    U.S. or z.B., numbers, a.m./p.m.), the word after it (lower case never starts a
-//!    sentence; after an abbreviation only a typical sentence opener such as "The" or
-//!    "How" does), ellipsis conventions, and list markers ("1.", "a)", "•"). A text's
-//!    first block, when it is one short line without end punctuation, is its headline
-//!    and stays whole ("… 150 sfollati. Giù la cima del campanile").
+//!    (`.`, `!`, `?`, `…`, `‼`, `⁇`, `⁈`, `⁉`; CJK `。！？｡`; Devanagari `।` `॥`; Arabic
+//!    `؟` and Urdu `۔`; Ethiopic `።` `፧`; Myanmar `။`; Armenian `։`; Greek `;` as the
+//!    question mark when the language is Greek), with its closing quotes and brackets,
+//!    is a candidate. It ends a sentence when the next word could start one, judged by
+//!    the word before it (abbreviations per language, also after an elided article as in
+//!    "l'Avv."; initials, acronyms such as U.S. or z.B., numbers, ordinals in German,
+//!    Danish, Norwegian, Finnish, Hungarian and Turkish, a.m./p.m.), the word after it
+//!    (lower case never starts a sentence, nor does a dash and lower case as in "«…?» –
+//!    спросила мама"; after an abbreviation only a typical sentence opener such as "The"
+//!    or "How" does), ellipsis conventions, and list markers ("1.", "a)", "•"). A colon
+//!    after an Armenian word, before a word not in lower case, is the Armenian full stop
+//!    typed as ":". A text's first block, when it is one short line without end
+//!    punctuation, is its headline and stays whole ("… 150 sfollati. Giù la cima del
+//!    campanile").
 //!
 //! Sentence spans are trimmed, non-empty, in order, and together cover every
 //! non-whitespace character of the text exactly once.

@@ -114,7 +114,7 @@ const PYSBD_FLOORS: &[(&str, usize)] = &[
     ("da", 47),
     ("de", 29),
     ("el", 0),
-    ("en", 48),
+    ("en", 59),
     ("es", 34),
     ("fa", 1),
     ("fr", 5),

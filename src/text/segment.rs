@@ -583,6 +583,12 @@ fn split_block(text: &str, block: Span, first: bool, rules: &Rules, emit: &mut d
     }
 }
 
+/// Names written with an exclamation mark ("at Yahoo! Research"): it ends a sentence only
+/// before a typical sentence opener, as an abbreviation's full stop does.
+fn is_bang_name(word: &str) -> bool {
+    matches!(word, "Yahoo" | "Jeopardy")
+}
+
 /// Armenian letters.
 fn is_armenian(c: char) -> bool {
     matches!(c, '\u{531}'..='\u{556}' | '\u{561}'..='\u{587}')
@@ -861,13 +867,23 @@ impl<'a> Splitter<'a> {
         if self.only_aside_follows(end) {
             return end; // "... on March 26, 2025. (AFP)": a credit, not a sentence
         }
+        if s[end..]
+            .trim_start()
+            .starts_with(|c: char| c != '.' && c != '…' && is_terminal(c, self.greek))
+        {
+            return end; // "! ! !", "Fig. ??": no sentence starts with "!" or "?"
+        }
         if continues_after_slash(s, end) {
             return end; // "… se consuela. / [...]": verse lines quoted with slashes
         }
         if !only_dots {
             // ! ? and friends: a sentence ends unless the text goes on in lower case, also
             // after a dash ("«К чему ты готовишься? – спросила мама.", "—¿Vienes? —preguntó").
-            if next.kind != NextKind::Lower && !dash_then_lower(s, end) {
+            let name = s[start..run_end] == *"!" && is_bang_name(self.word_before(start).1);
+            if next.kind != NextKind::Lower
+                && !dash_then_lower(s, end)
+                && (!name || next.kind == NextKind::End || self.is_starter(next.word))
+            {
                 self.cut(end);
             }
             return end;

@@ -105,6 +105,91 @@ fn multilingual_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Pass-count floors for the pySBD cases, per language: the measured values, so that a
+/// regression in any language fails the test. Raise a floor when a fix makes more pass.
+const PYSBD_FLOORS: &[(&str, usize)] = &[
+    ("am", 1),
+    ("ar", 2),
+    ("bg", 4),
+    ("da", 47),
+    ("de", 29),
+    ("el", 0),
+    ("en", 59),
+    ("es", 34),
+    ("fa", 1),
+    ("fr", 5),
+    ("hi", 1),
+    ("hy", 22),
+    ("it", 32),
+    ("ja", 4),
+    ("kk", 10),
+    ("mr", 5),
+    ("my", 1),
+    ("nl", 3),
+    ("pl", 1),
+    ("ru", 35),
+    ("sk", 2),
+    ("te", 4),
+    ("uk", 3),
+    ("ur", 1),
+    ("zh", 2),
+];
+
+/// The per-language test cases of pySBD (MIT), a port of the Pragmatic Segmenter, run with
+/// the language forced as `--lang` would. Sentences are compared with whitespace runs
+/// collapsed. Cases still failing are listed; most are conventions of pySBD that Parallax
+/// does not share (see the README).
+#[test]
+fn pysbd_cases() {
+    let data = load("pysbd.json");
+    let cases = data["cases"].as_array().expect("cases");
+    let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let mut failures = Vec::new();
+    for case in cases {
+        let code = case["lang"].as_str().expect("lang");
+        let lang = Lang::from_code(code).unwrap_or(Lang::Unknown);
+        let input = case["input"].as_str().expect("input");
+        let expected: Vec<String> = strings(&case["expected"])
+            .iter()
+            .map(|s| squash(s))
+            .collect();
+        let got: Vec<String> = sentences(input, lang).iter().map(|s| squash(s)).collect();
+        let entry = counts.entry(code).or_default();
+        entry.1 += 1;
+        if got == expected {
+            entry.0 += 1;
+        } else {
+            failures.push(format!(
+                "[{code}] {}{}:\n  input:    {input:?}\n  expected: {expected:?}\n  got:      {got:?}",
+                case["source"].as_str().unwrap_or(""),
+                if case["upstream_xfail"].as_bool() == Some(true) { " (pySBD xfail)" } else { "" },
+            ));
+        }
+    }
+    let (pass, total) = counts
+        .values()
+        .fold((0, 0), |(p, t), (cp, ct)| (p + cp, t + ct));
+    for (code, (p, t)) in &counts {
+        println!("pySBD [{code}]: {p}/{t}");
+    }
+    println!("pySBD (all): {pass}/{total} passed");
+    for f in &failures {
+        println!("{f}");
+    }
+    let mut below = Vec::new();
+    for (code, (p, _)) in &counts {
+        let floor = PYSBD_FLOORS
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(usize::MAX, |&(_, f)| f);
+        if *p < floor {
+            below.push(format!("{code}: {p} < floor {floor}"));
+        }
+    }
+    assert!(below.is_empty(), "{}", below.join("\n"));
+    assert_eq!(counts.len(), PYSBD_FLOORS.len(), "a floor per language");
+}
+
 #[test]
 fn german_and_french_abbreviations_need_their_language() {
     // With the right language the abbreviation holds the sentence together ...

@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 pub(crate) struct Rules {
     /// Abbreviations matched in any case (stored lower case).
     abbr_any_case: HashSet<String>,
+    /// The language's own abbreviations (not the common ones), the only ones read after an
+    /// elided article ("l'Avv.", "dell'Ing."): "l'est" (east) is no abbreviation.
+    abbr_own: HashSet<String>,
     /// Abbreviations matched only when capitalised or all caps (stored lower case).
     abbr_capitalised: HashSet<String>,
     /// Abbreviations that only count as such before a number ("No. 5", "Art. 3").
@@ -193,7 +196,8 @@ const DE_ABBR: &[&str] = &[
     "gegr", "gem", "ggü", "mind", "od", "rd", "sek", "std", "tsd", "urspr", "usf", "zit", "zw",
     "u", "v", "abt", "anm", "aufl", "erw", "hrsg", "jahrh", "lfd", "u.u", "v.a", "z.z", "zz",
     "a.d", "i.d.r", "m.e", "s.o", "s.u", "brit", "dt", "franz", "amerik", "ital", "österr",
-    "schweiz", "kath", "ev", "engl", "lat", "griech", "russ", "poln", "span",
+    "schweiz", "kath", "ev", "engl", "lat", "griech", "russ", "poln", "span", "med", "phil", "rer",
+    "nat", "jur", "theol", "habil",
 ];
 const DE_BEFORE_NUMBER: &[&str] = &["abs", "ziff", "bd", "s", "nr", "tab", "abb", "kap"];
 const DE_CAPITALISED: &[&str] = &[
@@ -383,9 +387,14 @@ const ES_ABBR: &[&str] = &[
 ];
 /// Spanish plurals abbreviated by doubling initials, written with a space: "EE. UU." (Estados
 /// Unidos), "FF. AA." (Fuerzas Armadas), "CC. OO.", "RR. HH.", "JJ. OO.", "SS. MM.".
+/// Months and days that differ from the English ones ("30 Ago. 1984", "Lun. 15 de Mar.").
 const ES_CAPITALISED: &[&str] = &[
     "AA", "CC", "DD", "EE", "FF", "HH", "JJ", "LL", "MM", "OO", "PP", "RR", "SS", "UU", "VV",
+    "Ene", "Abr", "Ago", "Dic", "Lun", "Mié", "Jue", "Vie", "Sáb", "Dom",
 ];
+/// Spanish abbreviations before a number: "párrf. 5" (párrafo), "Cra. 7" and "Cll. 40"
+/// (carrera, calle: Colombian addresses).
+const ES_BEFORE_NUMBER: &[&str] = &["párr", "párrf", "cra", "cll"];
 const ES_STARTERS: &[&str] = &[
     "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "él", "ella", "ellos", "ellas",
     "nosotros", "yo", "tú", "usted", "este", "esta", "estos", "estas", "ese", "esa", "eso", "esto",
@@ -398,8 +407,10 @@ const ES_STARTERS: &[&str] = &[
 const IT_ABBR: &[&str] = &[
     "sig", "sigg", "sig.ra", "dott", "dott.ssa", "prof.ssa", "avv", "ing", "arch", "geom", "rag",
     "on", "ss", "ecc", "pag", "pagg", "cap", "cfr", "magg", "ten", "mons", "sgg", "gent", "egr",
-    "spett", "preg",
+    "spett", "preg", "dir", "amm", "segr", "cav", "es",
 ];
+/// Italian days before a date ("mar. 23 Nov."): lower case, and "mar" is also "sea".
+const IT_BEFORE_NUMBER: &[&str] = &["lun", "mar", "mer", "gio", "ven", "sab", "dom"];
 const IT_STARTERS: &[&str] = &[
     "il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una", "egli", "lui", "lei", "loro",
     "noi", "voi", "io", "questo", "questa", "questi", "queste", "quello", "quella", "ma", "e", "o",
@@ -434,12 +445,13 @@ const NL_STARTERS: &[&str] = &[
 
 const SCANDI_ABBR: &[&str] = &[
     "bl.a", "t.ex", "d.v.s", "m.fl", "osv", "ca", "jfr", "f.d", "fr.o.m", "t.o.m", "mfl", "dvs",
-    "mht", "ifm", "evt", "bl", "pga", "fx", "mv", "mm", "kl",
+    "mht", "ifm", "evt", "bl", "pga", "fx", "mv", "mm", "kl", "skt", "hr",
 ];
 const SCANDI_STARTERS: &[&str] = &[
     "den", "det", "de", "en", "ett", "et", "han", "hon", "hun", "vi", "jag", "jeg", "men", "och",
     "og", "i", "på", "med", "för", "for", "efter", "etter", "når", "när", "da", "då", "som", "om",
-    "er", "är", "var", "der", "där", "nu", "idag", "i dag",
+    "er", "är", "var", "der", "där", "nu", "idag", "i dag", "hvad", "hva", "vad", "hvor", "hvem",
+    "vem", "hvorfor", "varför", "hvordan", "hur",
 ];
 
 const FI_STARTERS: &[&str] = &[
@@ -502,10 +514,14 @@ const RU_ABBR: &[&str] = &[
     "пос",
     "пер",
     "корр",
+    "пгт",
+    "пл",
+    // Ukrainian, read with these rules when no language is given: "вул." street.
+    "вул",
 ];
 /// Russian abbreviations that are such only before a number ("рис. 5" figure, "табл. 2",
-/// "гл. 3" chapter, "п. 4" item, "ч. 1" part).
-const RU_BEFORE_NUMBER: &[&str] = &["рис", "табл", "гл", "п", "ч", "разд", "прил"];
+/// "гл. 3" chapter, "п. 4" item, "ч. 1" part, "кв. 234" flat).
+const RU_BEFORE_NUMBER: &[&str] = &["рис", "табл", "гл", "п", "ч", "разд", "прил", "кв"];
 /// Russian unit symbols (ГОСТ 8.417: no full stop) that are also abbreviations or parts of
 /// them ("см." see, "т. е."), and unit symbols that are one letter (read as initials).
 const RU_UNITS: &[&str] = &["см", "мм", "км", "м", "кг", "мг", "т", "л", "мл", "га"];
@@ -661,6 +677,15 @@ const PL_STARTERS: &[&str] = &[
     "choć",
 ];
 const EL_ABBR: &[&str] = &["κ", "κα", "δρ", "π.χ", "κλπ", "βλ", "σελ", "αρ", "τ.μ"];
+/// Czech and Slovak, which have no rules of their own: read with the language-neutral
+/// rules, which include these ("napr. XYZCorp", "tzv.", "Ing. Novák").
+const CS_SK_ABBR: &[&str] = &[
+    "napr", "např", "tzv", "atď", "atd", "resp", "tj", "t.j", "příp", "popr", "tis", "mil", "mld",
+    "mgr", "judr", "mudr", "phdr", "rndr", "doc", "ing", "pí", "sv", "nám", "cca", "hod", "pplk",
+    "plk", "npor", "mjr",
+];
+/// Czech and Slovak before a number: "č. 5" (číslo), "čl. 3" (článok), "odst. 2", "písm.".
+const CS_SK_BEFORE_NUMBER: &[&str] = &["č", "čl", "odst", "písm"];
 
 /// The rules for `lang`, built once.
 pub(crate) fn rules_for(lang: Lang) -> &'static Rules {
@@ -706,8 +731,8 @@ fn data(lang: Lang) -> LangData {
     match lang {
         Lang::German => (DE_ABBR, DE_CAPITALISED, DE_BEFORE_NUMBER, DE_STARTERS),
         Lang::French => (FR_ABBR, &[], &[], FR_STARTERS),
-        Lang::Spanish => (ES_ABBR, ES_CAPITALISED, &[], ES_STARTERS),
-        Lang::Italian => (IT_ABBR, &[], &[], IT_STARTERS),
+        Lang::Spanish => (ES_ABBR, ES_CAPITALISED, ES_BEFORE_NUMBER, ES_STARTERS),
+        Lang::Italian => (IT_ABBR, &[], IT_BEFORE_NUMBER, IT_STARTERS),
         Lang::Portuguese => (PT_ABBR, &[], &[], PT_STARTERS),
         Lang::Dutch => (NL_ABBR, &[], &[], NL_STARTERS),
         Lang::Swedish | Lang::Norwegian | Lang::Danish => (SCANDI_ABBR, &[], &[], SCANDI_STARTERS),
@@ -777,9 +802,15 @@ fn build(lang: Lang) -> Rules {
     if langs.contains(&Lang::Polish) {
         add(&mut r.year_marks, PL_YEAR_MARKS);
     }
+    if lang == Lang::Unknown {
+        add(&mut r.abbr_any_case, CS_SK_ABBR);
+        add(&mut r.abbr_own, CS_SK_ABBR);
+        add(&mut r.abbr_before_number, CS_SK_BEFORE_NUMBER);
+    }
     for &l in langs {
         let (abbr, cap, num, starters) = data(l);
         add(&mut r.abbr_any_case, abbr);
+        add(&mut r.abbr_own, abbr);
         add(&mut r.abbr_capitalised, cap);
         add(&mut r.abbr_before_number, num);
         add(&mut r.starters, starters);
@@ -796,6 +827,11 @@ impl Rules {
         let mut chars = word.chars();
         let capitalised = chars.next().is_some_and(char::is_uppercase);
         capitalised && self.abbr_capitalised.contains(lower)
+    }
+
+    /// Is `lower` one of the language's own abbreviations (see `abbr_own`)?
+    pub fn is_own_abbreviation(&self, lower: &str) -> bool {
+        self.abbr_own.contains(lower)
     }
 
     /// Is `lower` an abbreviation that only counts before a number ("No. 5")?

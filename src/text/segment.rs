@@ -9,14 +9,20 @@
 //!    break is a soft wrap: the text is hard-wrapped at a fixed width and the line is
 //!    full, or the next line continues it in lower case. Each block is a paragraph.
 //! 2. **Punctuation → sentences.** Inside a block, every run of end punctuation
-//!    (`.`, `!`, `?`, `…`, CJK and other scripts' full stops), with its closing quotes and
-//!    brackets, is a candidate. It ends a sentence when the next word could start one,
-//!    judged by the word before it (abbreviations per language, initials, acronyms such as
-//!    U.S. or z.B., numbers, a.m./p.m.), the word after it (lower case never starts a
-//!    sentence; after an abbreviation only a typical sentence opener such as "The" or
-//!    "How" does), ellipsis conventions, and list markers ("1.", "a)", "•"). A text's
-//!    first block, when it is one short line without end punctuation, is its headline
-//!    and stays whole ("… 150 sfollati. Giù la cima del campanile").
+//!    (`.`, `!`, `?`, `…`, `‼`, `⁇`, `⁈`, `⁉`; CJK `。！？｡`; Devanagari `।` `॥`; Arabic
+//!    `؟` and Urdu `۔`; Ethiopic `።` `፧`; Myanmar `။`; Armenian `։`; Greek `;` as the
+//!    question mark when the language is Greek), with its closing quotes and brackets,
+//!    is a candidate. It ends a sentence when the next word could start one, judged by
+//!    the word before it (abbreviations per language, also after an elided article as in
+//!    "l'Avv."; initials, acronyms such as U.S. or z.B., numbers, ordinals in German,
+//!    Danish, Norwegian, Finnish, Hungarian and Turkish, a.m./p.m.), the word after it
+//!    (lower case never starts a sentence, nor does a dash and lower case as in "«…?» –
+//!    спросила мама"; after an abbreviation only a typical sentence opener such as "The"
+//!    or "How" does), ellipsis conventions, and list markers ("1.", "a)", "•"). A colon
+//!    after an Armenian word, before a word not in lower case, is the Armenian full stop
+//!    typed as ":". A text's first block, when it is one short line without end
+//!    punctuation, is its headline and stays whole ("… 150 sfollati. Giù la cima del
+//!    campanile").
 //!
 //! Sentence spans are trimmed, non-empty, in order, and together cover every
 //! non-whitespace character of the text exactly once.
@@ -381,6 +387,38 @@ fn ends_with_terminal(s: &str) -> bool {
         .is_some_and(|c| is_terminal(c, false))
 }
 
+/// After `pos`: white space, a dash, and then what `what` accepts ("? – спросила",
+/// "—¿Vienes? —preguntó", "1. -3. Jahrhundert").
+fn dash_then(s: &str, pos: usize, what: impl Fn(char) -> bool) -> bool {
+    let rest = s[pos..].trim_start();
+    let Some(rest) = rest.strip_prefix(['-', '–', '—']) else {
+        return false;
+    };
+    rest.trim_start_matches([' ', '\u{a0}'])
+        .trim_start_matches(is_opener)
+        .chars()
+        .next()
+        .is_some_and(what)
+}
+
+/// A dash and a word in lower case follow `pos`: the words after a quotation that say who
+/// spoke ("«…?» – спросила мама", "—¿Vienes? —preguntó él").
+fn dash_then_lower(s: &str, pos: usize) -> bool {
+    dash_then(s, pos, char::is_lowercase)
+}
+
+/// A dash and a digit follow `pos`: a range ("vom 1. - 3. Oktober") or a negative number.
+fn dash_then_digit(s: &str, pos: usize) -> bool {
+    dash_then(s, pos, |c| c.is_ascii_digit())
+}
+
+/// A slash follows `pos` after a space: the line break of verse quoted inline ("… se
+/// consuela. / [...]"); no sentence begins with one.
+fn continues_after_slash(s: &str, pos: usize) -> bool {
+    let rest = &s[pos..];
+    rest.starts_with([' ', '\u{a0}']) && rest.trim_start().starts_with("/ ")
+}
+
 // ---------------------------------------------------------------------------------------
 // Character classes
 // ---------------------------------------------------------------------------------------
@@ -525,6 +563,9 @@ fn split_block(text: &str, block: Span, first: bool, rules: &Rules, emit: &mut d
         return;
     }
     let mut cuts = Splitter::new(s, rules).run();
+    if armenian_colon_cuts(s, &mut cuts) {
+        cuts.sort_unstable();
+    }
     cuts.push(s.len());
     let mut prev = 0;
     for c in cuts {
@@ -540,6 +581,44 @@ fn split_block(text: &str, block: Span, first: bool, rules: &Rules, emit: &mut d
         }
         prev = c;
     }
+}
+
+/// Names written with an exclamation mark ("at Yahoo! Research"): it ends a sentence only
+/// before a typical sentence opener, as an abbreviation's full stop does.
+fn is_bang_name(word: &str) -> bool {
+    matches!(word, "Yahoo" | "Jeopardy")
+}
+
+/// Armenian letters.
+fn is_armenian(c: char) -> bool {
+    matches!(c, '\u{531}'..='\u{556}' | '\u{561}'..='\u{587}')
+}
+
+/// Armenian text often ends a sentence with a colon, which looks like the Armenian full stop
+/// "։" ("Բարև Ձեզ: Իմ անունն է…"): after an Armenian word (and closing quotes or an
+/// ellipsis), before white space and a word not in lower case. Adds those cuts to `cuts`;
+/// returns whether it added any.
+fn armenian_colon_cuts(s: &str, cuts: &mut Vec<usize>) -> bool {
+    // Armenian letters are U+0531..U+0587: lead bytes D4..D6.
+    if !s.bytes().any(|b| matches!(b, 0xD4..=0xD6)) {
+        return false;
+    }
+    let before = cuts.len();
+    for (i, _) in s.match_indices(':') {
+        let head = s[..i].trim_end_matches(|c: char| is_closer(c) || c == '…' || c == '.');
+        if !head.chars().next_back().is_some_and(is_armenian)
+            || !s[i + 1..].starts_with(char::is_whitespace)
+        {
+            continue;
+        }
+        if matches!(
+            next_word(s, i + 1).kind,
+            NextKind::Upper | NextKind::Digit | NextKind::Other
+        ) {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.len() > before
 }
 
 /// Most words a one-line block without end punctuation may have to be read as a title.
@@ -788,9 +867,23 @@ impl<'a> Splitter<'a> {
         if self.only_aside_follows(end) {
             return end; // "... on March 26, 2025. (AFP)": a credit, not a sentence
         }
+        if s[end..]
+            .trim_start()
+            .starts_with(|c: char| c != '.' && c != '…' && is_terminal(c, self.greek))
+        {
+            return end; // "! ! !", "Fig. ??": no sentence starts with "!" or "?"
+        }
+        if continues_after_slash(s, end) {
+            return end; // "… se consuela. / [...]": verse lines quoted with slashes
+        }
         if !only_dots {
-            // ! ? and friends: a sentence ends unless the text goes on in lower case.
-            if next.kind != NextKind::Lower {
+            // ! ? and friends: a sentence ends unless the text goes on in lower case, also
+            // after a dash ("«К чему ты готовишься? – спросила мама.", "—¿Vienes? —preguntó").
+            let name = s[start..run_end] == *"!" && is_bang_name(self.word_before(start).1);
+            if next.kind != NextKind::Lower
+                && !dash_then_lower(s, end)
+                && (!name || next.kind == NextKind::End || self.is_starter(next.word))
+            {
                 self.cut(end);
             }
             return end;
@@ -799,8 +892,13 @@ impl<'a> Splitter<'a> {
             self.ellipsis(start, end, dots, spaced, next);
             return end;
         }
-        // A single full stop (or a doubled typo "..").
+        // A single full stop (or a doubled one: "Nov.. Grazie", an abbreviation's full
+        // stop and the sentence's, ends the sentence unless lower case follows).
         if self.marker_dots.binary_search(&start).is_ok() {
+            return end;
+        }
+        if dots == 2 && run_end == start + 2 && next.kind != NextKind::Lower {
+            self.cut(end);
             return end;
         }
         if self.full_stop_ends(start, next) {
@@ -921,8 +1019,9 @@ impl<'a> Splitter<'a> {
                     return false; // "1. Introduction": a list marker or heading number
                 }
                 if self.rules.ordinal_dot {
-                    // "am 12. Juni": an ordinal unless a new sentence clearly starts.
-                    return starter || next.kind == N::Other;
+                    // "am 12. Juni": an ordinal unless a new sentence clearly starts; "1. -3.
+                    // Jahrhundert" is a range of ordinals.
+                    return starter || (next.kind == N::Other && !dash_then_digit(self.s, dot + 1));
                 }
                 true
             }
@@ -1044,6 +1143,17 @@ impl<'a> Splitter<'a> {
         if is_number(word) {
             return Left::Number;
         }
+        // After an elided article or preposition: "l'Avv. Fabrizi", "dell'art. 5".
+        let bare = without_elision(word);
+        if bare.len() < word.len() {
+            let lower = bare.to_lowercase();
+            if self.rules.is_own_abbreviation(&lower) {
+                return Left::Abbrev;
+            }
+            if self.rules.is_abbreviation_before_number(&lower) {
+                return Left::AbbrevBeforeNumber;
+            }
+        }
         Left::Regular
     }
 
@@ -1059,7 +1169,9 @@ impl<'a> Splitter<'a> {
         let (Some(a1), Some(a2)) = (after.next(), after.next()) else {
             return false;
         };
-        if !(a1.is_uppercase() && a2.is_lowercase()) {
+        // "world.Today", and "world.I dag" (a one-letter word) after a lower-case letter.
+        let one_letter = a2.is_whitespace() && before.is_some_and(char::is_lowercase);
+        if !(a1.is_uppercase() && (a2.is_lowercase() || one_letter)) {
             return false;
         }
         // The whole token, both sides, bounded.
@@ -1140,6 +1252,24 @@ fn next_word(s: &str, pos: usize) -> Next<'_> {
     let word = &rest[..letters];
     let dotted = rest[letters..].starts_with('.');
     Next { kind, word, dotted }
+}
+
+/// The word after an elided article or preposition ("l'Ing" → "Ing", "dell'Avv" → "Avv",
+/// "d'Av"): a short prefix of letters, an apostrophe, and at least two more letters, so
+/// that "don't" and "Tom's" stay whole.
+fn without_elision(word: &str) -> &str {
+    let Some(k) = word.rfind(['\'', '’']) else {
+        return word;
+    };
+    let (prefix, rest) = (&word[..k], &word[k..]);
+    let suffix = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+    let short_prefix =
+        (1..=4).contains(&prefix.chars().count()) && prefix.chars().all(char::is_alphabetic);
+    if short_prefix && suffix.chars().count() >= 2 && suffix.chars().all(char::is_alphabetic) {
+        suffix
+    } else {
+        word
+    }
 }
 
 /// "U.S", "e.g", "Ph.D", "z.B", "J.-C": dot-separated groups of one or two letters.
@@ -1308,8 +1438,9 @@ fn marker_at(s: &str, i: usize, rules: &Rules) -> Option<Marker> {
         if next.kind == NextKind::Lower {
             return None;
         }
-        if rules.ordinal_dot && kind == 0 {
-            // "am 1. Mai und 2. Juni" are dates; numbered items follow a break or colon.
+        if rules.ordinal_dot && kind == 0 && close == 0 && !before.is_some_and(is_bullet) {
+            // "am 1. Mai und 2. Juni" are dates; numbered items follow a break, a colon or
+            // a bullet, or close with ".)".
             let prev = trimmed.chars().next_back();
             if !prev.is_none_or(|c| c == ':' || is_bullet(c) || is_terminal(c, false)) {
                 return None;
@@ -1489,6 +1620,31 @@ mod tests {
         for n in ["1st", "abc", "$", "1990s"] {
             assert!(!is_number(n), "{n}");
         }
+    }
+
+    #[test]
+    fn elided_articles_and_dashes() {
+        for (w, bare) in [("l'Avv", "Avv"), ("dell’Ing", "Ing"), ("d'Av", "Av")] {
+            assert_eq!(without_elision(w), bare);
+        }
+        for w in [
+            "don't",
+            "Tom's",
+            "O'Neill's",
+            "rock'n'roll",
+            "Smith's",
+            "l'1",
+        ] {
+            assert_eq!(without_elision(w), w);
+        }
+        assert!(dash_then_lower(" – спросила мама.", 0));
+        assert!(dash_then_lower(" —preguntó", 0));
+        assert!(!dash_then_lower(" – Завтра", 0));
+        assert!(dash_then_digit(" -3. Jahrhundert", 0));
+        assert!(dash_then_digit(" – 3. Oktober", 0));
+        assert!(!dash_then_digit(" Juni", 0));
+        assert!(continues_after_slash(" / al compás", 0));
+        assert!(!continues_after_slash("/2", 0));
     }
 
     #[test]

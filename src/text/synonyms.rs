@@ -20,8 +20,9 @@ const TABLE: &str = include_str!("../../data/synonyms-en.txt");
 struct Classes {
     /// word → its class
     class_of: FxHashMap<&'static str, u32>,
-    /// class → its stem
-    stems: Vec<String>,
+    /// class → its first word, and its stem once asked for (a process meets few classes:
+    /// stemming all of them up front would be most of the cost of reading the table)
+    heads: Vec<(&'static str, OnceLock<String>)>,
 }
 
 fn classes() -> &'static Classes {
@@ -30,17 +31,16 @@ fn classes() -> &'static Classes {
 }
 
 fn parse(table: &'static str) -> Classes {
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut c = Classes {
         // (about six forms a class)
         class_of: FxHashMap::with_capacity_and_hasher(table.len() / 8, Default::default()),
-        stems: Vec::new(),
+        heads: Vec::new(),
     };
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         let mut words = line.split_whitespace();
         let Some(head) = words.next() else { continue };
-        let id = c.stems.len() as u32;
-        c.stems.push(stemmer.stem(head).into_owned());
+        let id = c.heads.len() as u32;
+        c.heads.push((head, OnceLock::new()));
         for w in std::iter::once(head).chain(words) {
             c.class_of.entry(w).or_insert(id);
         }
@@ -48,13 +48,17 @@ fn parse(table: &'static str) -> Classes {
     c
 }
 
-/// The stem standing for folded English word `word` when it is in a synonym class.
+/// The stem standing for folded English word `word` when it is in a synonym class: the
+/// Snowball stem of the class's first word.
 pub fn class_stem(word: &str) -> Option<&'static str> {
     let c = classes();
     let word = word.strip_suffix("'s").unwrap_or(word);
-    c.class_of
-        .get(word)
-        .map(|&id| c.stems[id as usize].as_str())
+    let (head, stem) = &c.heads[*c.class_of.get(word)? as usize];
+    Some(stem.get_or_init(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+            .stem(head)
+            .into_owned()
+    }))
 }
 
 #[cfg(test)]
@@ -65,8 +69,8 @@ mod tests {
     fn table_loads_with_its_licence() {
         assert!(TABLE.contains("WordNet 3.0 Copyright 2006 by Princeton University"));
         let c = classes();
-        assert!(c.stems.len() > 300, "{} classes", c.stems.len());
-        assert!(c.class_of.len() > 2 * c.stems.len());
+        assert!(c.heads.len() > 300, "{} classes", c.heads.len());
+        assert!(c.class_of.len() > 2 * c.heads.len());
     }
 
     #[test]

@@ -517,6 +517,103 @@ fn russian_numbers() {
     );
 }
 
+/// Polish: number words in their case forms (text2num has no Polish: `text::numwords`),
+/// hedges ("ok.", "co najmniej"), counted nouns, and "tysiące" as a scale after a number
+/// but "thousands" alone.
+#[test]
+fn polish_numbers() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (text, hedge, value, key) in [
+        (
+            "Około trzydziestu krajów wysłało żołnierzy.",
+            Hedge::About,
+            30.0,
+            "countries",
+        ),
+        (
+            "Prawie 20 państw bierze udział.",
+            Hedge::Almost,
+            20.0,
+            "countries",
+        ),
+        (
+            "Ewakuowano ponad dwieście osób.",
+            Hedge::Over,
+            200.0,
+            "people",
+        ),
+        (
+            "Co najmniej trzech żołnierzy zginęło.",
+            Hedge::AtLeast,
+            3.0,
+            "troops",
+        ),
+        (
+            "Rannych zostało dwadzieścia pięć osób.",
+            Hedge::Exact,
+            25.0,
+            "people",
+        ),
+        (
+            "Ewakuowano trzy tysiące mieszkańców.",
+            Hedge::Exact,
+            3000.0,
+            "people",
+        ),
+        (
+            "Ewakuowano 3 tysiące mieszkańców.",
+            Hedge::Exact,
+            3000.0,
+            "people",
+        ),
+        (
+            "Ewakuowano ok. 5 tys. osób.",
+            Hedge::About,
+            5000.0,
+            "people",
+        ),
+        (
+            "Składem podróżowało blisko dwustu osób.",
+            Hedge::Almost,
+            200.0,
+            "people",
+        ),
+        (
+            "Wśród rannych jest troje ludzi.",
+            Hedge::Exact,
+            3.0,
+            "people",
+        ),
+    ] {
+        let c = extract_text_in(text, Lang::Polish);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        let n = &c.numbers[0];
+        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
+        assert_eq!(n.key.as_deref(), Some(key), "{text}");
+    }
+    for (text, value) in [
+        ("Tysiące ludzi wyszły na ulice.", 2000.0),
+        ("Setki osób czekały na dworcu.", 200.0),
+    ] {
+        let c = extract_text_in(text, Lang::Polish);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        assert_eq!(
+            (c.numbers[0].hedge, c.numbers[0].value),
+            (Hedge::Vague, value),
+            "{text}"
+        );
+    }
+    // ordinals, "several" and "once" count nothing
+    for text in [
+        "Trzeci wagon przewrócił się.",
+        "Kilka osób trafiło do szpitala raz jeszcze.",
+    ] {
+        let c = extract_text_in(text, Lang::Polish);
+        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
+    }
+}
+
 #[test]
 fn units_of_other_languages() {
     use parallax::compare::claims::extract_text_in;

@@ -335,7 +335,7 @@ pub fn snowball_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
 
 impl Normalizer {
     /// A normaliser for `lang`. Stemming for every Snowball language; number words for
-    /// English, German, French, Spanish, Italian, Portuguese, Dutch, Danish and Russian
+    /// English, German, French, Spanish, Italian, Portuguese, Dutch, Danish, Russian and Polish
     /// ([`NumberWords`]).
     pub fn new(lang: Lang) -> Normalizer {
         let numbers = NumberWords::of(lang);
@@ -604,6 +604,13 @@ mod tests {
         assert_eq!(norms(Lang::French, "vingt-et-un")[0], "21");
         assert_eq!(norms(Lang::Spanish, "treinta y uno")[0], "31");
         assert_eq!(norms(Lang::Spanish, "veinte países")[0], "20");
+        assert_eq!(norms(Lang::Polish, "trzech pasażerów")[0], "3");
+        assert_eq!(
+            norms(Lang::Polish, "dwieście osiemdziesiąt sześć")[0],
+            "286"
+        );
+        // a plural scale word alone is "thousands", no figure; after a number it stays a word
+        assert_eq!(norms(Lang::Polish, "tysiące osób")[0], "tysiące");
     }
 
     #[test]
@@ -696,6 +703,9 @@ mod tests {
             "veinte",
             "ÉLEVÉ",
             "tweeëntwintig",
+            "trzech",
+            "tysiące",
+            "tysiąc",
         ];
         for lang in [
             Lang::English,
@@ -705,6 +715,7 @@ mod tests {
             Lang::Dutch,
             Lang::Danish,
             Lang::Russian,
+            Lang::Polish,
         ] {
             let n = Normalizer::new(lang);
             for w in words {

@@ -114,6 +114,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Portuguese, "dezenas")
         | (Dutch, "tientallen")
         | (Russian, "десятки" | "десятков")
+        | (Polish, "dziesiątki" | "dziesiątek")
         | (_, "dozens") => (24.0, Interval::closed_open(24.0, 100.0)),
         (Spanish, "cientos" | "centenares")
         | (French, "centaines")
@@ -122,6 +123,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Portuguese, "centenas")
         | (Dutch, "honderden")
         | (Russian, "сотни" | "сотен")
+        | (Polish, "setki" | "setek")
         | (_, "hundreds") => (200.0, Interval::closed_open(200.0, 1000.0)),
         (Spanish, "miles")
         | (French, "milliers")
@@ -130,6 +132,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Portuguese, "milhares")
         | (Dutch, "duizenden")
         | (Russian, "тысячи")
+        | (Polish, "tysiące")
         | (_, "thousands") => (2000.0, Interval::closed_open(2000.0, 1e6)),
         (_, "scores") => (40.0, Interval::closed_open(40.0, 200.0)),
         (_, "millions") => (2e6, Interval::closed_open(2e6, 1e9)),
@@ -138,8 +141,8 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
 }
 
 /// Whether token `i` follows a number, in digits or words: a scale word that is also a
-/// vague plural (Russian "тысячи", English "millions") is then the number's scale ("три
-/// тысячи" is 3000), not "thousands".
+/// vague plural (Russian "тысячи", Polish "tysiące", English "millions") is then the
+/// number's scale ("три тысячи", "trzy tysiące" are 3000), not "thousands".
 fn after_number(ws: &[W], i: usize, lang: Lang) -> bool {
     use text2num::LangInterpreter;
     let Some(prev) = i.checked_sub(1).map(|k| &ws[k]) else {
@@ -167,12 +170,22 @@ fn is_of(word: &str, lang: Lang) -> bool {
 
 fn scale(word: &str) -> Option<f64> {
     Some(match word {
-        "thousand" | "k" | "тыс" | "тысяча" | "тысячи" | "тысяч" => 1e3,
+        "thousand" | "k" | "тыс" | "тысяча" | "тысячи" | "тысяч" | "tys" | "tysiąc" | "tysiące"
+        | "tysięcy" => 1e3,
         "million" | "millions" | "m" | "mn" | "mln" | "млн" | "миллион" | "миллиона"
-        | "миллионов" => 1e6,
-        "billion" | "billions" | "bn" | "b" | "млрд" | "миллиард" | "миллиарда" | "миллиардов" => {
-            1e9
-        }
+        | "миллионов" | "milion" | "miliony" | "milionów" => 1e6,
+        "billion"
+        | "billions"
+        | "bn"
+        | "b"
+        | "млрд"
+        | "миллиард"
+        | "миллиарда"
+        | "миллиардов"
+        | "mld"
+        | "miliard"
+        | "miliardy"
+        | "miliardów" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
         _ => return None,
     })
@@ -369,6 +382,29 @@ fn hedges_of(lang: Lang) -> &'static [(&'static [&'static str], Hedge)] {
             (&["приблизительно"], About),
             (&["порядка"], About),
         ],
+        // ("ok." is read as "ok" then "."; "do" is left out: mostly "to", not "up to")
+        Lang::Polish => &[
+            (&["co", "najmniej"], AtLeast),
+            (&["co", "najwyżej"], AtMost),
+            (&["mniej", "niż"], Under),
+            (&["więcej", "niż"], Over),
+            (&["mniej", "więcej"], About),
+            (&["ok", "."], About),
+            (&["około"], About),
+            (&["ok"], About),
+            (&["przeszło"], Over),
+            (&["ponad"], Over),
+            (&["powyżej"], Over),
+            (&["poniżej"], Under),
+            (&["przynajmniej"], AtLeast),
+            (&["najwyżej"], AtMost),
+            (&["maksymalnie"], AtMost),
+            (&["prawie"], Almost),
+            (&["niemal"], Almost),
+            (&["blisko"], Almost),
+            (&["niespełna"], Almost),
+            (&["szacunkowo"], About),
+        ],
         Lang::Dutch => &[
             (&["meer", "dan"], Over),
             (&["minder", "dan"], Under),
@@ -458,6 +494,12 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 {
                     value *= s;
                     end += 1;
+                    // the point of an abbreviated scale inside the sentence: "5 tys. osób"
+                    if ws.get(end).is_some_and(|w| w.text == "." && !w.gap)
+                        && ws.get(end + 1).is_some_and(|w| w.is_word() && !w.cap())
+                    {
+                        end += 1;
+                    }
                 }
                 out.push(Raw {
                     start: i,
@@ -629,6 +671,44 @@ fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
                 "жителей",
                 "жителя",
                 "жители",
+            ],
+        ),
+        Lang::Polish => (
+            &[
+                "kraj",
+                "kraje",
+                "krajów",
+                "krajom",
+                "krajami",
+                "krajach",
+                "państwo",
+                "państwa",
+                "państw",
+                "państwom",
+                "państwami",
+                "państwach",
+                "narody",
+                "narodów",
+            ],
+            &[
+                "żołnierz",
+                "żołnierze",
+                "żołnierzy",
+                "żołnierzom",
+                "żołnierzami",
+                "wojskowych",
+                "wojskowi",
+            ],
+            &[
+                "osoba",
+                "osoby",
+                "osób",
+                "osobom",
+                "osobami",
+                "ludzie",
+                "ludzi",
+                "mieszkańcy",
+                "mieszkańców",
             ],
         ),
         Lang::Dutch => (

@@ -614,6 +614,73 @@ fn polish_numbers() {
     }
 }
 
+/// Arabic: number words in both genders, with glued prefixes and units before tens
+/// (text2num has no Arabic: `text::numwords`), hedges, counted nouns, scales after digits
+/// and words, vague plurals, and an ordinal's cardinal tail ("الخامس عشر") left alone.
+#[test]
+fn arabic_numbers() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (text, hedge, value, key) in [
+        ("لقي سبعة أشخاص مصرعهم.", Hedge::Exact, 7.0, Some("people")),
+        (
+            "شاركت نحو ثلاثين دولة في القمة.",
+            Hedge::About,
+            30.0,
+            Some("countries"),
+        ),
+        (
+            "أرسلت أكثر من عشرين دولة جنودا.",
+            Hedge::Over,
+            20.0,
+            Some("countries"),
+        ),
+        (
+            "يعتقد أن عددهم لا يقل عن 5 أشخاص.",
+            Hedge::AtLeast,
+            5.0,
+            Some("people"),
+        ),
+        ("قتل خمسة وعشرون جنديا.", Hedge::Exact, 25.0, Some("troops")),
+        ("انتشر ثلاثة آلاف جندي.", Hedge::Exact, 3000.0, Some("troops")),
+        ("انتشر 3 آلاف جندي.", Hedge::Exact, 3000.0, Some("troops")),
+        ("صرف مائة ألف جنيه لكل أسرة.", Hedge::Exact, 100000.0, None),
+        ("صرف 100 ألف جنيه لكل أسرة.", Hedge::Exact, 100000.0, None),
+        ("انهار عقار مكون من عشرة طوابق.", Hedge::Exact, 10.0, None),
+        ("نقل المصابون إلى ثلاثة مستشفيات.", Hedge::Exact, 3.0, None),
+    ] {
+        let c = extract_text_in(text, Lang::Arabic);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        let n = &c.numbers[0];
+        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
+        if key.is_some() {
+            assert_eq!(n.key.as_deref(), key, "{text}");
+        }
+    }
+    for (text, value) in [
+        ("تجمع العشرات من الأهالي أمام العقار.", 24.0),
+        ("خرج آلاف المتظاهرين إلى الشوارع.", 2000.0),
+    ] {
+        let c = extract_text_in(text, Lang::Arabic);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        assert_eq!(
+            (c.numbers[0].hedge, c.numbers[0].value),
+            (Hedge::Vague, value),
+            "{text}"
+        );
+    }
+    // an ordinal's tail, Monday, Sunday and "I am not" count nothing
+    for text in [
+        "في القرن التاسع عشر بنيت المدينة.",
+        "وصل الوفد يوم الاثنين.",
+        "عقد الاجتماع يوم الأحد.",
+        "لست متأكدا من ذلك.",
+    ] {
+        let c = extract_text_in(text, Lang::Arabic);
+        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
+    }
+}
+
 #[test]
 fn units_of_other_languages() {
     use parallax::compare::claims::extract_text_in;

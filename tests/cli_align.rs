@@ -160,6 +160,14 @@ fn number_words_and_digits_are_the_same_figure() {
             "Ewakuowano dwieście osób z pięciu wsi.\n",
             "Ewakuowano 200 osób z 5 wsi.\n",
         ),
+        (
+            "انهار عقار مكون من عشرة طوابق في الإسكندرية.\n",
+            "انهار عقار مكون من 10 طوابق في الإسكندرية.\n",
+        ),
+        (
+            "وأضاف المالك ثلاثة طوابق بارتفاع خمسة وعشرين مترا.\n",
+            "وأضاف المالك 3 طوابق بارتفاع 25 مترا.\n",
+        ),
     ] {
         let (fa, fb) = pair(&dir, a, b);
         let out = bin()

@@ -335,7 +335,8 @@ pub fn snowball_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
 
 impl Normalizer {
     /// A normaliser for `lang`. Stemming for every Snowball language; number words for
-    /// English, German, French, Spanish, Italian, Portuguese, Dutch, Danish, Russian and Polish
+    /// English, German, French, Spanish, Italian, Portuguese, Dutch, Danish, Russian, Polish
+    /// and Arabic
     /// ([`NumberWords`]).
     pub fn new(lang: Lang) -> Normalizer {
         let numbers = NumberWords::of(lang);
@@ -611,6 +612,14 @@ mod tests {
         );
         // a plural scale word alone is "thousands", no figure; after a number it stays a word
         assert_eq!(norms(Lang::Polish, "tysiące osób")[0], "tysiące");
+        // Arabic: folded first (hamza on alef, tashkeel), prefixes glued on, units before tens
+        assert_eq!(norms(Lang::Arabic, "عشرة طوابق")[0], "10");
+        assert_eq!(norms(Lang::Arabic, "بعَشرة")[0], "10");
+        assert_eq!(norms(Lang::Arabic, "خمسة وعشرين مترا")[0], "25");
+        assert_eq!(norms(Lang::Arabic, "خمس عشرة أسرة")[0], "15");
+        // "مائة ألف" is read as "100 ألف" is written
+        assert_eq!(norms(Lang::Arabic, "مائة ألف جنيه")[..2], ["100", "الف"]);
+        assert_eq!(norms(Lang::Arabic, "يوم الاثنين")[1], "الاثنين");
     }
 
     #[test]
@@ -706,6 +715,10 @@ mod tests {
             "trzech",
             "tysiące",
             "tysiąc",
+            "ثلاثة",
+            "وعشرين",
+            "ألف",
+            "الاثنين",
         ];
         for lang in [
             Lang::English,
@@ -716,6 +729,7 @@ mod tests {
             Lang::Danish,
             Lang::Russian,
             Lang::Polish,
+            Lang::Arabic,
         ] {
             let n = Normalizer::new(lang);
             for w in words {

@@ -1,12 +1,14 @@
 //! Number words of the languages the pipeline reads them in: `text2num`'s own (English,
-//! German, French, Spanish, Italian, Portuguese, Dutch, Danish) and Russian and Polish,
-//! which `text2num` lacks, as interpreters of the same kind ([`Russian`], [`Polish`]).
+//! German, French, Spanish, Italian, Portuguese, Dutch, Danish) and Russian, Polish and
+//! Arabic, which `text2num` lacks, as interpreters of the same kind ([`Russian`],
+//! [`Polish`], [`Arabic`]).
 //!
 //! [`NumberWords`] is one type for all of them, so the similarity features
 //! ([`super::normalize::Normalizer`]) and the number claims read numbers the same way
 //! whatever the language.
 
 use super::Lang;
+use std::borrow::Cow;
 use text2num::digit_string::DigitString;
 use text2num::error::Error;
 use text2num::lang::{LangInterpreter, MorphologicalMarker};
@@ -17,6 +19,7 @@ pub enum NumberWords {
     Builtin(text2num::Language),
     Russian(Russian),
     Polish(Polish),
+    Arabic(Arabic),
 }
 
 impl NumberWords {
@@ -33,6 +36,7 @@ impl NumberWords {
             | Lang::Danish => text2num::get_interpreter_for(lang.code()).map(NumberWords::Builtin),
             Lang::Russian => Some(NumberWords::Russian(Russian)),
             Lang::Polish => Some(NumberWords::Polish(Polish)),
+            Lang::Arabic => Some(NumberWords::Arabic(Arabic)),
             _ => None,
         }
     }
@@ -42,6 +46,7 @@ impl NumberWords {
             NumberWords::Builtin(l) => l,
             NumberWords::Russian(l) => l,
             NumberWords::Polish(l) => l,
+            NumberWords::Arabic(l) => l,
         }
     }
 }
@@ -377,6 +382,198 @@ fn polish_word(w: &str) -> Option<Nw> {
 
 word_interpreter!(Polish, polish_word);
 
+/// Arabic cardinal numbers in words, in both genders and the dual, with the prefixes news
+/// text glues on: "ثلاثة" and "ثلاث" are 3, "بعشرة" (with ten) 10, "الثلاثة" (the three) 3,
+/// "خمس عشرة" 15, "خمسة وعشرون" 25 (units before tens, joined by the prefix و), "مائة
+/// وعشرون" 120, "ثلاثمئة" and "ثلاث مئة" 300, "مئتان" 200, "ألفان" 2000, "ثلاثة آلاف" 3000,
+/// "مائة ألف" 100 000. Tashkeel and tatweel are ignored and alef with hamza or madda is
+/// read bare (the features see words folded so, the claims as written).
+///
+/// A scale word needs a number before it ("ألف", "آلاف", "مليون", "ملايين"): word by word,
+/// as the features read them, "مائة ألف" is "100" then "ألف", as "100 ألف" is, and "آلاف"
+/// alone is "thousands" (vague, see the claims). After the first part of a number, the
+/// next part needs the prefix و ("مائة وعشرون"), except the teens, a hundred after a unit
+/// and the scales. Left out on purpose: ordinals ("الثالثة", the third), fractions
+/// ("ثلث"); "الاثنين" and "الأحد" (Monday, Sunday), and "لست" ("I am not", not ل + ست).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Arabic;
+
+/// What one Arabic number word does to the number being read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ar {
+    /// 1–9.
+    Unit(u8),
+    /// عشرة, عشر: 10, or the tens digit of 11–19 right after a unit ("خمس عشرة").
+    Ten,
+    /// 20–90: the tens digit.
+    Tens(u8),
+    /// مئة, مائة: 100, or times 100 right after a unit ("ثلاث مئة").
+    Hundred,
+    /// 200–900 in one word ("مئتان", "ثلاثمئة"): the hundreds digit.
+    Hundreds(u8),
+    /// ألف, آلاف, مليون…: the number before it times 10^n.
+    Scale(usize),
+    /// ألفان, مليونان…: 2 × 10^n, a number on its own.
+    Dual(usize),
+}
+
+/// Tashkeel and tatweel, which a writer adds or leaves out.
+fn arabic_optional_mark(c: char) -> bool {
+    matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+/// An Arabic word with tashkeel and tatweel dropped and alef with hamza or madda bare.
+fn arabic_bare(w: &str) -> Cow<'_, str> {
+    let hamza_alef = |c: char| matches!(c, 'أ' | 'إ' | 'آ' | 'ٱ');
+    if !w.chars().any(|c| arabic_optional_mark(c) || hamza_alef(c)) {
+        return Cow::Borrowed(w);
+    }
+    w.chars()
+        .filter(|&c| !arabic_optional_mark(c))
+        .map(|c| if hamza_alef(c) { 'ا' } else { c })
+        .collect()
+}
+
+/// The value of a bare Arabic number word without prefixes.
+fn arabic_word(w: &str) -> Option<Ar> {
+    use Ar::*;
+    Some(match w {
+        "واحد" | "واحدة" | "احد" | "احدى" => Unit(1),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثنتا" | "اثني" | "اثنتي" => {
+            Unit(2)
+        }
+        "ثلاثة" | "ثلاث" => Unit(3),
+        "اربعة" | "اربع" => Unit(4),
+        "خمسة" | "خمس" => Unit(5),
+        "ستة" | "ست" => Unit(6),
+        "سبعة" | "سبع" => Unit(7),
+        "ثمانية" | "ثماني" | "ثمان" => Unit(8),
+        "تسعة" | "تسع" => Unit(9),
+        "عشرة" | "عشر" => Ten,
+        "عشرون" | "عشرين" => Tens(2),
+        "ثلاثون" | "ثلاثين" => Tens(3),
+        "اربعون" | "اربعين" => Tens(4),
+        "خمسون" | "خمسين" => Tens(5),
+        "ستون" | "ستين" => Tens(6),
+        "سبعون" | "سبعين" => Tens(7),
+        "ثمانون" | "ثمانين" => Tens(8),
+        "تسعون" | "تسعين" => Tens(9),
+        "مئة" | "مائة" => Hundred,
+        "مئتان" | "مئتين" | "مائتان" | "مائتين" => Hundreds(2),
+        "ثلاثمئة" | "ثلاثمائة" => Hundreds(3),
+        "اربعمئة" | "اربعمائة" => Hundreds(4),
+        "خمسمئة" | "خمسمائة" => Hundreds(5),
+        "ستمئة" | "ستمائة" => Hundreds(6),
+        "سبعمئة" | "سبعمائة" => Hundreds(7),
+        "ثمانمئة" | "ثمانمائة" | "ثمانيمئة" | "ثمانيمائة" => {
+            Hundreds(8)
+        }
+        "تسعمئة" | "تسعمائة" => Hundreds(9),
+        "الف" | "الفا" | "الاف" => Scale(3),
+        "الفان" | "الفين" => Dual(3),
+        "مليون" | "مليونا" | "ملايين" => Scale(6),
+        "مليونان" | "مليونين" => Dual(6),
+        "مليار" | "مليارا" | "مليارات" | "بليون" => Scale(9),
+        "ملياران" | "مليارين" => Dual(9),
+        _ => return None,
+    })
+}
+
+/// An Arabic number word, and whether it carries the prefix و ("and"), with the prefixes
+/// news text glues on: و, then one of ب ل ك, then the article ال ("والثلاثة", "بعشرة",
+/// "للعشرة" = ل + العشرة).
+fn arabic_number(word: &str) -> Option<(Ar, bool)> {
+    let w = arabic_bare(word);
+    if let Some(v) = arabic_word(&w) {
+        return Some((v, false));
+    }
+    let (wa, r0) = match w.strip_prefix('و') {
+        Some(r) => (true, r),
+        None => (false, &*w),
+    };
+    // (preposition, article, what is left)
+    let mut forms: Vec<(bool, bool, &str)> = Vec::with_capacity(4);
+    if wa {
+        forms.push((false, false, r0));
+    }
+    if let Some(r1) = r0.strip_prefix(['ب', 'ل', 'ك']) {
+        forms.push((true, false, r1));
+        if let Some(r2) = r1.strip_prefix("ال") {
+            forms.push((true, true, r2));
+        }
+    }
+    if let Some(r2) = r0.strip_prefix("ال") {
+        forms.push((false, true, r2));
+    }
+    if let Some(r2) = r0.strip_prefix("لل") {
+        forms.push((true, true, r2));
+    }
+    forms.into_iter().find_map(|(prep, article, base)| {
+        let v = arabic_word(base)?;
+        // "الاثنين", "الأحد": Monday, Sunday; "لست": "I am not"
+        let day = article && (base.starts_with("اثن") || base.starts_with("احد"));
+        let not_six = (prep || article) && base == "ست";
+        (!day && !not_six).then_some((v, wa))
+    })
+}
+
+/// [`DigitString::flags`] bit: the word read last was a unit ("خمسة" before "عشر" or "وعشرون").
+const AR_UNIT_LAST: u64 = 1;
+
+impl LangInterpreter for Arabic {
+    fn apply(&self, num_func: &str, b: &mut DigitString) -> Result<(), Error> {
+        use Ar::*;
+        let (v, wa) = arabic_number(num_func).ok_or(Error::NaN)?;
+        let unit_last = b.flags & AR_UNIT_LAST != 0;
+        // a new part of a number after the first is joined by و ("مائة وعشرون")
+        let joins = b.is_null() || wa;
+        match v {
+            Unit(_) if !joins => Err(Error::Overlap),
+            // (units come before tens: "عشرون وخمسة" is not read as one number)
+            Unit(_) if b.len() >= 2 && b.peek(2)[0] != b'0' => Err(Error::Overlap),
+            Unit(d) => b.put(&[b'0' + d]),
+            Ten if unit_last && !wa => b.put_digit_at(b'1', 1),
+            Tens(t) if unit_last && wa => b.put_digit_at(b'0' + t, 1),
+            // "ثلاث مئة": the unit read last becomes the hundreds digit
+            Hundred if unit_last && !wa => {
+                let d = b.peek(1)[0];
+                b.fput(b"0").and_then(|()| b.put_digit_at(d, 2))
+            }
+            Ten | Tens(_) | Hundred | Hundreds(_) if !joins || unit_last => Err(Error::Overlap),
+            Ten => b.put(b"10"),
+            Tens(t) => b.put(&[b'0' + t, b'0']),
+            Hundred => b.put(b"100"),
+            Hundreds(d) => b.put(&[b'0' + d, b'0', b'0']),
+            Scale(_) if b.is_null() => Err(Error::NaN),
+            Scale(n) if !wa && b.is_range_free(n, n + 2) => b.shift(n),
+            Dual(n) if b.is_null() => b.put(b"2").and_then(|()| b.shift(n)),
+            Scale(_) | Dual(_) => Err(Error::Overlap),
+        }?;
+        b.flags = if matches!(v, Unit(_)) {
+            AR_UNIT_LAST
+        } else {
+            0
+        };
+        Ok(())
+    }
+
+    fn apply_decimal(&self, _decimal_func: &str, _b: &mut DigitString) -> Result<(), Error> {
+        Err(Error::NaN)
+    }
+
+    fn get_morph_marker(&self, _word: &str) -> MorphologicalMarker {
+        MorphologicalMarker::None
+    }
+
+    fn check_decimal_separator(&self, _word: &str) -> Option<char> {
+        None
+    }
+
+    fn is_linking(&self, _word: &str) -> bool {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,6 +672,80 @@ mod tests {
         }
     }
 
+    fn read_ar(words: &str) -> Option<String> {
+        text2num::text2digits(words, &Arabic).ok()
+    }
+
+    #[test]
+    fn arabic_cardinals_genders_duals_and_prefixes() {
+        for (words, digits) in [
+            ("ثلاثة", "3"),
+            ("ثلاث", "3"),
+            ("ثَلَاثَة", "3"),
+            ("أربعة", "4"),
+            ("اربع", "4"),
+            ("عشرة", "10"),
+            ("بعشرة", "10"),
+            ("الثلاثة", "3"),
+            ("والثلاثة", "3"),
+            ("لخمسة", "5"),
+            ("للعشرة", "10"),
+            ("اثنتين", "2"),
+            ("خمس عشرة", "15"),
+            ("اثنا عشر", "12"),
+            ("أحد عشر", "11"),
+            ("خمسة وعشرون", "25"),
+            ("خمسة وعشرين", "25"),
+            ("عشرون", "20"),
+            ("وعشرين", "20"),
+            ("مئة", "100"),
+            ("مائة وعشرون", "120"),
+            ("مائة وخمسة عشر", "115"),
+            ("مئتان", "200"),
+            ("ثلاثمئة", "300"),
+            ("ثلاث مئة", "300"),
+            ("ثلاثمائة وخمسة وعشرون", "325"),
+            ("ألفان", "2000"),
+            ("ألفين", "2000"),
+            ("ثلاثة آلاف", "3000"),
+            ("ثلاثة آلاف وخمسمائة", "3500"),
+            ("مائة ألف", "100000"),
+            ("خمسة وعشرين ألف", "25000"),
+            ("عشرون ألفا", "20000"),
+            ("ثلاثة ملايين", "3000000"),
+        ] {
+            assert_eq!(read_ar(words).as_deref(), Some(digits), "{words}");
+        }
+    }
+
+    #[test]
+    fn arabic_words_that_make_no_number() {
+        for words in [
+            // scale words alone: "thousand(s)", "million(s)" need a number
+            "ألف",
+            "آلاف",
+            "مليون",
+            "ملايين",
+            // Monday, Sunday, "I am not", ordinals, fractions, "dozens"
+            "الاثنين",
+            "الأحد",
+            "لست",
+            "الثالثة",
+            "الخامس",
+            "ثلث",
+            "عشرات",
+            "مستشفيات",
+            // not one number: units after tens, two units, a part without و
+            "عشرون خمسة",
+            "ثلاثة خمسة",
+            "ثلاثة وخمسة",
+            "مائة عشرون",
+            "خمسة عشرين",
+        ] {
+            assert_eq!(read_ar(words), None, "{words}");
+        }
+    }
+
     #[test]
     fn one_type_for_every_language() {
         let ru = NumberWords::of(Lang::Russian).expect("Russian number words");
@@ -491,6 +762,11 @@ mod tests {
         assert_eq!(
             text2num::text2digits("trzech", &pl).ok().as_deref(),
             Some("3")
+        );
+        let ar = NumberWords::of(Lang::Arabic).expect("Arabic number words");
+        assert_eq!(
+            text2num::text2digits("بعشرة", &ar).ok().as_deref(),
+            Some("10")
         );
         assert!(NumberWords::of(Lang::Greek).is_none());
     }

@@ -115,6 +115,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Dutch, "tientallen")
         | (Russian, "десятки" | "десятков")
         | (Polish, "dziesiątki" | "dziesiątek")
+        | (Arabic, "عشرات" | "العشرات" | "بالعشرات")
         | (_, "dozens") => (24.0, Interval::closed_open(24.0, 100.0)),
         (Spanish, "cientos" | "centenares")
         | (French, "centaines")
@@ -124,6 +125,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Dutch, "honderden")
         | (Russian, "сотни" | "сотен")
         | (Polish, "setki" | "setek")
+        | (Arabic, "مئات" | "المئات" | "بالمئات" | "بمئات")
         | (_, "hundreds") => (200.0, Interval::closed_open(200.0, 1000.0)),
         (Spanish, "miles")
         | (French, "milliers")
@@ -133,6 +135,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Dutch, "duizenden")
         | (Russian, "тысячи")
         | (Polish, "tysiące")
+        | (Arabic, "آلاف" | "الاف" | "الآلاف" | "الالاف" | "بالآلاف" | "بالالاف")
         | (_, "thousands") => (2000.0, Interval::closed_open(2000.0, 1e6)),
         (_, "scores") => (40.0, Interval::closed_open(40.0, 200.0)),
         (_, "millions") => (2e6, Interval::closed_open(2e6, 1e9)),
@@ -164,6 +167,7 @@ fn is_of(word: &str, lang: Lang) -> bool {
             Lang::Italian => word == "di",
             Lang::German => word == "von",
             Lang::Dutch => word == "van",
+            Lang::Arabic => word == "من",
             _ => false,
         }
 }
@@ -171,9 +175,13 @@ fn is_of(word: &str, lang: Lang) -> bool {
 fn scale(word: &str) -> Option<f64> {
     Some(match word {
         "thousand" | "k" | "тыс" | "тысяча" | "тысячи" | "тысяч" | "tys" | "tysiąc" | "tysiące"
-        | "tysięcy" => 1e3,
+        | "tysięcy" | "ألف" | "الف" | "ألفا" | "الفا" | "آلاف" | "الاف" => {
+            1e3
+        }
         "million" | "millions" | "m" | "mn" | "mln" | "млн" | "миллион" | "миллиона"
-        | "миллионов" | "milion" | "miliony" | "milionów" => 1e6,
+        | "миллионов" | "milion" | "miliony" | "milionów" | "مليون" | "مليونا" | "ملايين" => {
+            1e6
+        }
         "billion"
         | "billions"
         | "bn"
@@ -185,7 +193,11 @@ fn scale(word: &str) -> Option<f64> {
         | "mld"
         | "miliard"
         | "miliardy"
-        | "miliardów" => 1e9,
+        | "miliardów"
+        | "مليار"
+        | "مليارا"
+        | "مليارات"
+        | "بليون" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
         _ => return None,
     })
@@ -405,6 +417,31 @@ fn hedges_of(lang: Lang) -> &'static [(&'static [&'static str], Hedge)] {
             (&["niespełna"], Almost),
             (&["szacunkowo"], About),
         ],
+        // (with and without hamza on the alef: "أكثر", "اكثر")
+        Lang::Arabic => &[
+            (&["ما", "لا", "يقل", "عن"], AtLeast),
+            (&["ما", "يزيد", "على"], Over),
+            (&["ما", "يزيد", "عن"], Over),
+            (&["ما", "يقرب", "من"], About),
+            (&["لا", "يقل", "عن"], AtLeast),
+            (&["لا", "تقل", "عن"], AtLeast),
+            (&["لا", "يزيد", "على"], AtMost),
+            (&["لا", "يزيد", "عن"], AtMost),
+            (&["على", "الأقل"], AtLeast),
+            (&["على", "الاقل"], AtLeast),
+            (&["أكثر", "من"], Over),
+            (&["اكثر", "من"], Over),
+            (&["أزيد", "من"], Over),
+            (&["ازيد", "من"], Over),
+            (&["أقل", "من"], Under),
+            (&["اقل", "من"], Under),
+            (&["ما", "يقارب"], About),
+            (&["نحو"], About),
+            (&["حوالي"], About),
+            (&["حوالى"], About),
+            (&["قرابة"], About),
+            (&["زهاء"], About),
+        ],
         Lang::Dutch => &[
             (&["meer", "dan"], Over),
             (&["minder", "dan"], Under),
@@ -551,6 +588,10 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
             if single && matches!(ws[occ.start].lower.as_ref(), "second" | "a") {
                 continue;
             }
+            // Arabic ordinals end in a cardinal: "الخامس عشر" (15th), "الثالث والعشرين" (23rd)
+            if lang == Lang::Arabic && occ.start > 0 && arabic_ordinal(&ws[occ.start - 1].lower) {
+                continue;
+            }
             if out.iter().any(|r| r.start < occ.end && occ.start < r.end) {
                 continue;
             }
@@ -565,6 +606,35 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
     }
     out.sort_by_key(|r| r.start);
     out
+}
+
+/// Whether an Arabic word is an ordinal 1st–10th ("الخامس", "والثالثة"), with و and ال.
+fn arabic_ordinal(word: &str) -> bool {
+    let w = word.strip_prefix('و').unwrap_or(word);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    matches!(
+        w,
+        "حادي"
+            | "حادية"
+            | "ثاني"
+            | "ثانية"
+            | "ثالث"
+            | "ثالثة"
+            | "رابع"
+            | "رابعة"
+            | "خامس"
+            | "خامسة"
+            | "سادس"
+            | "سادسة"
+            | "سابع"
+            | "سابعة"
+            | "ثامن"
+            | "ثامنة"
+            | "تاسع"
+            | "تاسعة"
+            | "عاشر"
+            | "عاشرة"
+    )
 }
 
 /// The pre-modifiers of a noun phrase before token `i` ("a partial 30-day …" → "partial").
@@ -709,6 +779,19 @@ fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
                 "ludzi",
                 "mieszkańcy",
                 "mieszkańców",
+            ],
+        ),
+        Lang::Arabic => (
+            &["دولة", "دول", "دولا", "بلد", "بلدا", "بلدان"],
+            &["جندي", "جنديا", "جنود", "عسكري", "عسكريا", "عسكريين"],
+            &[
+                "شخص",
+                "شخصا",
+                "أشخاص",
+                "اشخاص",
+                "مواطن",
+                "مواطنا",
+                "مواطنين",
             ],
         ),
         Lang::Dutch => (

@@ -753,3 +753,36 @@ fn metres_spelled_out_are_a_length() {
         (NumberKind::Measure, Some("m"))
     );
 }
+
+/// Chinese and Japanese numerals (a text of no language of ours, one character a word):
+/// runs of numerals and a lone one before a counter, the myriads as scales (no key: "人"
+/// counts everyone, too coarse to compare); ordinals ("第一") and words ("一般", "一度") count nothing.
+#[test]
+fn chinese_and_japanese_numbers() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (text, value) in [
+        ("乗客三十一人が乗っていた。", 31.0),
+        ("乗客31人が乗っていた。", 31.0),
+        ("運転手二人が死亡した。", 2.0),
+        ("降雨量最大达二百八十六毫米。", 286.0),
+        ("两万余人紧急转移。", 20000.0),
+        ("2万余人紧急转移。", 20000.0),
+        ("累计出动一千二百余人次。", 1200.0),
+        ("三万五千人が避難した。", 35000.0),
+    ] {
+        let c = extract_text_in(text, Lang::Unknown);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        assert_eq!(c.numbers[0].value, value, "{text}");
+    }
+    for text in [
+        "第一次会议在东京举行。",
+        "赤ちゃんの一般公開が始まった。",
+        "交通一度中断。",
+        "東京都八王子市の中央道。",
+        "宁可十防九空，不可失防万一。",
+    ] {
+        let c = extract_text_in(text, Lang::Unknown);
+        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
+    }
+}

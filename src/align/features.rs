@@ -314,12 +314,29 @@ impl<'t> SideTokenizer<'t> {
         let mut toks = std::mem::take(&mut self.toks_buf);
         toks.clear();
         let mut any_number = false;
+        // (word ranges kept only for Chinese and Japanese numerals, read from the text around
+        // them: `numwords::cjk_numbers`)
+        let cjk_lang = self.norm.lang() == Lang::Unknown;
+        let mut ranges = Vec::new();
+        let mut any_cjk = false;
         word_spans_with(text, |r, k| {
+            if cjk_lang {
+                any_cjk |= text[r.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::text::numwords::is_cjk_numeral);
+                ranges.push(r.clone());
+            }
             let t = self.token(vocab, &text[r], k);
             any_number |= self.infos[t as usize].number;
             toks.push(t);
         });
-        if !any_number {
+        let cjk = if any_cjk {
+            crate::text::numwords::cjk_numbers(text, &ranges)
+        } else {
+            Vec::new()
+        };
+        if !any_number && cjk.is_empty() {
             out.extend(toks.iter().map(|&t| self.infos[t as usize].word));
             self.toks_buf = toks;
             return;
@@ -333,8 +350,15 @@ impl<'t> SideTokenizer<'t> {
                 is_num[k] = true;
             }
         }
+        let mut cjk = cjk.into_iter().peekable();
         let mut i = 0;
         while i < toks.len() {
+            if let Some((range, value)) = cjk.next_if(|(r, _)| r.start == i) {
+                let w = self.value_word(vocab, &value);
+                out.push(w);
+                i = range.end;
+                continue;
+            }
             if !is_num[i] {
                 out.push(self.infos[toks[i] as usize].word);
                 i += 1;

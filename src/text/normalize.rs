@@ -463,9 +463,26 @@ impl Normalizer {
                 is_num[k] = true;
             }
         }
+        // Chinese and Japanese numerals, in a text of no language of ours (`numwords::cjk_numbers`)
+        let mut cjk = Vec::new();
+        if self.lang == Lang::Unknown {
+            let ranges: Vec<Range<usize>> = folded.iter().map(|(r, _, _)| r.clone()).collect();
+            cjk = super::numwords::cjk_numbers(text, &ranges);
+        }
+        let mut cjk = cjk.into_iter().peekable();
         let mut out = Vec::with_capacity(folded.len());
         let mut i = 0;
         while i < folded.len() {
+            if let Some((range, value)) = cjk.next_if(|(r, _)| r.start == i) {
+                let span = folded[range.start].0.start..folded[range.end - 1].0.end;
+                out.push(NormWord {
+                    span,
+                    norm: value.clone(),
+                    stem: value,
+                });
+                i = range.end;
+                continue;
+            }
             if is_num[i] {
                 let mut j = i;
                 while j < folded.len() && is_num[j] {
@@ -620,6 +637,14 @@ mod tests {
         // "مائة ألف" is read as "100 ألف" is written
         assert_eq!(norms(Lang::Arabic, "مائة ألف جنيه")[..2], ["100", "الف"]);
         assert_eq!(norms(Lang::Arabic, "يوم الاثنين")[1], "الاثنين");
+        // Chinese and Japanese numerals in a text of no language of ours: runs, counters
+        assert_eq!(
+            norms(Lang::Unknown, "乗客三十一人"),
+            ["乗", "客", "31", "人"]
+        );
+        assert_eq!(norms(Lang::Unknown, "两万余人")[..2], ["2", "万"]);
+        assert_eq!(norms(Lang::Unknown, "第一"), ["第", "一"]);
+        assert_eq!(norms(Lang::Unknown, "一般"), ["一", "般"]);
     }
 
     #[test]

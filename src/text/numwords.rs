@@ -3,6 +3,9 @@
 //! Arabic, which `text2num` lacks, as interpreters of the same kind ([`Russian`],
 //! [`Polish`], [`Arabic`]).
 //!
+//! Chinese and Japanese numerals, written one character a word, are read from runs of
+//! numeral characters where that is safe ([`cjk_numbers`]).
+//!
 //! [`NumberWords`] is one type for all of them, so the similarity features
 //! ([`super::normalize::Normalizer`]) and the number claims read numbers the same way
 //! whatever the language.
@@ -574,6 +577,175 @@ impl LangInterpreter for Arabic {
     }
 }
 
+/// A Chinese or Japanese numeral character: its digit (`〇`/`零` 0, `一`–`九`, `两`/`兩` 2)
+/// or its place (`十`, `百`, `千`; `万`/`萬`, `亿`/`億`: the myriads).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cjk {
+    Digit(u8),
+    /// 十, 百, 千: 10, 100, 1000.
+    Place(u64),
+    /// 万, 亿: 10^4, 10^8.
+    Myriad(u64),
+}
+
+fn cjk_numeral(c: char) -> Option<Cjk> {
+    use Cjk::*;
+    Some(match c {
+        '〇' | '零' => Digit(0),
+        '一' => Digit(1),
+        '二' | '两' | '兩' => Digit(2),
+        '三' => Digit(3),
+        '四' => Digit(4),
+        '五' => Digit(5),
+        '六' => Digit(6),
+        '七' => Digit(7),
+        '八' => Digit(8),
+        '九' => Digit(9),
+        '十' => Place(10),
+        '百' => Place(100),
+        '千' => Place(1000),
+        '万' | '萬' => Myriad(10_000),
+        '亿' | '億' => Myriad(100_000_000),
+        _ => return None,
+    })
+}
+
+/// Whether `c` is a Chinese or Japanese numeral character (`三`, `十`, `两`, `万`…).
+pub fn is_cjk_numeral(c: char) -> bool {
+    cjk_numeral(c).is_some()
+}
+
+/// Counters and units a lone numeral may count ("三人", "五時", "两万"), Chinese and
+/// Japanese; longest first where one begins another.
+const CJK_COUNTERS: &[&str] = &[
+    "時間", "小时", "公里", "毫米", "厘米", "平方", "車線", "车道", "人", "日", "月", "年", "時",
+    "时", "分", "秒", "歳", "岁", "件", "台", "回", "名", "个", "個", "倍", "度", "米", "元", "円",
+    "つ", "天", "周", "週", "家", "所", "棟", "栋", "隻", "艘", "辆", "輌", "架", "位", "条", "枚",
+    "頭", "匹", "只", "户", "戸", "次", "万", "萬", "亿", "億",
+];
+
+/// The counters a lone `一` may count: not those that make it a word of its own ("一度"
+/// once, "一時" for a while, "一分", "一回", "一个" a, "一次" once, "一天" one day → some day).
+const CJK_ONE_COUNTERS: &[&str] = &[
+    "時間", "小时", "公里", "人", "名", "件", "台", "年", "月", "日", "歳", "岁", "万", "萬", "亿",
+    "億",
+];
+
+/// The value of a run of numeral characters without myriads, read by place ("二百八十六" is
+/// 286, "十八" 18, "一千零五" 1005) or, where it is written so, digit by digit ("二〇二四" is
+/// 2024, "五二" in brackets 52). `None` when it is neither ("三四天" is "three or four
+/// days", "千万" mostly "by all means").
+fn cjk_value(run: &[Cjk], bracketed: bool) -> Option<u64> {
+    use Cjk::*;
+    let digits_only = run.iter().all(|c| matches!(c, Digit(_)));
+    if digits_only {
+        // digit by digit: a year, or an age in brackets ("（五二）"); a lone digit is itself
+        let zero = run.contains(&Digit(0));
+        if run.len() == 1 || run.len() >= 3 || zero || bracketed {
+            return Some(run.iter().fold(0, |v, c| match c {
+                Digit(d) => v * 10 + u64::from(*d),
+                _ => v,
+            }));
+        }
+        return None;
+    }
+    let mut total = 0u64;
+    let mut digit: Option<u64> = None;
+    let mut last_place = u64::MAX;
+    for (k, c) in run.iter().enumerate() {
+        match *c {
+            // (a zero between places only fills a gap: "一千零五")
+            Digit(0) => {}
+            Digit(d) if digit.is_none() => digit = Some(u64::from(d)),
+            Digit(_) => return None,
+            Place(p) => {
+                // only 十 stands for one of itself at the start ("十八"); places fall
+                let d = match digit.take() {
+                    Some(d) => d,
+                    None if p == 10 && k == 0 => 1,
+                    None => return None,
+                };
+                if p >= last_place {
+                    return None;
+                }
+                last_place = p;
+                total += d * p;
+            }
+            Myriad(_) => return None,
+        }
+    }
+    Some(total + digit.unwrap_or(0))
+}
+
+/// The numbers written in Chinese or Japanese numerals among `words` (byte ranges into
+/// `text`, one CJK character each as [`super::normalize::word_spans`] splits them): for each,
+/// the range of word indices it covers and its value in digits.
+///
+/// A numeral is read only where it is safely one: a run of two or more numeral characters
+/// ("三十一", "二百八十六"), or one followed by a counter ("三人", "两万", "五時"; a lone
+/// "一" only before a counter that does not make it a word: "一人" but not "一度", "一時");
+/// never after "第" (an ordinal: "第一", "第二十六届"), nor when the run does not read as a
+/// number ("万一", "千万", "三四天"). The myriads `万`, `亿` stay words of their own, so
+/// "两万人" is read "2 万 人", as "2万人" is written.
+pub fn cjk_numbers(
+    text: &str,
+    words: &[std::ops::Range<usize>],
+) -> Vec<(std::ops::Range<usize>, String)> {
+    let numeral = |r: &std::ops::Range<usize>| {
+        let mut cs = text[r.clone()].chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => cjk_numeral(c),
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if numeral(&words[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        // the run of numeral characters written together
+        let mut j = i + 1;
+        while j < words.len() && words[j].start == words[j - 1].end && numeral(&words[j]).is_some()
+        {
+            j += 1;
+        }
+        let ordinal = text[..words[i].start].ends_with('第');
+        if !ordinal {
+            let bracketed = text[..words[i].start].ends_with(['（', '('])
+                && text[words[j - 1].end..].starts_with(['）', ')']);
+            // the parts between the myriads
+            let mut k = i;
+            while k < j {
+                if matches!(numeral(&words[k]), Some(Cjk::Myriad(_))) {
+                    k += 1;
+                    continue;
+                }
+                let mut e = k;
+                while e < j && !matches!(numeral(&words[e]), Some(Cjk::Myriad(_))) {
+                    e += 1;
+                }
+                let part: Vec<Cjk> = words[k..e].iter().filter_map(numeral).collect();
+                let after = &text[words[e - 1].end..];
+                let counted = |list: &[&str]| list.iter().any(|c| after.starts_with(c));
+                let safe = match part.as_slice() {
+                    [Cjk::Digit(1)] => counted(CJK_ONE_COUNTERS),
+                    [Cjk::Digit(0)] => false,
+                    [_] => counted(CJK_COUNTERS),
+                    _ => true,
+                };
+                if let Some(v) = cjk_value(&part, bracketed).filter(|_| safe) {
+                    out.push((k..e, v.to_string()));
+                }
+                k = e;
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -743,6 +915,60 @@ mod tests {
             "خمسة عشرين",
         ] {
             assert_eq!(read_ar(words), None, "{words}");
+        }
+    }
+
+    fn cjk(text: &str) -> Vec<(String, String)> {
+        let mut words = Vec::new();
+        super::super::normalize::word_spans_with(text, |r, _| words.push(r));
+        cjk_numbers(text, &words)
+            .into_iter()
+            .map(|(r, v)| {
+                (
+                    text[words[r.start].start..words[r.end - 1].end].to_string(),
+                    v,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chinese_and_japanese_numerals() {
+        let read = |t: &str| cjk(t).into_iter().map(|(_, v)| v).collect::<Vec<_>>();
+        assert_eq!(read("乗客三十一人と運転手二人"), ["31", "2"]);
+        assert_eq!(read("降雨量最大达二百八十六毫米"), ["286"]);
+        assert_eq!(read("十八人が重軽傷"), ["18"]);
+        assert_eq!(read("二十二日午前五時四十分"), ["22", "5", "40"]);
+        assert_eq!(read("男性運転手（五二）は"), ["52"]);
+        assert_eq!(read("两万余人"), ["2"]);
+        assert_eq!(read("一千二百余人次"), ["1200"]);
+        assert_eq!(read("三万五千人"), ["3", "5000"]);
+        assert_eq!(read("二〇二四年"), ["2024"]);
+        assert_eq!(read("一千零五"), ["1005"]);
+        assert_eq!(read("一人"), ["1"]);
+        assert_eq!(read("一時間前"), ["1"]);
+        assert_eq!(cjk("两万余人")[0].0, "两");
+    }
+
+    #[test]
+    fn chinese_and_japanese_words_that_are_no_number() {
+        for text in [
+            "東京都八王子市",
+            "赤ちゃんの一般公開",
+            "当時は一帯で雪",
+            "沿河老街一带积水",
+            "全国统一",
+            "第一次",
+            "第二十六届重庆",
+            "交通一度中断",
+            "宁可十防九空，不可失防万一",
+            "千万不要",
+            "三四天",
+            "一时",
+            "响居民中已有九成恢复",
+            "一个人",
+        ] {
+            assert!(cjk(text).is_empty(), "{text}: {:?}", cjk(text));
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::words::{W, is_stop, looks_plural, norm, singular};
 use super::{Hedge, Interval, NumberClaim, NumberKind};
-use crate::text::numwords::NumberWords;
+use crate::text::numwords::{NumberWords, cjk_numbers, is_cjk_numeral};
 use crate::text::{Lang, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -172,7 +172,19 @@ fn is_of(word: &str, lang: Lang) -> bool {
         }
 }
 
+/// The Chinese and Japanese myriads: 万 10^4, 亿/億 10^8.
+fn cjk_myriad(word: &str) -> Option<f64> {
+    match word {
+        "万" | "萬" => Some(1e4),
+        "亿" | "億" => Some(1e8),
+        _ => None,
+    }
+}
+
 fn scale(word: &str) -> Option<f64> {
+    if let Some(s) = cjk_myriad(word) {
+        return Some(s);
+    }
     Some(match word {
         "thousand" | "k" | "тыс" | "тысяча" | "тысячи" | "тысяч" | "tys" | "tysiąc" | "tysiące"
         | "tysięcy" | "ألف" | "الف" | "ألفا" | "الفا" | "آلاف" | "الاف" => {
@@ -492,7 +504,7 @@ fn parse_digits(s: &str) -> Option<(f64, &str)> {
     cleaned.parse::<f64>().ok().map(|v| (v, suffix))
 }
 
-fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
+fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
     let mut out = Vec::new();
     // Digits (and digits with a suffix such as "3bn" or "19th").
     let mut i = 0;
@@ -567,6 +579,39 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
             });
         }
         i += 1;
+    }
+    // Chinese and Japanese numerals, in a text of no language of ours: "三十一人", "两万人"
+    // (20 000: the myriad after a number is its scale, and what follows it is added, as in
+    // "三万五千" 35 000).
+    if lang == Lang::Unknown && ws.iter().any(|w| w.text.starts_with(is_cjk_numeral)) {
+        let ranges: Vec<std::ops::Range<usize>> =
+            ws.iter().map(|w| w.span.start..w.span.end).collect();
+        let mut found = cjk_numbers(text, &ranges).into_iter().peekable();
+        while let Some((r, v)) = found.next() {
+            let Ok(mut value) = v.parse::<f64>() else {
+                continue;
+            };
+            let mut end = r.end;
+            if let Some(s) = ws.get(end).and_then(|w| cjk_myriad(w.text)) {
+                value *= s;
+                end += 1;
+                if let Some((r2, v2)) = found.next_if(|(r2, _)| r2.start == end) {
+                    value += v2.parse::<f64>().unwrap_or(0.0);
+                    end = r2.end;
+                }
+            }
+            let overlaps = out.iter().any(|o: &Raw| o.start < end && r.start < o.end);
+            if overlaps || covered[r.start..end].iter().any(|&c| c) {
+                continue;
+            }
+            out.push(Raw {
+                start: r.start,
+                end,
+                value,
+                ordinal: false,
+                vague: None,
+            });
+        }
     }
     // Spelled numbers, by text2num (skipped for English sentences without a number word).
     let english = matches!(lang, Lang::English | Lang::Unknown);
@@ -837,7 +882,7 @@ pub(crate) fn extract(
     covered: &[bool],
 ) -> Vec<NumberClaim> {
     let mut out = Vec::new();
-    for raw in find_raw(ws, lang, covered) {
+    for raw in find_raw(text, ws, lang, covered) {
         if let Some(c) = build(text, sentence, ws, &raw, lang) {
             out.push(c);
         }

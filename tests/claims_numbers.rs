@@ -517,6 +517,170 @@ fn russian_numbers() {
     );
 }
 
+/// Polish: number words in their case forms (text2num has no Polish: `text::numwords`),
+/// hedges ("ok.", "co najmniej"), counted nouns, and "tysiące" as a scale after a number
+/// but "thousands" alone.
+#[test]
+fn polish_numbers() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (text, hedge, value, key) in [
+        (
+            "Około trzydziestu krajów wysłało żołnierzy.",
+            Hedge::About,
+            30.0,
+            "countries",
+        ),
+        (
+            "Prawie 20 państw bierze udział.",
+            Hedge::Almost,
+            20.0,
+            "countries",
+        ),
+        (
+            "Ewakuowano ponad dwieście osób.",
+            Hedge::Over,
+            200.0,
+            "people",
+        ),
+        (
+            "Co najmniej trzech żołnierzy zginęło.",
+            Hedge::AtLeast,
+            3.0,
+            "troops",
+        ),
+        (
+            "Rannych zostało dwadzieścia pięć osób.",
+            Hedge::Exact,
+            25.0,
+            "people",
+        ),
+        (
+            "Ewakuowano trzy tysiące mieszkańców.",
+            Hedge::Exact,
+            3000.0,
+            "people",
+        ),
+        (
+            "Ewakuowano 3 tysiące mieszkańców.",
+            Hedge::Exact,
+            3000.0,
+            "people",
+        ),
+        (
+            "Ewakuowano ok. 5 tys. osób.",
+            Hedge::About,
+            5000.0,
+            "people",
+        ),
+        (
+            "Składem podróżowało blisko dwustu osób.",
+            Hedge::Almost,
+            200.0,
+            "people",
+        ),
+        (
+            "Wśród rannych jest troje ludzi.",
+            Hedge::Exact,
+            3.0,
+            "people",
+        ),
+    ] {
+        let c = extract_text_in(text, Lang::Polish);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        let n = &c.numbers[0];
+        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
+        assert_eq!(n.key.as_deref(), Some(key), "{text}");
+    }
+    for (text, value) in [
+        ("Tysiące ludzi wyszły na ulice.", 2000.0),
+        ("Setki osób czekały na dworcu.", 200.0),
+    ] {
+        let c = extract_text_in(text, Lang::Polish);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        assert_eq!(
+            (c.numbers[0].hedge, c.numbers[0].value),
+            (Hedge::Vague, value),
+            "{text}"
+        );
+    }
+    // ordinals, "several" and "once" count nothing
+    for text in [
+        "Trzeci wagon przewrócił się.",
+        "Kilka osób trafiło do szpitala raz jeszcze.",
+    ] {
+        let c = extract_text_in(text, Lang::Polish);
+        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
+    }
+}
+
+/// Arabic: number words in both genders, with glued prefixes and units before tens
+/// (text2num has no Arabic: `text::numwords`), hedges, counted nouns, scales after digits
+/// and words, vague plurals, and an ordinal's cardinal tail ("الخامس عشر") left alone.
+#[test]
+fn arabic_numbers() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (text, hedge, value, key) in [
+        ("لقي سبعة أشخاص مصرعهم.", Hedge::Exact, 7.0, Some("people")),
+        (
+            "شاركت نحو ثلاثين دولة في القمة.",
+            Hedge::About,
+            30.0,
+            Some("countries"),
+        ),
+        (
+            "أرسلت أكثر من عشرين دولة جنودا.",
+            Hedge::Over,
+            20.0,
+            Some("countries"),
+        ),
+        (
+            "يعتقد أن عددهم لا يقل عن 5 أشخاص.",
+            Hedge::AtLeast,
+            5.0,
+            Some("people"),
+        ),
+        ("قتل خمسة وعشرون جنديا.", Hedge::Exact, 25.0, Some("troops")),
+        ("انتشر ثلاثة آلاف جندي.", Hedge::Exact, 3000.0, Some("troops")),
+        ("انتشر 3 آلاف جندي.", Hedge::Exact, 3000.0, Some("troops")),
+        ("صرف مائة ألف جنيه لكل أسرة.", Hedge::Exact, 100000.0, None),
+        ("صرف 100 ألف جنيه لكل أسرة.", Hedge::Exact, 100000.0, None),
+        ("انهار عقار مكون من عشرة طوابق.", Hedge::Exact, 10.0, None),
+        ("نقل المصابون إلى ثلاثة مستشفيات.", Hedge::Exact, 3.0, None),
+    ] {
+        let c = extract_text_in(text, Lang::Arabic);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        let n = &c.numbers[0];
+        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
+        if key.is_some() {
+            assert_eq!(n.key.as_deref(), key, "{text}");
+        }
+    }
+    for (text, value) in [
+        ("تجمع العشرات من الأهالي أمام العقار.", 24.0),
+        ("خرج آلاف المتظاهرين إلى الشوارع.", 2000.0),
+    ] {
+        let c = extract_text_in(text, Lang::Arabic);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        assert_eq!(
+            (c.numbers[0].hedge, c.numbers[0].value),
+            (Hedge::Vague, value),
+            "{text}"
+        );
+    }
+    // an ordinal's tail, Monday, Sunday and "I am not" count nothing
+    for text in [
+        "في القرن التاسع عشر بنيت المدينة.",
+        "وصل الوفد يوم الاثنين.",
+        "عقد الاجتماع يوم الأحد.",
+        "لست متأكدا من ذلك.",
+    ] {
+        let c = extract_text_in(text, Lang::Arabic);
+        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
+    }
+}
+
 #[test]
 fn units_of_other_languages() {
     use parallax::compare::claims::extract_text_in;
@@ -588,4 +752,37 @@ fn metres_spelled_out_are_a_length() {
         (n.kind, n.unit.as_deref()),
         (NumberKind::Measure, Some("m"))
     );
+}
+
+/// Chinese and Japanese numerals (a text of no language of ours, one character a word):
+/// runs of numerals and a lone one before a counter, the myriads as scales (no key: "人"
+/// counts everyone, too coarse to compare); ordinals ("第一") and words ("一般", "一度") count nothing.
+#[test]
+fn chinese_and_japanese_numbers() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    for (text, value) in [
+        ("乗客三十一人が乗っていた。", 31.0),
+        ("乗客31人が乗っていた。", 31.0),
+        ("運転手二人が死亡した。", 2.0),
+        ("降雨量最大达二百八十六毫米。", 286.0),
+        ("两万余人紧急转移。", 20000.0),
+        ("2万余人紧急转移。", 20000.0),
+        ("累计出动一千二百余人次。", 1200.0),
+        ("三万五千人が避難した。", 35000.0),
+    ] {
+        let c = extract_text_in(text, Lang::Unknown);
+        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+        assert_eq!(c.numbers[0].value, value, "{text}");
+    }
+    for text in [
+        "第一次会议在东京举行。",
+        "赤ちゃんの一般公開が始まった。",
+        "交通一度中断。",
+        "東京都八王子市の中央道。",
+        "宁可十防九空，不可失防万一。",
+    ] {
+        let c = extract_text_in(text, Lang::Unknown);
+        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
+    }
 }

@@ -146,6 +146,49 @@ fn spelling_variants_are_the_same_words() {
     }
 }
 
+/// A number in words and the same number in digits are one figure in the alignment, in the
+/// languages whose number words are read by `text::numwords` (the language detected).
+#[test]
+fn number_words_and_digits_are_the_same_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    for (a, b) in [
+        (
+            "Rannych zostało trzech pasażerów w dwóch wagonach.\n",
+            "Rannych zostało 3 pasażerów w 2 wagonach.\n",
+        ),
+        (
+            "Ewakuowano dwieście osób z pięciu wsi.\n",
+            "Ewakuowano 200 osób z 5 wsi.\n",
+        ),
+        (
+            "انهار عقار مكون من عشرة طوابق في الإسكندرية.\n",
+            "انهار عقار مكون من 10 طوابق في الإسكندرية.\n",
+        ),
+        (
+            "وأضاف المالك ثلاثة طوابق بارتفاع خمسة وعشرين مترا.\n",
+            "وأضاف المالك 3 طوابق بارتفاع 25 مترا.\n",
+        ),
+        (
+            "バスには乗客三十一人と運転手二人が乗っていた。\n",
+            "バスには乗客31人と運転手2人が乗っていた。\n",
+        ),
+        (
+            "降雨量最大达二百八十六毫米，两万余人紧急转移。\n",
+            "降雨量最大达286毫米，2万余人紧急转移。\n",
+        ),
+    ] {
+        let (fa, fb) = pair(&dir, a, b);
+        let out = bin()
+            .args(["align", &fa, &fb, "--sentences", "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let units = units(&out.stdout);
+        assert_eq!(units.len(), 1, "{a}");
+        assert_eq!(units[0]["kind"], "same", "{a} vs {b}");
+    }
+}
+
 #[test]
 fn segmented_mode_on_seed_articles() {
     let root = env!("CARGO_MANIFEST_DIR");

@@ -222,6 +222,9 @@ struct SideTokenizer<'t> {
     /// norm string → word id, for number values built from runs.
     values: FxMap<String, u32>,
     toks_buf: Vec<u32>,
+    /// The two-character words of CJK text of one sentence, each with the index of its
+    /// second character's token (reused from one sentence to the next).
+    pairs_buf: Vec<(usize, u32)>,
 }
 
 impl<'t> SideTokenizer<'t> {
@@ -237,6 +240,7 @@ impl<'t> SideTokenizer<'t> {
             alpha_of_norm: Vec::with_capacity(types),
             values: FxMap::default(),
             toks_buf: Vec::new(),
+            pairs_buf: Vec::new(),
         }
     }
 
@@ -318,32 +322,58 @@ impl<'t> SideTokenizer<'t> {
         let mut toks = std::mem::take(&mut self.toks_buf);
         toks.clear();
         let mut any_number = false;
-        // (where the last character of a script written without spaces started and ended)
+        // (word ranges kept only for Chinese and Japanese numerals, read from the text around
+        // them: `numwords::cjk_numbers`)
+        let cjk_lang = self.norm.lang() == Lang::Unknown;
+        let mut ranges = Vec::new();
+        let mut any_cjk = false;
+        // Two adjacent characters of a script written without spaces are a word too (most
+        // Chinese words are two characters; one says little): the bigrams of CJK text
+        // retrieval, kept apart and added after the sentence's words. (`unspaced`: where the
+        // last such character started and ended.)
+        let mut pairs = std::mem::take(&mut self.pairs_buf);
+        pairs.clear();
         let mut unspaced: Option<(usize, usize)> = None;
         word_spans_with(text, |r, k| {
+            let first = text[r.clone()].chars().next();
+            if cjk_lang {
+                any_cjk |= first.is_some_and(crate::text::numwords::is_cjk_numeral);
+                ranges.push(r.clone());
+            }
             let t = self.token(vocab, &text[r.clone()], k);
             any_number |= self.infos[t as usize].number;
             toks.push(t);
-            // Two adjacent characters of such a script are a word too (most Chinese words
-            // are two characters; one says little): the bigrams of CJK text retrieval.
-            let cjk = text.as_bytes()[r.start] >= 0x80
-                && text[r.clone()]
-                    .chars()
-                    .next()
-                    .is_some_and(is_unspaced_script);
-            if cjk {
+            if text.as_bytes()[r.start] >= 0x80 && first.is_some_and(is_unspaced_script) {
                 if let Some(start) = unspaced.filter(|&(_, end)| end == r.start).map(|u| u.0) {
-                    toks.push(self.token(vocab, &text[start..r.end], WordKind::Alpha));
+                    // (with the index of its second character's token)
+                    let pair = self.token(vocab, &text[start..r.end], WordKind::Alpha);
+                    pairs.push((toks.len() - 1, pair));
                 }
                 unspaced = Some((r.start, r.end));
             } else {
                 unspaced = None;
             }
         });
-        if !any_number {
+        let cjk = if any_cjk {
+            crate::text::numwords::cjk_numbers(text, &ranges)
+        } else {
+            Vec::new()
+        };
+        if !any_number && cjk.is_empty() {
             out.extend(toks.iter().map(|&t| self.infos[t as usize].word));
+            out.extend(pairs.iter().map(|&(_, t)| self.infos[t as usize].word));
             self.toks_buf = toks;
+            self.pairs_buf = pairs;
             return;
+        }
+        // A numeral read as a number is that number alone: "三十一人" is "31人", so no pair
+        // takes one of its characters ("十一", "一人").
+        if !cjk.is_empty() {
+            let mut numeral = vec![false; toks.len()];
+            for (r, _) in &cjk {
+                numeral[r.clone()].fill(true);
+            }
+            pairs.retain(|&(k, _)| !numeral[k - 1] && !numeral[k]);
         }
         let mut is_num: Vec<bool> = toks
             .iter()
@@ -354,8 +384,15 @@ impl<'t> SideTokenizer<'t> {
                 is_num[k] = true;
             }
         }
+        let mut cjk = cjk.into_iter().peekable();
         let mut i = 0;
         while i < toks.len() {
+            if let Some((range, value)) = cjk.next_if(|(r, _)| r.start == i) {
+                let w = self.value_word(vocab, &value);
+                out.push(w);
+                i = range.end;
+                continue;
+            }
             if !is_num[i] {
                 out.push(self.infos[toks[i] as usize].word);
                 i += 1;
@@ -381,7 +418,9 @@ impl<'t> SideTokenizer<'t> {
             }
             i = j;
         }
+        out.extend(pairs.iter().map(|&(_, t)| self.infos[t as usize].word));
         self.toks_buf = toks;
+        self.pairs_buf = pairs;
     }
 }
 

@@ -335,7 +335,8 @@ pub fn snowball_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
 
 impl Normalizer {
     /// A normaliser for `lang`. Stemming for every Snowball language; number words for
-    /// English, German, French, Spanish, Italian, Portuguese, Dutch, Danish and Russian
+    /// English, German, French, Spanish, Italian, Portuguese, Dutch, Danish, Russian, Polish
+    /// and Arabic
     /// ([`NumberWords`]).
     pub fn new(lang: Lang) -> Normalizer {
         let numbers = NumberWords::of(lang);
@@ -462,9 +463,26 @@ impl Normalizer {
                 is_num[k] = true;
             }
         }
+        // Chinese and Japanese numerals, in a text of no language of ours (`numwords::cjk_numbers`)
+        let mut cjk = Vec::new();
+        if self.lang == Lang::Unknown {
+            let ranges: Vec<Range<usize>> = folded.iter().map(|(r, _, _)| r.clone()).collect();
+            cjk = super::numwords::cjk_numbers(text, &ranges);
+        }
+        let mut cjk = cjk.into_iter().peekable();
         let mut out = Vec::with_capacity(folded.len());
         let mut i = 0;
         while i < folded.len() {
+            if let Some((range, value)) = cjk.next_if(|(r, _)| r.start == i) {
+                let span = folded[range.start].0.start..folded[range.end - 1].0.end;
+                out.push(NormWord {
+                    span,
+                    norm: value.clone(),
+                    stem: value,
+                });
+                i = range.end;
+                continue;
+            }
             if is_num[i] {
                 let mut j = i;
                 while j < folded.len() && is_num[j] {
@@ -604,6 +622,29 @@ mod tests {
         assert_eq!(norms(Lang::French, "vingt-et-un")[0], "21");
         assert_eq!(norms(Lang::Spanish, "treinta y uno")[0], "31");
         assert_eq!(norms(Lang::Spanish, "veinte países")[0], "20");
+        assert_eq!(norms(Lang::Polish, "trzech pasażerów")[0], "3");
+        assert_eq!(
+            norms(Lang::Polish, "dwieście osiemdziesiąt sześć")[0],
+            "286"
+        );
+        // a plural scale word alone is "thousands", no figure; after a number it stays a word
+        assert_eq!(norms(Lang::Polish, "tysiące osób")[0], "tysiące");
+        // Arabic: folded first (hamza on alef, tashkeel), prefixes glued on, units before tens
+        assert_eq!(norms(Lang::Arabic, "عشرة طوابق")[0], "10");
+        assert_eq!(norms(Lang::Arabic, "بعَشرة")[0], "10");
+        assert_eq!(norms(Lang::Arabic, "خمسة وعشرين مترا")[0], "25");
+        assert_eq!(norms(Lang::Arabic, "خمس عشرة أسرة")[0], "15");
+        // "مائة ألف" is read as "100 ألف" is written
+        assert_eq!(norms(Lang::Arabic, "مائة ألف جنيه")[..2], ["100", "الف"]);
+        assert_eq!(norms(Lang::Arabic, "يوم الاثنين")[1], "الاثنين");
+        // Chinese and Japanese numerals in a text of no language of ours: runs, counters
+        assert_eq!(
+            norms(Lang::Unknown, "乗客三十一人"),
+            ["乗", "客", "31", "人"]
+        );
+        assert_eq!(norms(Lang::Unknown, "两万余人")[..2], ["2", "万"]);
+        assert_eq!(norms(Lang::Unknown, "第一"), ["第", "一"]);
+        assert_eq!(norms(Lang::Unknown, "一般"), ["一", "般"]);
     }
 
     #[test]
@@ -696,6 +737,13 @@ mod tests {
             "veinte",
             "ÉLEVÉ",
             "tweeëntwintig",
+            "trzech",
+            "tysiące",
+            "tysiąc",
+            "ثلاثة",
+            "وعشرين",
+            "ألف",
+            "الاثنين",
         ];
         for lang in [
             Lang::English,
@@ -705,6 +753,8 @@ mod tests {
             Lang::Dutch,
             Lang::Danish,
             Lang::Russian,
+            Lang::Polish,
+            Lang::Arabic,
         ] {
             let n = Normalizer::new(lang);
             for w in words {

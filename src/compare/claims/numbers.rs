@@ -2,7 +2,7 @@
 
 use super::words::{W, is_stop, looks_plural, norm, singular};
 use super::{Hedge, Interval, NumberClaim, NumberKind};
-use crate::text::numwords::NumberWords;
+use crate::text::numwords::{NumberWords, cjk_numbers, is_cjk_numeral};
 use crate::text::{Lang, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -114,6 +114,8 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Portuguese, "dezenas")
         | (Dutch, "tientallen")
         | (Russian, "десятки" | "десятков")
+        | (Polish, "dziesiątki" | "dziesiątek")
+        | (Arabic, "عشرات" | "العشرات" | "بالعشرات")
         | (_, "dozens") => (24.0, Interval::closed_open(24.0, 100.0)),
         (Spanish, "cientos" | "centenares")
         | (French, "centaines")
@@ -122,6 +124,8 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Portuguese, "centenas")
         | (Dutch, "honderden")
         | (Russian, "сотни" | "сотен")
+        | (Polish, "setki" | "setek")
+        | (Arabic, "مئات" | "المئات" | "بالمئات" | "بمئات")
         | (_, "hundreds") => (200.0, Interval::closed_open(200.0, 1000.0)),
         (Spanish, "miles")
         | (French, "milliers")
@@ -130,6 +134,8 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Portuguese, "milhares")
         | (Dutch, "duizenden")
         | (Russian, "тысячи")
+        | (Polish, "tysiące")
+        | (Arabic, "آلاف" | "الاف" | "الآلاف" | "الالاف" | "بالآلاف" | "بالالاف")
         | (_, "thousands") => (2000.0, Interval::closed_open(2000.0, 1e6)),
         (_, "scores") => (40.0, Interval::closed_open(40.0, 200.0)),
         (_, "millions") => (2e6, Interval::closed_open(2e6, 1e9)),
@@ -138,8 +144,8 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
 }
 
 /// Whether token `i` follows a number, in digits or words: a scale word that is also a
-/// vague plural (Russian "тысячи", English "millions") is then the number's scale ("три
-/// тысячи" is 3000), not "thousands".
+/// vague plural (Russian "тысячи", Polish "tysiące", English "millions") is then the
+/// number's scale ("три тысячи", "trzy tysiące" are 3000), not "thousands".
 fn after_number(ws: &[W], i: usize, lang: Lang) -> bool {
     use text2num::LangInterpreter;
     let Some(prev) = i.checked_sub(1).map(|k| &ws[k]) else {
@@ -161,18 +167,49 @@ fn is_of(word: &str, lang: Lang) -> bool {
             Lang::Italian => word == "di",
             Lang::German => word == "von",
             Lang::Dutch => word == "van",
+            Lang::Arabic => word == "من",
             _ => false,
         }
 }
 
+/// The Chinese and Japanese myriads: 万 10^4, 亿/億 10^8.
+fn cjk_myriad(word: &str) -> Option<f64> {
+    match word {
+        "万" | "萬" => Some(1e4),
+        "亿" | "億" => Some(1e8),
+        _ => None,
+    }
+}
+
 fn scale(word: &str) -> Option<f64> {
+    if let Some(s) = cjk_myriad(word) {
+        return Some(s);
+    }
     Some(match word {
-        "thousand" | "k" | "тыс" | "тысяча" | "тысячи" | "тысяч" => 1e3,
-        "million" | "millions" | "m" | "mn" | "mln" | "млн" | "миллион" | "миллиона"
-        | "миллионов" => 1e6,
-        "billion" | "billions" | "bn" | "b" | "млрд" | "миллиард" | "миллиарда" | "миллиардов" => {
-            1e9
+        "thousand" | "k" | "тыс" | "тысяча" | "тысячи" | "тысяч" | "tys" | "tysiąc" | "tysiące"
+        | "tysięcy" | "ألف" | "الف" | "ألفا" | "الفا" | "آلاف" | "الاف" => {
+            1e3
         }
+        "million" | "millions" | "m" | "mn" | "mln" | "млн" | "миллион" | "миллиона"
+        | "миллионов" | "milion" | "miliony" | "milionów" | "مليون" | "مليونا" | "ملايين" => {
+            1e6
+        }
+        "billion"
+        | "billions"
+        | "bn"
+        | "b"
+        | "млрд"
+        | "миллиард"
+        | "миллиарда"
+        | "миллиардов"
+        | "mld"
+        | "miliard"
+        | "miliardy"
+        | "miliardów"
+        | "مليار"
+        | "مليارا"
+        | "مليارات"
+        | "بليون" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
         _ => return None,
     })
@@ -369,6 +406,54 @@ fn hedges_of(lang: Lang) -> &'static [(&'static [&'static str], Hedge)] {
             (&["приблизительно"], About),
             (&["порядка"], About),
         ],
+        // ("ok." is read as "ok" then "."; "do" is left out: mostly "to", not "up to")
+        Lang::Polish => &[
+            (&["co", "najmniej"], AtLeast),
+            (&["co", "najwyżej"], AtMost),
+            (&["mniej", "niż"], Under),
+            (&["więcej", "niż"], Over),
+            (&["mniej", "więcej"], About),
+            (&["ok", "."], About),
+            (&["około"], About),
+            (&["ok"], About),
+            (&["przeszło"], Over),
+            (&["ponad"], Over),
+            (&["powyżej"], Over),
+            (&["poniżej"], Under),
+            (&["przynajmniej"], AtLeast),
+            (&["najwyżej"], AtMost),
+            (&["maksymalnie"], AtMost),
+            (&["prawie"], Almost),
+            (&["niemal"], Almost),
+            (&["blisko"], Almost),
+            (&["niespełna"], Almost),
+            (&["szacunkowo"], About),
+        ],
+        // (with and without hamza on the alef: "أكثر", "اكثر")
+        Lang::Arabic => &[
+            (&["ما", "لا", "يقل", "عن"], AtLeast),
+            (&["ما", "يزيد", "على"], Over),
+            (&["ما", "يزيد", "عن"], Over),
+            (&["ما", "يقرب", "من"], About),
+            (&["لا", "يقل", "عن"], AtLeast),
+            (&["لا", "تقل", "عن"], AtLeast),
+            (&["لا", "يزيد", "على"], AtMost),
+            (&["لا", "يزيد", "عن"], AtMost),
+            (&["على", "الأقل"], AtLeast),
+            (&["على", "الاقل"], AtLeast),
+            (&["أكثر", "من"], Over),
+            (&["اكثر", "من"], Over),
+            (&["أزيد", "من"], Over),
+            (&["ازيد", "من"], Over),
+            (&["أقل", "من"], Under),
+            (&["اقل", "من"], Under),
+            (&["ما", "يقارب"], About),
+            (&["نحو"], About),
+            (&["حوالي"], About),
+            (&["حوالى"], About),
+            (&["قرابة"], About),
+            (&["زهاء"], About),
+        ],
         Lang::Dutch => &[
             (&["meer", "dan"], Over),
             (&["minder", "dan"], Under),
@@ -419,7 +504,7 @@ fn parse_digits(s: &str) -> Option<(f64, &str)> {
     cleaned.parse::<f64>().ok().map(|v| (v, suffix))
 }
 
-fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
+fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
     let mut out = Vec::new();
     // Digits (and digits with a suffix such as "3bn" or "19th").
     let mut i = 0;
@@ -458,6 +543,12 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 {
                     value *= s;
                     end += 1;
+                    // the point of an abbreviated scale inside the sentence: "5 tys. osób"
+                    if ws.get(end).is_some_and(|w| w.text == "." && !w.gap)
+                        && ws.get(end + 1).is_some_and(|w| w.is_word() && !w.cap())
+                    {
+                        end += 1;
+                    }
                 }
                 out.push(Raw {
                     start: i,
@@ -489,6 +580,39 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
         }
         i += 1;
     }
+    // Chinese and Japanese numerals, in a text of no language of ours: "三十一人", "两万人"
+    // (20 000: the myriad after a number is its scale, and what follows it is added, as in
+    // "三万五千" 35 000).
+    if lang == Lang::Unknown && ws.iter().any(|w| w.text.starts_with(is_cjk_numeral)) {
+        let ranges: Vec<std::ops::Range<usize>> =
+            ws.iter().map(|w| w.span.start..w.span.end).collect();
+        let mut found = cjk_numbers(text, &ranges).into_iter().peekable();
+        while let Some((r, v)) = found.next() {
+            let Ok(mut value) = v.parse::<f64>() else {
+                continue;
+            };
+            let mut end = r.end;
+            if let Some(s) = ws.get(end).and_then(|w| cjk_myriad(w.text)) {
+                value *= s;
+                end += 1;
+                if let Some((r2, v2)) = found.next_if(|(r2, _)| r2.start == end) {
+                    value += v2.parse::<f64>().unwrap_or(0.0);
+                    end = r2.end;
+                }
+            }
+            let overlaps = out.iter().any(|o: &Raw| o.start < end && r.start < o.end);
+            if overlaps || covered[r.start..end].iter().any(|&c| c) {
+                continue;
+            }
+            out.push(Raw {
+                start: r.start,
+                end,
+                value,
+                ordinal: false,
+                vague: None,
+            });
+        }
+    }
     // Spelled numbers, by text2num (skipped for English sentences without a number word).
     let english = matches!(lang, Lang::English | Lang::Unknown);
     let worth = !english || ws.iter().any(|w| english_number_word(&w.lower));
@@ -509,6 +633,10 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
             if single && matches!(ws[occ.start].lower.as_ref(), "second" | "a") {
                 continue;
             }
+            // Arabic ordinals end in a cardinal: "الخامس عشر" (15th), "الثالث والعشرين" (23rd)
+            if lang == Lang::Arabic && occ.start > 0 && arabic_ordinal(&ws[occ.start - 1].lower) {
+                continue;
+            }
             if out.iter().any(|r| r.start < occ.end && occ.start < r.end) {
                 continue;
             }
@@ -523,6 +651,35 @@ fn find_raw(ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
     }
     out.sort_by_key(|r| r.start);
     out
+}
+
+/// Whether an Arabic word is an ordinal 1st–10th ("الخامس", "والثالثة"), with و and ال.
+fn arabic_ordinal(word: &str) -> bool {
+    let w = word.strip_prefix('و').unwrap_or(word);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    matches!(
+        w,
+        "حادي"
+            | "حادية"
+            | "ثاني"
+            | "ثانية"
+            | "ثالث"
+            | "ثالثة"
+            | "رابع"
+            | "رابعة"
+            | "خامس"
+            | "خامسة"
+            | "سادس"
+            | "سادسة"
+            | "سابع"
+            | "سابعة"
+            | "ثامن"
+            | "ثامنة"
+            | "تاسع"
+            | "تاسعة"
+            | "عاشر"
+            | "عاشرة"
+    )
 }
 
 /// The pre-modifiers of a noun phrase before token `i` ("a partial 30-day …" → "partial").
@@ -631,6 +788,57 @@ fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
                 "жители",
             ],
         ),
+        Lang::Polish => (
+            &[
+                "kraj",
+                "kraje",
+                "krajów",
+                "krajom",
+                "krajami",
+                "krajach",
+                "państwo",
+                "państwa",
+                "państw",
+                "państwom",
+                "państwami",
+                "państwach",
+                "narody",
+                "narodów",
+            ],
+            &[
+                "żołnierz",
+                "żołnierze",
+                "żołnierzy",
+                "żołnierzom",
+                "żołnierzami",
+                "wojskowych",
+                "wojskowi",
+            ],
+            &[
+                "osoba",
+                "osoby",
+                "osób",
+                "osobom",
+                "osobami",
+                "ludzie",
+                "ludzi",
+                "mieszkańcy",
+                "mieszkańców",
+            ],
+        ),
+        Lang::Arabic => (
+            &["دولة", "دول", "دولا", "بلد", "بلدا", "بلدان"],
+            &["جندي", "جنديا", "جنود", "عسكري", "عسكريا", "عسكريين"],
+            &[
+                "شخص",
+                "شخصا",
+                "أشخاص",
+                "اشخاص",
+                "مواطن",
+                "مواطنا",
+                "مواطنين",
+            ],
+        ),
         Lang::Dutch => (
             &["land", "landen", "natie", "naties", "staat", "staten"],
             &["soldaat", "soldaten", "troepen", "militairen"],
@@ -674,7 +882,7 @@ pub(crate) fn extract(
     covered: &[bool],
 ) -> Vec<NumberClaim> {
     let mut out = Vec::new();
-    for raw in find_raw(ws, lang, covered) {
+    for raw in find_raw(text, ws, lang, covered) {
         if let Some(c) = build(text, sentence, ws, &raw, lang) {
             out.push(c);
         }

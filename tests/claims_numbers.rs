@@ -14,6 +14,40 @@ fn one(text: &str) -> NumberClaim {
     n.into_iter().next().unwrap()
 }
 
+/// The only number claim of `text` read as `lang` (panics when there is not exactly one).
+fn one_in(text: &str, lang: parallax::text::Lang) -> NumberClaim {
+    let c = parallax::compare::claims::extract_text_in(text, lang);
+    assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
+    c.numbers.into_iter().next().unwrap()
+}
+
+/// Each text read as `lang` has one claim with that hedge, value and key (`None`: any key).
+fn check_in(lang: parallax::text::Lang, cases: &[(&str, Hedge, f64, Option<&str>)]) {
+    for &(text, hedge, value, key) in cases {
+        let n = one_in(text, lang);
+        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
+        if key.is_some() {
+            assert_eq!(n.key.as_deref(), key, "{text}");
+        }
+    }
+}
+
+/// Each text read as `lang` has one vague claim ("thousands") from that value.
+fn check_vague_in(lang: parallax::text::Lang, cases: &[(&str, f64)]) {
+    for &(text, value) in cases {
+        let n = one_in(text, lang);
+        assert_eq!((n.hedge, n.value), (Hedge::Vague, value), "{text}");
+    }
+}
+
+/// No text read as `lang` has a number claim.
+fn check_none_in(lang: parallax::text::Lang, texts: &[&str]) {
+    for text in texts {
+        let c = parallax::compare::claims::extract_text_in(text, lang);
+        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
+    }
+}
+
 fn check(text: &str, hedge: Hedge, value: f64, key: &str, inside: &[f64], outside: &[f64]) {
     let n = one(text);
     assert_eq!(n.hedge, hedge, "{text}");
@@ -451,70 +485,58 @@ fn hedges_and_counted_nouns_of_other_languages() {
 /// hedges, counted nouns, and "тысячи" as a scale after a number but "thousands" alone.
 #[test]
 fn russian_numbers() {
-    use parallax::compare::claims::extract_text_in;
-    use parallax::text::Lang;
-    for (text, hedge, value, key) in [
-        (
-            "Около тридцати стран прислали военных.",
-            Hedge::About,
-            30.0,
-            "countries",
-        ),
-        (
-            "Почти 20 государств участвуют.",
-            Hedge::Almost,
-            20.0,
-            "countries",
-        ),
-        (
-            "Эвакуированы более двухсот человек.",
-            Hedge::Over,
-            200.0,
-            "people",
-        ),
-        (
-            "Не менее трёх стран отказались.",
-            Hedge::AtLeast,
-            3.0,
-            "countries",
-        ),
-        (
-            "Пострадали двадцать пять человек.",
-            Hedge::Exact,
-            25.0,
-            "people",
-        ),
-        (
-            "Эвакуированы три тысячи человек.",
-            Hedge::Exact,
-            3000.0,
-            "people",
-        ),
-        (
-            "Эвакуированы 3 тысячи человек.",
-            Hedge::Exact,
-            3000.0,
-            "people",
-        ),
-    ] {
-        let c = extract_text_in(text, Lang::Russian);
-        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
-        let n = &c.numbers[0];
-        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
-        assert_eq!(n.key.as_deref(), Some(key), "{text}");
-    }
-    let c = extract_text_in("Тысячи людей вышли на улицы.", Lang::Russian);
-    assert_eq!(c.numbers.len(), 1, "{:#?}", c.numbers);
-    assert_eq!(
-        (c.numbers[0].hedge, c.numbers[0].value),
-        (Hedge::Vague, 2000.0)
+    use parallax::text::Lang::Russian;
+    let (about, almost, over) = (Hedge::About, Hedge::Almost, Hedge::Over);
+    check_in(
+        Russian,
+        &[
+            (
+                "Около тридцати стран прислали военных.",
+                about,
+                30.0,
+                Some("countries"),
+            ),
+            (
+                "Почти 20 государств участвуют.",
+                almost,
+                20.0,
+                Some("countries"),
+            ),
+            (
+                "Эвакуированы более двухсот человек.",
+                over,
+                200.0,
+                Some("people"),
+            ),
+            (
+                "Не менее трёх стран отказались.",
+                Hedge::AtLeast,
+                3.0,
+                Some("countries"),
+            ),
+            (
+                "Пострадали двадцать пять человек.",
+                Hedge::Exact,
+                25.0,
+                Some("people"),
+            ),
+            (
+                "Эвакуированы три тысячи человек.",
+                Hedge::Exact,
+                3000.0,
+                Some("people"),
+            ),
+            (
+                "Эвакуированы 3 тысячи человек.",
+                Hedge::Exact,
+                3000.0,
+                Some("people"),
+            ),
+        ],
     );
+    check_vague_in(Russian, &[("Тысячи людей вышли на улицы.", 2000.0)]);
     // "семью" is "family" here, not the instrumental of 7
-    assert!(
-        extract_text_in("Он перевёз семью в Москву.", Lang::Russian)
-            .numbers
-            .is_empty()
-    );
+    check_none_in(Russian, &["Он перевёз семью в Москву."]);
 }
 
 /// Polish: number words in their case forms (text2num has no Polish: `text::numwords`),
@@ -522,96 +544,88 @@ fn russian_numbers() {
 /// but "thousands" alone.
 #[test]
 fn polish_numbers() {
-    use parallax::compare::claims::extract_text_in;
-    use parallax::text::Lang;
-    for (text, hedge, value, key) in [
-        (
-            "Około trzydziestu krajów wysłało żołnierzy.",
-            Hedge::About,
-            30.0,
-            "countries",
-        ),
-        (
-            "Prawie 20 państw bierze udział.",
-            Hedge::Almost,
-            20.0,
-            "countries",
-        ),
-        (
-            "Ewakuowano ponad dwieście osób.",
-            Hedge::Over,
-            200.0,
-            "people",
-        ),
-        (
-            "Co najmniej trzech żołnierzy zginęło.",
-            Hedge::AtLeast,
-            3.0,
-            "troops",
-        ),
-        (
-            "Rannych zostało dwadzieścia pięć osób.",
-            Hedge::Exact,
-            25.0,
-            "people",
-        ),
-        (
-            "Ewakuowano trzy tysiące mieszkańców.",
-            Hedge::Exact,
-            3000.0,
-            "people",
-        ),
-        (
-            "Ewakuowano 3 tysiące mieszkańców.",
-            Hedge::Exact,
-            3000.0,
-            "people",
-        ),
-        (
-            "Ewakuowano ok. 5 tys. osób.",
-            Hedge::About,
-            5000.0,
-            "people",
-        ),
-        (
-            "Składem podróżowało blisko dwustu osób.",
-            Hedge::Almost,
-            200.0,
-            "people",
-        ),
-        (
-            "Wśród rannych jest troje ludzi.",
-            Hedge::Exact,
-            3.0,
-            "people",
-        ),
-    ] {
-        let c = extract_text_in(text, Lang::Polish);
-        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
-        let n = &c.numbers[0];
-        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
-        assert_eq!(n.key.as_deref(), Some(key), "{text}");
-    }
-    for (text, value) in [
-        ("Tysiące ludzi wyszły na ulice.", 2000.0),
-        ("Setki osób czekały na dworcu.", 200.0),
-    ] {
-        let c = extract_text_in(text, Lang::Polish);
-        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
-        assert_eq!(
-            (c.numbers[0].hedge, c.numbers[0].value),
-            (Hedge::Vague, value),
-            "{text}"
-        );
-    }
+    use parallax::text::Lang::Polish;
+    let exact = Hedge::Exact;
+    check_in(
+        Polish,
+        &[
+            (
+                "Około trzydziestu krajów wysłało żołnierzy.",
+                Hedge::About,
+                30.0,
+                Some("countries"),
+            ),
+            (
+                "Prawie 20 państw bierze udział.",
+                Hedge::Almost,
+                20.0,
+                Some("countries"),
+            ),
+            (
+                "Ewakuowano ponad dwieście osób.",
+                Hedge::Over,
+                200.0,
+                Some("people"),
+            ),
+            (
+                "Co najmniej trzech żołnierzy zginęło.",
+                Hedge::AtLeast,
+                3.0,
+                Some("troops"),
+            ),
+            (
+                "Rannych zostało dwadzieścia pięć osób.",
+                exact,
+                25.0,
+                Some("people"),
+            ),
+            (
+                "Ewakuowano trzy tysiące mieszkańców.",
+                exact,
+                3000.0,
+                Some("people"),
+            ),
+            (
+                "Ewakuowano 3 tysiące mieszkańców.",
+                exact,
+                3000.0,
+                Some("people"),
+            ),
+            (
+                "Ewakuowano ok. 5 tys. osób.",
+                Hedge::About,
+                5000.0,
+                Some("people"),
+            ),
+            (
+                "Składem podróżowało blisko dwustu osób.",
+                Hedge::Almost,
+                200.0,
+                Some("people"),
+            ),
+            (
+                "Wśród rannych jest troje ludzi.",
+                exact,
+                3.0,
+                Some("people"),
+            ),
+        ],
+    );
+    check_vague_in(
+        Polish,
+        &[
+            ("Tysiące ludzi wyszły na ulice.", 2000.0),
+            ("Setki osób czekały na dworcu.", 200.0),
+        ],
+    );
     // ordinals, "several" and "once" count nothing
-    for text in [
-        "Trzeci wagon przewrócił się.",
-        "Kilka osób trafiło do szpitala raz jeszcze.",
-    ] {
-        let c = extract_text_in(text, Lang::Polish);
-        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
-    }
+    check_none_in(
+        Polish,
+        &[
+            "Trzeci wagon przewrócił się.",
+            "Kilka osób trafiło do szpitala raz jeszcze.",
+        ],
+    );
 }
 
 /// Arabic: number words in both genders, with glued prefixes and units before tens
@@ -619,66 +633,56 @@ fn polish_numbers() {
 /// and words, vague plurals, and an ordinal's cardinal tail ("الخامس عشر") left alone.
 #[test]
 fn arabic_numbers() {
-    use parallax::compare::claims::extract_text_in;
-    use parallax::text::Lang;
-    for (text, hedge, value, key) in [
-        ("لقي سبعة أشخاص مصرعهم.", Hedge::Exact, 7.0, Some("people")),
-        (
-            "شاركت نحو ثلاثين دولة في القمة.",
-            Hedge::About,
-            30.0,
-            Some("countries"),
-        ),
-        (
-            "أرسلت أكثر من عشرين دولة جنودا.",
-            Hedge::Over,
-            20.0,
-            Some("countries"),
-        ),
-        (
-            "يعتقد أن عددهم لا يقل عن 5 أشخاص.",
-            Hedge::AtLeast,
-            5.0,
-            Some("people"),
-        ),
-        ("قتل خمسة وعشرون جنديا.", Hedge::Exact, 25.0, Some("troops")),
-        ("انتشر ثلاثة آلاف جندي.", Hedge::Exact, 3000.0, Some("troops")),
-        ("انتشر 3 آلاف جندي.", Hedge::Exact, 3000.0, Some("troops")),
-        ("صرف مائة ألف جنيه لكل أسرة.", Hedge::Exact, 100000.0, None),
-        ("صرف 100 ألف جنيه لكل أسرة.", Hedge::Exact, 100000.0, None),
-        ("انهار عقار مكون من عشرة طوابق.", Hedge::Exact, 10.0, None),
-        ("نقل المصابون إلى ثلاثة مستشفيات.", Hedge::Exact, 3.0, None),
-    ] {
-        let c = extract_text_in(text, Lang::Arabic);
-        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
-        let n = &c.numbers[0];
-        assert_eq!((n.hedge, n.value), (hedge, value), "{text}");
-        if key.is_some() {
-            assert_eq!(n.key.as_deref(), key, "{text}");
-        }
-    }
-    for (text, value) in [
-        ("تجمع العشرات من الأهالي أمام العقار.", 24.0),
-        ("خرج آلاف المتظاهرين إلى الشوارع.", 2000.0),
-    ] {
-        let c = extract_text_in(text, Lang::Arabic);
-        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
-        assert_eq!(
-            (c.numbers[0].hedge, c.numbers[0].value),
-            (Hedge::Vague, value),
-            "{text}"
-        );
-    }
+    use parallax::text::Lang::Arabic;
+    let exact = Hedge::Exact;
+    check_in(
+        Arabic,
+        &[
+            ("لقي سبعة أشخاص مصرعهم.", exact, 7.0, Some("people")),
+            (
+                "شاركت نحو ثلاثين دولة في القمة.",
+                Hedge::About,
+                30.0,
+                Some("countries"),
+            ),
+            (
+                "أرسلت أكثر من عشرين دولة جنودا.",
+                Hedge::Over,
+                20.0,
+                Some("countries"),
+            ),
+            (
+                "يعتقد أن عددهم لا يقل عن 5 أشخاص.",
+                Hedge::AtLeast,
+                5.0,
+                Some("people"),
+            ),
+            ("قتل خمسة وعشرون جنديا.", exact, 25.0, Some("troops")),
+            ("انتشر ثلاثة آلاف جندي.", exact, 3000.0, Some("troops")),
+            ("انتشر 3 آلاف جندي.", exact, 3000.0, Some("troops")),
+            ("صرف مائة ألف جنيه لكل أسرة.", exact, 100000.0, None),
+            ("صرف 100 ألف جنيه لكل أسرة.", exact, 100000.0, None),
+            ("انهار عقار مكون من عشرة طوابق.", exact, 10.0, None),
+            ("نقل المصابون إلى ثلاثة مستشفيات.", exact, 3.0, None),
+        ],
+    );
+    check_vague_in(
+        Arabic,
+        &[
+            ("تجمع العشرات من الأهالي أمام العقار.", 24.0),
+            ("خرج آلاف المتظاهرين إلى الشوارع.", 2000.0),
+        ],
+    );
     // an ordinal's tail, Monday, Sunday and "I am not" count nothing
-    for text in [
-        "في القرن التاسع عشر بنيت المدينة.",
-        "وصل الوفد يوم الاثنين.",
-        "عقد الاجتماع يوم الأحد.",
-        "لست متأكدا من ذلك.",
-    ] {
-        let c = extract_text_in(text, Lang::Arabic);
-        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
-    }
+    check_none_in(
+        Arabic,
+        &[
+            "في القرن التاسع عشر بنيت المدينة.",
+            "وصل الوفد يوم الاثنين.",
+            "عقد الاجتماع يوم الأحد.",
+            "لست متأكدا من ذلك.",
+        ],
+    );
 }
 
 #[test]
@@ -759,8 +763,7 @@ fn metres_spelled_out_are_a_length() {
 /// counts everyone, too coarse to compare); ordinals ("第一") and words ("一般", "一度") count nothing.
 #[test]
 fn chinese_and_japanese_numbers() {
-    use parallax::compare::claims::extract_text_in;
-    use parallax::text::Lang;
+    use parallax::text::Lang::Unknown;
     for (text, value) in [
         ("乗客三十一人が乗っていた。", 31.0),
         ("乗客31人が乗っていた。", 31.0),
@@ -771,18 +774,16 @@ fn chinese_and_japanese_numbers() {
         ("累计出动一千二百余人次。", 1200.0),
         ("三万五千人が避難した。", 35000.0),
     ] {
-        let c = extract_text_in(text, Lang::Unknown);
-        assert_eq!(c.numbers.len(), 1, "{text}: {:#?}", c.numbers);
-        assert_eq!(c.numbers[0].value, value, "{text}");
+        assert_eq!(one_in(text, Unknown).value, value, "{text}");
     }
-    for text in [
-        "第一次会议在东京举行。",
-        "赤ちゃんの一般公開が始まった。",
-        "交通一度中断。",
-        "東京都八王子市の中央道。",
-        "宁可十防九空，不可失防万一。",
-    ] {
-        let c = extract_text_in(text, Lang::Unknown);
-        assert!(c.numbers.is_empty(), "{text}: {:#?}", c.numbers);
-    }
+    check_none_in(
+        Unknown,
+        &[
+            "第一次会议在东京举行。",
+            "赤ちゃんの一般公開が始まった。",
+            "交通一度中断。",
+            "東京都八王子市の中央道。",
+            "宁可十防九空，不可失防万一。",
+        ],
+    );
 }

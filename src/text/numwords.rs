@@ -273,13 +273,13 @@ fn russian_word(w: &str) -> Option<Nw> {
     })
 }
 
-/// A stateless interpreter whose words all act through [`apply_word`].
-macro_rules! word_interpreter {
+/// A stateless interpreter: `$apply(word, digits)` reads one word; decimals, ordinals and
+/// linking words are not read.
+macro_rules! interpreter {
     ($ty:ty, $apply:expr) => {
         impl LangInterpreter for $ty {
             fn apply(&self, num_func: &str, b: &mut DigitString) -> Result<(), Error> {
-                let word: Option<Nw> = $apply(num_func);
-                apply_word(word.ok_or(Error::NaN)?, b)
+                $apply(num_func, b)
             }
 
             fn apply_decimal(
@@ -302,6 +302,16 @@ macro_rules! word_interpreter {
                 false
             }
         }
+    };
+}
+
+/// An interpreter whose words all act through [`apply_word`] (`$word`: a word's value).
+macro_rules! word_interpreter {
+    ($ty:ty, $word:expr) => {
+        interpreter!($ty, |w: &str, b: &mut DigitString| {
+            let word: Option<Nw> = $word(w);
+            apply_word(word.ok_or(Error::NaN)?, b)
+        });
     };
 }
 
@@ -523,59 +533,44 @@ fn arabic_number(word: &str) -> Option<(Ar, bool)> {
 /// [`DigitString::flags`] bit: the word read last was a unit ("خمسة" before "عشر" or "وعشرون").
 const AR_UNIT_LAST: u64 = 1;
 
-impl LangInterpreter for Arabic {
-    fn apply(&self, num_func: &str, b: &mut DigitString) -> Result<(), Error> {
-        use Ar::*;
-        let (v, wa) = arabic_number(num_func).ok_or(Error::NaN)?;
-        let unit_last = b.flags & AR_UNIT_LAST != 0;
-        // a new part of a number after the first is joined by و ("مائة وعشرون")
-        let joins = b.is_null() || wa;
-        match v {
-            Unit(_) if !joins => Err(Error::Overlap),
-            // (units come before tens: "عشرون وخمسة" is not read as one number)
-            Unit(_) if b.len() >= 2 && b.peek(2)[0] != b'0' => Err(Error::Overlap),
-            Unit(d) => b.put(&[b'0' + d]),
-            Ten if unit_last && !wa => b.put_digit_at(b'1', 1),
-            Tens(t) if unit_last && wa => b.put_digit_at(b'0' + t, 1),
-            // "ثلاث مئة": the unit read last becomes the hundreds digit
-            Hundred if unit_last && !wa => {
-                let d = b.peek(1)[0];
-                b.fput(b"0").and_then(|()| b.put_digit_at(d, 2))
-            }
-            Ten | Tens(_) | Hundred | Hundreds(_) if !joins || unit_last => Err(Error::Overlap),
-            Ten => b.put(b"10"),
-            Tens(t) => b.put(&[b'0' + t, b'0']),
-            Hundred => b.put(b"100"),
-            Hundreds(d) => b.put(&[b'0' + d, b'0', b'0']),
-            Scale(_) if b.is_null() => Err(Error::NaN),
-            Scale(n) if !wa && b.is_range_free(n, n + 2) => b.shift(n),
-            Dual(n) if b.is_null() => b.put(b"2").and_then(|()| b.shift(n)),
-            Scale(_) | Dual(_) => Err(Error::Overlap),
-        }?;
-        b.flags = if matches!(v, Unit(_)) {
-            AR_UNIT_LAST
-        } else {
-            0
-        };
-        Ok(())
-    }
-
-    fn apply_decimal(&self, _decimal_func: &str, _b: &mut DigitString) -> Result<(), Error> {
-        Err(Error::NaN)
-    }
-
-    fn get_morph_marker(&self, _word: &str) -> MorphologicalMarker {
-        MorphologicalMarker::None
-    }
-
-    fn check_decimal_separator(&self, _word: &str) -> Option<char> {
-        None
-    }
-
-    fn is_linking(&self, _word: &str) -> bool {
-        false
-    }
+/// Read one Arabic number word into `b` (see [`Arabic`]).
+fn arabic_apply(num_func: &str, b: &mut DigitString) -> Result<(), Error> {
+    use Ar::*;
+    let (v, wa) = arabic_number(num_func).ok_or(Error::NaN)?;
+    let unit_last = b.flags & AR_UNIT_LAST != 0;
+    // a new part of a number after the first is joined by و ("مائة وعشرون")
+    let joins = b.is_null() || wa;
+    match v {
+        Unit(_) if !joins => Err(Error::Overlap),
+        // (units come before tens: "عشرون وخمسة" is not read as one number)
+        Unit(_) if b.len() >= 2 && b.peek(2)[0] != b'0' => Err(Error::Overlap),
+        Unit(d) => b.put(&[b'0' + d]),
+        Ten if unit_last && !wa => b.put_digit_at(b'1', 1),
+        Tens(t) if unit_last && wa => b.put_digit_at(b'0' + t, 1),
+        // "ثلاث مئة": the unit read last becomes the hundreds digit
+        Hundred if unit_last && !wa => {
+            let d = b.peek(1)[0];
+            b.fput(b"0").and_then(|()| b.put_digit_at(d, 2))
+        }
+        Ten | Tens(_) | Hundred | Hundreds(_) if !joins || unit_last => Err(Error::Overlap),
+        Ten => b.put(b"10"),
+        Tens(t) => b.put(&[b'0' + t, b'0']),
+        Hundred => b.put(b"100"),
+        Hundreds(d) => b.put(&[b'0' + d, b'0', b'0']),
+        Scale(_) if b.is_null() => Err(Error::NaN),
+        Scale(n) if !wa && b.is_range_free(n, n + 2) => b.shift(n),
+        Dual(n) if b.is_null() => b.put(b"2").and_then(|()| b.shift(n)),
+        Scale(_) | Dual(_) => Err(Error::Overlap),
+    }?;
+    b.flags = if matches!(v, Unit(_)) {
+        AR_UNIT_LAST
+    } else {
+        0
+    };
+    Ok(())
 }
+
+interpreter!(Arabic, arabic_apply);
 
 /// A Chinese or Japanese numeral character: its digit (`〇`/`零` 0, `一`–`九`, `两`/`兩` 2)
 /// or its place (`十`, `百`, `千`; `万`/`萬`, `亿`/`億`: the myriads).

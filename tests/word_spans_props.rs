@@ -1,7 +1,7 @@
 //! `normalize::word_spans` walks bytes with an ASCII fast path; it must find exactly the words
 //! the plain char-by-char statement of its rules finds (kept here as the reference).
 
-use parallax::text::normalize::{WordKind, word_spans};
+use parallax::text::normalize::{WordKind, is_arabic_prefix, word_spans};
 use proptest::prelude::*;
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
@@ -31,6 +31,17 @@ fn reference(text: &str) -> Vec<(Range<usize>, WordKind)> {
         }
         if !c.is_alphanumeric() {
             after_apostrophe = is_apostrophe(c) && last_end == i;
+            continue;
+        }
+        // an Arabic one-letter prefix glued to digits is a word of its own
+        if is_arabic_prefix(c)
+            && it
+                .peek()
+                .is_some_and(|&(_, d)| d.is_numeric() && !d.is_alphabetic())
+        {
+            last_end = i + c.len_utf8();
+            out.push((i..last_end, WordKind::Alpha));
+            after_apostrophe = false;
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -85,6 +96,7 @@ fn examples_match_the_reference() {
         "café naïve Œuvre — “quoted” 'x' d'",
         "\u{0}\t\r\n ab\u{0}cd",
         "नमस्ते தமிழ் cafe\u{301} \u{301}x ١٢\u{651}",
+        "9 قتلى و23 مصابا ب٣ ولد و",
     ] {
         assert_eq!(word_spans(t), reference(t), "{t:?}");
     }

@@ -16,7 +16,8 @@
 //!   sides: `l'armée` → `l`, `armée`);
 //! - digits keep inner separators that are followed by a digit: `2,000` → `2000` (a separator
 //!   followed by exactly three digits is a thousands separator), `3.5` and `3,5` → `3.5`;
-//! - hyphens split (`twenty-one` → `twenty one`, later joined back into `21`).
+//! - hyphens split (`twenty-one` → `twenty one`, later joined back into `21`);
+//! - an Arabic one-letter prefix glued to digits is a word of its own (`و23` → `و`, `23`).
 
 use super::Lang;
 use super::numwords::NumberWords;
@@ -148,6 +149,20 @@ pub enum WordKind {
     Digits,
 }
 
+/// The one-letter prefixes Arabic glues to the next word: و "and", ف "so", ب "with", ل "for",
+/// ك "as". Before a number in digits ("و23 مصابا") they are words of their own.
+pub fn is_arabic_prefix(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}' | '\u{0643}'
+    )
+}
+
+/// A decimal digit of any script (`3`, `٣`, `۳`, `३`).
+fn is_digit(c: char) -> bool {
+    c.is_numeric() && !c.is_alphabetic()
+}
+
 /// Byte ranges of the words of `text`, in order (see the module doc for the rules).
 pub fn word_spans(text: &str) -> Vec<(Range<usize>, WordKind)> {
     let mut out = Vec::new();
@@ -182,6 +197,14 @@ pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind))
         if !c.is_alphanumeric() {
             after_apostrophe = is_apostrophe(c) && last_end == i;
             i += c.len_utf8();
+            continue;
+        }
+        // An Arabic one-letter prefix glued to a number ("و23": "and 23") is a word of its own.
+        if is_arabic_prefix(c) && text[i + c.len_utf8()..].starts_with(is_digit) {
+            last_end = i + c.len_utf8();
+            emit(i..last_end, WordKind::Alpha);
+            after_apostrophe = false;
+            i = last_end;
             continue;
         }
         let mut all_digits = c.is_numeric() && !c.is_alphabetic();

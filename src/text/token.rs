@@ -69,6 +69,17 @@ fn push(out: &mut Vec<Token>, start: usize, w: &str) {
     if first.is_whitespace() {
         return;
     }
+    // An Arabic one-letter prefix glued to a number ("و23": "and 23"): two tokens, so the
+    // number is one (UAX #29 keeps a letter and the digits after it together).
+    let rest = &w[first.len_utf8()..];
+    if crate::text::normalize::is_arabic_prefix(first)
+        && rest.starts_with(|c: char| c.is_numeric() && !c.is_alphabetic())
+        && !rest.chars().any(char::is_alphabetic)
+    {
+        push(out, start, &w[..first.len_utf8()]);
+        push(out, start + first.len_utf8(), rest);
+        return;
+    }
     let kind = if w.chars().any(char::is_alphabetic) {
         TokenKind::Word
     } else if first.is_ascii_digit() || w.chars().any(char::is_numeric) {
@@ -177,6 +188,25 @@ mod tests {
             .into_iter()
             .map(|t| (t.span.slice(text), t.kind))
             .collect()
+    }
+
+    #[test]
+    fn arabic_prefix_glued_to_a_number_is_a_word_of_its_own() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("9 قتلى و23 مصابا ب٣ وقتلى"),
+            vec![
+                ("9", Number),
+                ("قتلى", Word),
+                ("و", Word),
+                ("23", Number),
+                ("مصابا", Word),
+                ("ب", Word),
+                ("٣", Number),
+                // (a prefix glued to a word stays with it)
+                ("وقتلى", Word),
+            ]
+        );
     }
 
     #[test]

@@ -280,3 +280,15 @@ fn quote_differences_in_other_languages_are_reported_once() {
     // One speaker's differing words, not also two quotes "only one side has".
     assert_eq!(disagreement_kinds(&v), ["quote_difference"], "{v}");
 }
+
+/// A quote written with `ё` in one outlet and `е` in the other is the same quote: no "only A
+/// quotes …" / "only B quotes …" pair (was reported while the row itself read as the same).
+#[test]
+fn a_quote_spelled_with_yo_is_the_same_quote() {
+    let v = diff_json(
+        "Глава района Иван Петров заявил: «Её ещё ждёт всё это».\n",
+        "Глава района Иван Петров заявил: «Ее еще ждет все это».\n",
+    );
+    assert_eq!(v["stats"]["same"], 1, "{v}");
+    assert!(disagreement_kinds(&v).is_empty(), "{v}");
+}

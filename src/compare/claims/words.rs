@@ -36,14 +36,17 @@ impl<'a> W<'a> {
     }
 }
 
-/// Normalise a word: lowercase, curly apostrophes straight.
+/// Normalise a word: lowercase, curly apostrophes straight, Russian `ё` as `е` (most
+/// outlets write `е`; the similarity reads it so too, see [`crate::text::normalize::fold`]).
 pub(crate) fn norm(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
     let lower = s.to_lowercase();
-    if lower.contains(['\u{2018}', '\u{2019}', '\u{02BC}']) {
-        lower.replace(['\u{2018}', '\u{2019}', '\u{02BC}'], "'")
+    if lower.contains(['\u{2018}', '\u{2019}', '\u{02BC}', 'ё']) {
+        lower
+            .replace(['\u{2018}', '\u{2019}', '\u{02BC}'], "'")
+            .replace('ё', "е")
     } else {
         lower
     }

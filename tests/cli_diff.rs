@@ -292,3 +292,16 @@ fn a_quote_spelled_with_yo_is_the_same_quote() {
     assert_eq!(v["stats"]["same"], 1, "{v}");
     assert!(disagreement_kinds(&v).is_empty(), "{v}");
 }
+
+/// Russian speech verbs attribute a quote: one speaker's two different quotes are a quote
+/// difference of that speaker (was: "only B quotes unattributed").
+#[test]
+fn russian_quotes_have_speakers() {
+    let v = diff_json(
+        "Глава района Иван Петров заявил: «Все жители эвакуированы вовремя».\n",
+        "Глава района Иван Петров заявил: «Спасатели работают круглые сутки без отдыха».\n",
+    );
+    assert_eq!(disagreement_kinds(&v), ["quote_difference"], "{v}");
+    let summary = v["disagreements"][0]["summary"].as_str().unwrap();
+    assert!(summary.contains("Иван Петров"), "{summary}");
+}

@@ -335,7 +335,11 @@ impl<'t> SideTokenizer<'t> {
         pairs.clear();
         let mut unspaced: Option<(usize, usize)> = None;
         word_spans_with(text, |r, k| {
-            let first = text[r.clone()].chars().next();
+            // (decoded only for a word that does not start with ASCII: CJK numerals and
+            // scripts without spaces never do)
+            let first = (text.as_bytes()[r.start] >= 0x80)
+                .then(|| text[r.start..].chars().next())
+                .flatten();
             if cjk_lang {
                 any_cjk |= first.is_some_and(crate::text::numwords::is_cjk_numeral);
                 ranges.push(r.clone());
@@ -343,7 +347,7 @@ impl<'t> SideTokenizer<'t> {
             let t = self.token(vocab, &text[r.clone()], k);
             any_number |= self.infos[t as usize].number;
             toks.push(t);
-            if text.as_bytes()[r.start] >= 0x80 && first.is_some_and(is_unspaced_script) {
+            if first.is_some_and(is_unspaced_script) {
                 if let Some(start) = unspaced.filter(|&(_, end)| end == r.start).map(|u| u.0) {
                     // (with the index of its second character's token)
                     let pair = self.token(vocab, &text[start..r.end], WordKind::Alpha);

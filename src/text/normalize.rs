@@ -159,7 +159,7 @@ pub fn is_arabic_prefix(c: char) -> bool {
 }
 
 /// A decimal digit of any script (`3`, `٣`, `۳`, `३`).
-fn is_digit(c: char) -> bool {
+pub(crate) fn is_digit(c: char) -> bool {
     c.is_numeric() && !c.is_alphabetic()
 }
 
@@ -207,7 +207,7 @@ pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind))
             i = last_end;
             continue;
         }
-        let mut all_digits = c.is_numeric() && !c.is_alphabetic();
+        let mut all_digits = is_digit(c);
         let mut end = i + c.len_utf8();
         while end < bytes.len() {
             let d = bytes[end];
@@ -232,7 +232,7 @@ pub fn word_spans_with(text: &str, mut emit: impl FnMut(Range<usize>, WordKind))
             if is_unspaced_script(d) || !(d.is_alphanumeric() || is_combining_mark(d)) {
                 break;
             }
-            all_digits &= d.is_numeric() && !d.is_alphabetic();
+            all_digits &= is_digit(d);
             end += d.len_utf8();
         }
         let kind = if all_digits {

@@ -11,7 +11,6 @@
 //! whatever the language.
 
 use super::Lang;
-use std::borrow::Cow;
 use text2num::digit_string::DigitString;
 use text2num::error::Error;
 use text2num::lang::{LangInterpreter, MorphologicalMarker};
@@ -430,23 +429,6 @@ enum Ar {
     Dual(usize),
 }
 
-/// Tashkeel and tatweel, which a writer adds or leaves out.
-fn arabic_optional_mark(c: char) -> bool {
-    matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
-}
-
-/// An Arabic word with tashkeel and tatweel dropped and alef with hamza or madda bare.
-fn arabic_bare(w: &str) -> Cow<'_, str> {
-    let hamza_alef = |c: char| matches!(c, 'أ' | 'إ' | 'آ' | 'ٱ');
-    if !w.chars().any(|c| arabic_optional_mark(c) || hamza_alef(c)) {
-        return Cow::Borrowed(w);
-    }
-    w.chars()
-        .filter(|&c| !arabic_optional_mark(c))
-        .map(|c| if hamza_alef(c) { 'ا' } else { c })
-        .collect()
-}
-
 /// The value of a bare Arabic number word without prefixes.
 fn arabic_word(w: &str) -> Option<Ar> {
     use Ar::*;
@@ -496,7 +478,8 @@ fn arabic_word(w: &str) -> Option<Ar> {
 /// news text glues on: و, then one of ب ل ك, then the article ال ("والثلاثة", "بعشرة",
 /// "للعشرة" = ل + العشرة).
 fn arabic_number(word: &str) -> Option<(Ar, bool)> {
-    let w = arabic_bare(word);
+    // (tashkeel and tatweel dropped, alef with hamza or madda bare, as the features see it)
+    let w = crate::text::normalize::fold(word);
     if let Some(v) = arabic_word(&w) {
         return Some((v, false));
     }

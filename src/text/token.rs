@@ -73,7 +73,7 @@ fn push(out: &mut Vec<Token>, start: usize, w: &str) {
     // number is one (UAX #29 keeps a letter and the digits after it together).
     let rest = &w[first.len_utf8()..];
     if crate::text::normalize::is_arabic_prefix(first)
-        && rest.starts_with(|c: char| c.is_numeric() && !c.is_alphabetic())
+        && rest.starts_with(crate::text::normalize::is_digit)
         && !rest.chars().any(char::is_alphabetic)
     {
         push(out, start, &w[..first.len_utf8()]);

@@ -81,21 +81,22 @@ pub(crate) fn candidates(f: &Features, p: Params) -> Vec<(u32, u32)> {
         return out;
     }
     // The two directions are independent: run (and sort) them on two threads, then merge.
-    let back = std::thread::scope(|scope| {
-        let h = scope.spawn(|| {
+    let (forward, back) = super::features::both(
+        true,
+        || {
+            let mut v = Vec::new();
+            one_way(&f.a, &f.b, f, p, &mut |x, y| v.push((x, y)));
+            v.sort_unstable();
+            v
+        },
+        || {
             let mut v = Vec::new();
             one_way(&f.b, &f.a, f, p, &mut |x, y| v.push((y, x)));
             v.sort_unstable();
             v
-        });
-        one_way(&f.a, &f.b, f, p, &mut |x, y| out.push((x, y)));
-        out.sort_unstable();
-        h.join()
-    });
-    match back {
-        Ok(v) => merge_sorted(&out, &v),
-        Err(e) => std::panic::resume_unwind(e),
-    }
+        },
+    );
+    merge_sorted(&forward, &back)
 }
 
 /// The union of two sorted lists, sorted and without repeats.

@@ -601,15 +601,8 @@ fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
         return run(pairs);
     }
     let (x, y) = pairs.split_at(pairs.len() / 2);
-    let (mut a, b) = std::thread::scope(|scope| {
-        let h = scope.spawn(|| run(y));
-        let a = run(x);
-        (a, h.join())
-    });
-    match b {
-        Ok(b) => a.extend(b),
-        Err(e) => std::panic::resume_unwind(e),
-    }
+    let (mut a, b) = features::both(true, || run(x), || run(y));
+    a.extend(b);
     a
 }
 

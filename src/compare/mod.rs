@@ -115,7 +115,7 @@ pub fn load_pair(
         art.warm_prepared();
         art
     };
-    // The second closure runs on a thread that starts some tens of µs late: give it the
+    // The second closure starts later (when a pool thread takes it over): give it the
     // shorter text, so the longer one (the critical path) starts at once.
     if text_b.len() > text_a.len() {
         let (b, a) = align::both(par, || make(meta_b, text_b), || make(meta_a, text_a));

@@ -27,6 +27,7 @@ fn opts() -> AlignOptions<'static> {
     get("PX_STEMW", &mut o.stem_weight);
     get("PX_CONTEXT", &mut o.context_threshold);
     get("PX_MUTUAL", &mut o.mutual_threshold);
+    get("PX_MUTUAL_RELATED", &mut o.related_mutual_threshold);
     get("PX_LEAD", &mut o.lead_threshold);
     o
 }

@@ -157,7 +157,7 @@ fn at_least_is_closed_below() {
         "It comes after at least 19 people were killed.",
         Hedge::AtLeast,
         19.0,
-        "people",
+        "deaths",
         &[19.0, 40.0],
         &[18.0],
     );
@@ -165,7 +165,7 @@ fn at_least_is_closed_below() {
         "At the least 19 folks had been killed.",
         Hedge::AtLeast,
         19.0,
-        "people",
+        "deaths",
         &[19.0],
         &[18.0],
     );
@@ -173,7 +173,7 @@ fn at_least_is_closed_below() {
         "No fewer than 19 civilians died.",
         Hedge::AtLeast,
         19.0,
-        "people",
+        "deaths",
         &[19.0],
         &[18.0],
     );
@@ -518,7 +518,7 @@ fn russian_numbers() {
                 "Пострадали двадцать пять человек.",
                 Hedge::Exact,
                 25.0,
-                Some("people"),
+                Some("injured"),
             ),
             (
                 "Эвакуированы три тысячи человек.",
@@ -785,5 +785,65 @@ fn chinese_and_japanese_numbers() {
             "東京都八王子市の中央道。",
             "宁可十防九空，不可失防万一。",
         ],
+    );
+}
+
+/// A casualty count is keyed by what befell the people counted, so "7 dead" and "5 missing"
+/// are two things, and "23 injured" and "25 injured" one: after the number, after auxiliaries,
+/// or a verb of harm before it, in each language with a table.
+#[test]
+fn casualty_counts_are_keyed_by_what_befell_them() {
+    use parallax::text::Lang::{Arabic, Dutch, French, German, Polish, Russian, Spanish};
+    let exact = Hedge::Exact;
+    for (text, value, key) in [
+        ("The collapse left 7 dead.", 7.0, "deaths"),
+        ("The collapse left 23 injured.", 23.0, "injured"),
+        ("At least 5 are still missing.", 5.0, "missing"),
+        ("Officials said 9 were killed.", 9.0, "deaths"),
+        (
+            "Officials said 12 people have been wounded.",
+            12.0,
+            "injured",
+        ),
+        ("Four people died in the fire.", 4.0, "deaths"),
+        ("The blast killed 9 people.", 9.0, "deaths"),
+        ("Police evacuated 40 people.", 40.0, "people"),
+    ] {
+        let n = one(text);
+        assert_eq!((n.value, n.key.as_deref()), (value, Some(key)), "{text}");
+    }
+    let c = extract_text("The blast killed nine and injured 30 others on Tuesday.");
+    let keys: Vec<_> = c.numbers.iter().map(|n| (n.value, n.key.clone())).collect();
+    assert!(keys.contains(&(9.0, Some("deaths".into()))), "{keys:?}");
+    assert!(keys.contains(&(30.0, Some("injured".into()))), "{keys:?}");
+    check_in(
+        French,
+        &[(
+            "L'effondrement a fait 12 blessés.",
+            exact,
+            12.0,
+            Some("injured"),
+        )],
+    );
+    check_in(
+        Spanish,
+        &[("El derrumbe dejó 10 muertos.", exact, 10.0, Some("deaths"))],
+    );
+    check_in(
+        German,
+        &[("Es gab 45 Verletzte.", exact, 45.0, Some("injured"))],
+    );
+    check_in(
+        Dutch,
+        &[("Er vielen 4 gewonden.", exact, 4.0, Some("injured"))],
+    );
+    check_in(
+        Russian,
+        &[("Погибли 9 человек.", exact, 9.0, Some("deaths"))],
+    );
+    check_in(Polish, &[("Zginęło 5 osób.", exact, 5.0, Some("deaths"))]);
+    check_in(
+        Arabic,
+        &[("أسفر الانهيار عن 23 مصابا.", exact, 23.0, Some("injured"))],
     );
 }

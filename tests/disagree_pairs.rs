@@ -269,3 +269,74 @@ fn many_values_for_one_noun_are_compared_within_rows_only() {
         assert_eq!(texts(&b, &d.b), ["seven seasons"], "{d:#?}");
     }
 }
+
+#[test]
+fn casualty_counts_conflict_without_a_counted_noun() {
+    // "23 injured" and "25 injured" were not compared before (no noun after the number);
+    // "7 dead" and "at least 5 missing" are two different things, not one imprecise figure.
+    let tail = "\n\nRescue teams searched the rubble of the building all night long.";
+    let (a, b, c) = pair(
+        &format!("The collapse in Alexandria on Tuesday left 9 dead and 23 injured.{tail}"),
+        &format!("The collapse in Alexandria on Tuesday left 9 dead and 25 injured.{tail}"),
+    );
+    let d = of_kind(&c, DisagreementKind::NumberConflict);
+    assert_eq!(d.len(), 1, "{:#?}", c.disagreements);
+    assert_eq!(texts(&a, &d[0].a), ["23 injured"]);
+    assert_eq!(texts(&b, &d[0].b), ["25 injured"]);
+
+    let (_, _, c) = pair(
+        &format!("The collapse in Alexandria on Tuesday left 7 dead, officials said.{tail}"),
+        &format!(
+            "The collapse in Alexandria on Tuesday left at least 5 missing, officials said.{tail}"
+        ),
+    );
+    for k in [
+        DisagreementKind::NumberConflict,
+        DisagreementKind::NumberImprecision,
+    ] {
+        assert!(of_kind(&c, k).is_empty(), "{:#?}", c.disagreements);
+    }
+
+    // The same in Arabic: "9 dead and 23 / 25 injured" ("و23": "and 23").
+    let ar = |n: &str| {
+        format!(
+            "ارتفعت حصيلة ضحايا انهيار مبنى سكني في مدينة الإسكندرية إلى 9 قتلى و{n} مصابا.\n\n\
+             وواصلت فرق الإنقاذ البحث تحت الأنقاض طوال الليل."
+        )
+    };
+    let ar_art = |id: &str, text: String| {
+        let meta = ArticleMeta {
+            id: id.into(),
+            language: Some("ar".into()),
+            ..ArticleMeta::default()
+        };
+        Article::from_text(meta, text)
+    };
+    let c = compare(&ar_art("a", ar("23")), &ar_art("b", ar("25")));
+    assert_eq!(
+        of_kind(&c, DisagreementKind::NumberConflict).len(),
+        1,
+        "{:#?}",
+        c.disagreements
+    );
+}
+
+#[test]
+fn counts_of_another_year_are_not_compared_across_rows() {
+    // A's past quake (2001, "dozens dead") is matched with B's sentence on it, which gives no
+    // toll; B's "12 dead" is about this week's quake, in another row. Without the year rule
+    // the two were a number conflict.
+    let (_, _, c) = pair(
+        "Rescuers worked through the night in the mountain villages.\n\n\
+         The last big quake in the region, in 2001, left dozens dead in the mountain villages.",
+        "Officials said 12 people died when the quake struck on Tuesday.\n\n\
+         Rescuers worked through the night in the mountain villages.\n\n\
+         The last big quake in the region struck the mountain villages in 2001.",
+    );
+    for k in [
+        DisagreementKind::NumberConflict,
+        DisagreementKind::NumberImprecision,
+    ] {
+        assert!(of_kind(&c, k).is_empty(), "{:#?}", c.disagreements);
+    }
+}

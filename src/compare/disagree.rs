@@ -231,6 +231,8 @@ struct NumberSide<'c> {
     /// `consistent[k]`: every claim of the side with the same key and kind allows a value that
     /// `claims[k]` allows (false in a group larger than [`CROSS_ROW_MAX`]).
     consistent: Vec<bool>,
+    /// The years each sentence names ("in 2001", "in June 2001"), by sentence.
+    years: HashMap<usize, Vec<u64>>,
 }
 
 impl<'c> NumberSide<'c> {
@@ -262,12 +264,41 @@ impl<'c> NumberSide<'c> {
                         .all(|&m| claims[m].loose().intersects(&claims[k].loose()));
             }
         }
+        let mut years: HashMap<usize, Vec<u64>> = HashMap::new();
+        // (a bare four-digit figure of the calendar range counts, whatever it was read as:
+        // "en junio de 2001 y dejó decenas …" reads 2001 as a count of "decenas")
+        let year_like = |c: &NumberClaim| {
+            c.kind == NumberKind::Year
+                || (c.text.len() == 4
+                    && c.text.bytes().all(|b| b.is_ascii_digit())
+                    && (1800.0..=2100.0).contains(&c.value))
+        };
+        for c in side.claims.numbers.iter().filter(|c| year_like(c)) {
+            years.entry(c.sentence).or_default().push(c.value as u64);
+        }
+        for d in &side.claims.dates {
+            if let Some(y) = d.year {
+                years.entry(d.sentence).or_default().push(u64::from(y));
+            }
+        }
         NumberSide {
             claims,
             orig,
             groups,
             by_row,
             consistent,
+            years,
+        }
+    }
+
+    /// Whether sentence `s` of this side and sentence `t` of `other` are set in the same time:
+    /// neither names a year, or both name one year in common. ("The 2001 quake left dozens
+    /// dead" is not about the deaths of this week's quake in another row.)
+    fn same_years(&self, s: usize, other: &NumberSide, t: usize) -> bool {
+        match (self.years.get(&s), other.years.get(&t)) {
+            (None, None) => true,
+            (Some(x), Some(y)) => x.iter().any(|v| y.contains(v)),
+            _ => false,
         }
     }
 
@@ -323,7 +354,11 @@ fn numbers(
         let all: Vec<usize> = group
             .iter()
             .copied()
-            .filter(|&m| same_thing(x, others.claims[m], sr(others.claims[m])))
+            .filter(|&m| {
+                let o = others.claims[m];
+                let row = sr(o);
+                same_thing(x, o, row) && (row || own.same_years(x.sentence, others, o.sentence))
+            })
             .collect();
         if all.iter().any(|&m| !others.consistent[m]) {
             return local();

@@ -856,6 +856,174 @@ fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
     .map(|(_, key)| key)
 }
 
+/// Who a casualty count counts: the dead, the injured or the missing ("7 dead", "23 injured",
+/// "9 were killed", "45 Verletzte", "9 قتلى"), as the key of [`counted_key`] ("deaths") or
+/// of its own. A word of `lang`'s table (lower case), or `None`.
+fn casualty_key(word: &str, lang: Lang) -> Option<&'static str> {
+    let (dead, injured, missing): (&[&str], &[&str], &[&str]) = match lang {
+        Lang::English | Lang::Unknown => (
+            &["dead", "killed", "died", "slain"],
+            &["injured", "wounded", "hurt"],
+            &["missing"],
+        ),
+        Lang::French => (
+            &["morts", "mort", "tués", "tuées", "décès", "décédés", "péri"],
+            &["blessés", "blessées", "blessé", "blessée"],
+            &["disparus", "disparues"],
+        ),
+        Lang::Spanish => (
+            &[
+                "muertos",
+                "muertas",
+                "fallecidos",
+                "fallecidas",
+                "murieron",
+                "fallecieron",
+            ],
+            &["heridos", "heridas", "lesionados", "lesionadas"],
+            &["desaparecidos", "desaparecidas"],
+        ),
+        Lang::Italian => (
+            &["morti", "deceduti", "decedute"],
+            &["feriti", "ferite", "ferito"],
+            &["dispersi", "disperse"],
+        ),
+        Lang::Portuguese => (
+            &["mortos", "mortas", "óbitos", "morreram"],
+            &["feridos", "feridas"],
+            &["desaparecidos", "desaparecidas"],
+        ),
+        Lang::German => (
+            &[
+                "tote",
+                "toten",
+                "todesopfer",
+                "todesopfern",
+                "getötet",
+                "starben",
+            ],
+            &[
+                "verletzte",
+                "verletzten",
+                "verletzt",
+                "schwerverletzte",
+                "schwerverletzten",
+            ],
+            &["vermisste", "vermissten", "vermisst"],
+        ),
+        Lang::Dutch => (
+            &["doden", "dode", "omgekomen", "gedood", "overleden"],
+            &["gewonden", "gewonde", "gewond"],
+            &["vermisten", "vermist"],
+        ),
+        Lang::Russian => (
+            &[
+                "погибших",
+                "погибшие",
+                "погибли",
+                "погибло",
+                "погиб",
+                "убитых",
+                "умерших",
+            ],
+            &[
+                "раненых",
+                "раненые",
+                "ранены",
+                "пострадавших",
+                "пострадавшие",
+                "пострадали",
+                "пострадало",
+            ],
+            &["пропавших", "пропали"],
+        ),
+        Lang::Polish => (
+            &["zabitych", "zmarłych", "zginęło", "zginęli", "zginęła"],
+            &["rannych", "ranni", "ranne", "poszkodowanych"],
+            &["zaginionych"],
+        ),
+        Lang::Arabic => (
+            &["قتلى", "قتيلا", "قتيل", "وفيات"],
+            &[
+                "مصابا",
+                "مصابين",
+                "مصاب",
+                "مصابون",
+                "جرحى",
+                "جريحا",
+                "إصابات",
+            ],
+            &["مفقودين", "مفقودا", "مفقود"],
+        ),
+        _ => return None,
+    };
+    [(dead, "deaths"), (injured, "injured"), (missing, "missing")]
+        .into_iter()
+        .find(|(words, _)| words.contains(&word))
+        .map(|(_, key)| key)
+}
+
+/// Words between a count and the participle that says what befell it: "9 were killed",
+/// "19 people have been injured", "12 personnes ont été blessées".
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "being"
+            | "reportedly"
+            | "also"
+            | "still"
+            | "ont"
+            | "été"
+            | "sont"
+            | "han"
+            | "sido"
+            | "fueron"
+            | "resultaron"
+            | "sono"
+            | "stati"
+            | "state"
+            | "foram"
+            | "ficaram"
+            | "wurden"
+            | "sind"
+            | "worden"
+            | "zijn"
+            | "raakten"
+            | "zostało"
+            | "zostały"
+            | "zostali"
+    )
+}
+
+/// The casualty word that tells what a count counts, with its key: right after the number
+/// (`at`), after auxiliaries ("were killed"), or a verb of harm just before it (`before`:
+/// "killing 9", "погибли 9 человек").
+fn casualty(ws: &[W], before: usize, at: usize, lang: Lang) -> Option<(usize, &'static str)> {
+    let mut k = at;
+    while ws.get(k).is_some_and(|w| is_auxiliary(&w.lower)) && k < at + 3 {
+        k += 1;
+    }
+    if let Some(key) = ws.get(k).and_then(|w| casualty_key(&w.lower, lang)) {
+        return Some((k, key));
+    }
+    let prev = before.checked_sub(1).map(|i| &ws[i])?;
+    let key = match prev.lower.as_ref() {
+        "killing" | "killed" => "deaths",
+        "injuring" | "wounding" | "injured" | "wounded" => "injured",
+        w if matches!(lang, Lang::Russian | Lang::Polish) => casualty_key(w, lang)?,
+        _ => return None,
+    };
+    Some((before - 1, key))
+}
+
 /// Canonical key of a counted noun: the singular form mapped through a small synonym table.
 pub fn counted_key(noun: &str) -> String {
     let s = singular(&norm(noun));
@@ -863,7 +1031,7 @@ pub fn counted_key(noun: &str) -> String {
         "country" | "nation" | "state" => "countries",
         "troop" | "soldier" | "serviceman" | "servicemember" => "troops",
         "official" | "officer" | "chief" | "commander" => "officials",
-        "person" | "folk" | "civilian" | "individual" | "resident" => "people",
+        "person" | "folk" | "civilian" | "individual" | "resident" | "other" => "people",
         "child" | "youngster" | "kid" | "minor" => "children",
         "death" | "fatality" => "deaths",
         "leader" => "leaders",
@@ -923,6 +1091,8 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
     }
     let mut noun: Option<usize> = None;
     let mut descriptor: Vec<usize> = Vec::new();
+    // The key of a casualty count ("deaths", "injured", "missing"; see `casualty`).
+    let mut casualty_of: Option<&'static str> = None;
     // What follows.
     let next = ws.get(end);
     if raw.ordinal {
@@ -1039,6 +1209,25 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
         if let Some(h) = noun {
             descriptor.extend(run.iter().copied().take_while(|&j| j <= h));
         }
+        // A casualty count: what befell them is the thing counted ("7 dead" and "5 missing"
+        // are two things), for no noun or "people" ("19 people were killed").
+        let people = noun.is_none_or(|h| {
+            let n = norm(ws[h].stem_possessive().0);
+            counted_key_in(&n, lang).map_or_else(|| counted_key(&n), str::to_string) == "people"
+        });
+        if let Some(key) = noun.and_then(|h| casualty_key(&ws[h].lower, lang)) {
+            // the counted noun is one: "12 blessés", "10 muertos"
+            casualty_of = Some(key);
+        } else if people {
+            let after = noun.map_or(end, |h| h + 1);
+            if let Some((k, key)) = casualty(ws, start, after, lang) {
+                casualty_of = Some(key);
+                if noun.is_none() && k >= end {
+                    noun = Some(k);
+                    descriptor.push(k);
+                }
+            }
+        }
     }
     if kind == NumberKind::Percent {
         let mut k = end;
@@ -1071,6 +1260,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
         norm(s)
     });
     let key = match kind {
+        NumberKind::Count if casualty_of.is_some() => casualty_of.map(str::to_string),
         NumberKind::Count => noun_text
             .as_deref()
             .map(|n| counted_key_in(n, lang).map_or_else(|| counted_key(n), str::to_string)),

@@ -638,7 +638,7 @@ fn arabic_numbers() {
     check_in(
         Arabic,
         &[
-            ("لقي سبعة أشخاص مصرعهم.", exact, 7.0, Some("people")),
+            ("لقي سبعة أشخاص مصرعهم.", exact, 7.0, Some("deaths")),
             (
                 "شاركت نحو ثلاثين دولة في القمة.",
                 Hedge::About,
@@ -844,6 +844,16 @@ fn casualty_counts_are_keyed_by_what_befell_them() {
     check_in(Polish, &[("Zginęło 5 osób.", exact, 5.0, Some("deaths"))]);
     check_in(
         Arabic,
-        &[("أسفر الانهيار عن 23 مصابا.", exact, 23.0, Some("injured"))],
+        &[
+            ("أسفر الانهيار عن 23 مصابا.", exact, 23.0, Some("injured")),
+            // "seven people met their death", "about twenty others were injured"
+            ("لقي سبعة أشخاص مصرعهم.", exact, 7.0, Some("deaths")),
+            (
+                "وأصيب نحو عشرين آخرين.",
+                Hedge::About,
+                20.0,
+                Some("injured"),
+            ),
+        ],
     );
 }

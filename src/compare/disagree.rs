@@ -231,7 +231,8 @@ struct NumberSide<'c> {
     /// `consistent[k]`: every claim of the side with the same key and kind allows a value that
     /// `claims[k]` allows (false in a group larger than [`CROSS_ROW_MAX`]).
     consistent: Vec<bool>,
-    /// The years each sentence names ("in 2001", "in June 2001"), by sentence.
+    /// The years each sentence names ("in 2001", "in June 2001"; not in a full date), by
+    /// sentence.
     years: HashMap<usize, Vec<u64>>,
 }
 
@@ -276,7 +277,9 @@ impl<'c> NumberSide<'c> {
         for c in side.claims.numbers.iter().filter(|c| year_like(c)) {
             years.entry(c.sentence).or_default().push(c.value as u64);
         }
-        for d in &side.claims.dates {
+        // (a full date, "Thursday (March 20, 2025)", is most often the reported event's own
+        // day; "in June 2001" or "in 2001" sets a sentence in another time)
+        for d in side.claims.dates.iter().filter(|d| d.day.is_none()) {
             if let Some(y) = d.year {
                 years.entry(d.sentence).or_default().push(u64::from(y));
             }

@@ -837,6 +837,8 @@ fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
                 "مواطن",
                 "مواطنا",
                 "مواطنين",
+                "آخرين",
+                "آخرون",
             ],
         ),
         Lang::Dutch => (
@@ -943,7 +945,7 @@ fn casualty_key(word: &str, lang: Lang) -> Option<&'static str> {
             &["zaginionych"],
         ),
         Lang::Arabic => (
-            &["قتلى", "قتيلا", "قتيل", "وفيات"],
+            &["قتلى", "قتيلا", "قتيل", "وفيات", "مصرعهم", "مصرعه", "حتفهم"],
             &[
                 "مصابا",
                 "مصابين",
@@ -1019,6 +1021,13 @@ fn casualty(ws: &[W], before: usize, at: usize, lang: Lang) -> Option<(usize, &'
         "killing" | "killed" => "deaths",
         "injuring" | "wounding" | "injured" | "wounded" => "injured",
         w if matches!(lang, Lang::Russian | Lang::Polish) => casualty_key(w, lang)?,
+        // (with or without "و", "and"): "مصرع سبعة أشخاص", "وأصيب نحو عشرين آخرين"
+        w if lang == Lang::Arabic => match w.strip_prefix('و').unwrap_or(w) {
+            "مصرع" | "مقتل" | "قتل" | "وفاة" => "deaths",
+            "أصيب" | "اصيب" | "إصابة" | "اصابة" => "injured",
+            "فقدان" => "missing",
+            _ => return None,
+        },
         _ => return None,
     };
     Some((before - 1, key))

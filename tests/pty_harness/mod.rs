@@ -118,13 +118,16 @@ impl Session {
     /// rapid resizes a frame drawn for the previous size can arrive after the pty shrank, and
     /// vt100 0.18 panics on a wide character in a 1-column screen (a real terminal wraps it).
     pub fn resize(&mut self, rows: u16, cols: u16) {
-        self.master.resize(size(rows, cols)).unwrap();
-        self.screen
-            .lock()
-            .unwrap()
+        // The emulated screen takes the new size first, and holds the lock until the terminal
+        // has it too: a reader drawing at once on SIGWINCH (as a loaded machine may let it,
+        // before this thread runs again) must not have its frame parsed at the old size and
+        // clipped, which left the screen blank for good (ratatui redraws only what changes).
+        let mut screen = self.screen.lock().unwrap();
+        screen
             .parser
             .screen_mut()
             .set_size(nz(rows), nz(cols.max(2)));
+        self.master.resize(size(rows, cols)).unwrap();
     }
 
     /// What the screen shows now, as text.

@@ -856,4 +856,15 @@ fn casualty_counts_are_keyed_by_what_befell_them() {
             ),
         ],
     );
+    // Chinese and Japanese: number, counter, what befell them.
+    check_in(
+        parallax::text::Lang::Unknown,
+        &[
+            ("乗客二人死亡。", exact, 2.0, Some("deaths")),
+            ("十八人重軽傷。", exact, 18.0, Some("injured")),
+            ("事故で17人がけがをした。", exact, 17.0, Some("injured")),
+            ("暴雨造成3人受伤。", exact, 3.0, Some("injured")),
+            ("仍有4人失踪。", exact, 4.0, Some("missing")),
+        ],
+    );
 }

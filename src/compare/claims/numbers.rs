@@ -965,6 +965,42 @@ fn casualty_key(word: &str, lang: Lang) -> Option<&'static str> {
         .map(|(_, key)| key)
 }
 
+/// A casualty count in Chinese or Japanese: after the number (its last token `last`), a
+/// counter (人, 名, with が) and what befell them: "2人死亡", "十八人重軽傷", "2人が死亡",
+/// "3人受伤", "1人失踪". The token that ends the casualty word, with the key.
+fn cjk_casualty(text: &str, ws: &[W], last: usize) -> Option<(usize, &'static str)> {
+    let from = ws[last].span.end;
+    let rest = text.get(from..)?;
+    let after_counter = ["人", "名"].iter().find_map(|c| rest.strip_prefix(c))?;
+    let after = after_counter
+        .strip_prefix('が')
+        .or_else(|| after_counter.strip_prefix('も'))
+        .unwrap_or(after_counter);
+    const WORDS: [(&str, &str); 17] = [
+        ("死亡", "deaths"),
+        ("死去", "deaths"),
+        ("遇难", "deaths"),
+        ("罹难", "deaths"),
+        ("丧生", "deaths"),
+        ("身亡", "deaths"),
+        ("重軽傷", "injured"),
+        ("重傷", "injured"),
+        ("軽傷", "injured"),
+        ("負傷", "injured"),
+        ("けが", "injured"),
+        ("怪我", "injured"),
+        ("受伤", "injured"),
+        ("受傷", "injured"),
+        ("失踪", "missing"),
+        ("行方不明", "missing"),
+        ("下落不明", "missing"),
+    ];
+    let (word, key) = WORDS.iter().find(|(w, _)| after.starts_with(w))?;
+    let end = from + (rest.len() - after.len()) + word.len();
+    let k = (last + 1..ws.len()).find(|&k| ws[k].span.end >= end)?;
+    Some((k, key))
+}
+
 /// Words between a count and the participle that says what befell it: "9 were killed",
 /// "19 people have been injured", "12 personnes ont été blessées".
 fn is_auxiliary(word: &str) -> bool {
@@ -1224,7 +1260,13 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
             let n = norm(ws[h].stem_possessive().0);
             counted_key_in(&n, lang).map_or_else(|| counted_key(&n), str::to_string) == "people"
         });
-        if let Some(key) = noun.and_then(|h| casualty_key(&ws[h].lower, lang)) {
+        if lang == Lang::Unknown
+            && noun.is_none()
+            && let Some((k, key)) = cjk_casualty(text, ws, end - 1)
+        {
+            casualty_of = Some(key);
+            noun = Some(k);
+        } else if let Some(key) = noun.and_then(|h| casualty_key(&ws[h].lower, lang)) {
             // the counted noun is one: "12 blessés", "10 muertos"
             casualty_of = Some(key);
         } else if people {

@@ -816,32 +816,16 @@ fn casualty_counts_are_keyed_by_what_befell_them() {
     let keys: Vec<_> = c.numbers.iter().map(|n| (n.value, n.key.clone())).collect();
     assert!(keys.contains(&(9.0, Some("deaths".into()))), "{keys:?}");
     assert!(keys.contains(&(30.0, Some("injured".into()))), "{keys:?}");
-    check_in(
-        French,
-        &[(
-            "L'effondrement a fait 12 blessés.",
-            exact,
-            12.0,
-            Some("injured"),
-        )],
-    );
-    check_in(
-        Spanish,
-        &[("El derrumbe dejó 10 muertos.", exact, 10.0, Some("deaths"))],
-    );
-    check_in(
-        German,
-        &[("Es gab 45 Verletzte.", exact, 45.0, Some("injured"))],
-    );
-    check_in(
-        Dutch,
-        &[("Er vielen 4 gewonden.", exact, 4.0, Some("injured"))],
-    );
-    check_in(
-        Russian,
-        &[("Погибли 9 человек.", exact, 9.0, Some("deaths"))],
-    );
-    check_in(Polish, &[("Zginęło 5 osób.", exact, 5.0, Some("deaths"))]);
+    for (lang, text, value, key) in [
+        (French, "L'effondrement a fait 12 blessés.", 12.0, "injured"),
+        (Spanish, "El derrumbe dejó 10 muertos.", 10.0, "deaths"),
+        (German, "Es gab 45 Verletzte.", 45.0, "injured"),
+        (Dutch, "Er vielen 4 gewonden.", 4.0, "injured"),
+        (Russian, "Погибли 9 человек.", 9.0, "deaths"),
+        (Polish, "Zginęło 5 osób.", 5.0, "deaths"),
+    ] {
+        check_in(lang, &[(text, exact, value, Some(key))]);
+    }
     check_in(
         Arabic,
         &[

@@ -5,14 +5,28 @@ use parallax::compare::{Comparison, Disagreement, DisagreementKind, compare};
 use parallax::corpus::{Article, ArticleMeta};
 
 fn art(id: &str, text: &str) -> Article {
+    art_in(id, text, "en")
+}
+
+fn art_in(id: &str, text: &str, lang: &str) -> Article {
     Article::from_text(
         ArticleMeta {
             id: id.into(),
-            language: Some("en".into()),
+            language: Some(lang.into()),
             ..ArticleMeta::default()
         },
         text.to_string(),
     )
+}
+
+/// No number conflict and no number imprecision.
+fn assert_no_number_disagreements(c: &Comparison) {
+    for k in [
+        DisagreementKind::NumberConflict,
+        DisagreementKind::NumberImprecision,
+    ] {
+        assert!(of_kind(c, k).is_empty(), "{:#?}", c.disagreements);
+    }
 }
 
 fn pair(a: &str, b: &str) -> (Article, Article, Comparison) {
@@ -77,16 +91,7 @@ fn numbers_about_different_things_are_not_compared() {
         "Officers from 30 countries met in London on Thursday to discuss the force.",
         "Some 200 soldiers from 30 countries met in London on Thursday to discuss the force.",
     );
-    assert!(
-        of_kind(&c, DisagreementKind::NumberConflict).is_empty(),
-        "{:#?}",
-        c.disagreements
-    );
-    assert!(
-        of_kind(&c, DisagreementKind::NumberImprecision).is_empty(),
-        "{:#?}",
-        c.disagreements
-    );
+    assert_no_number_disagreements(&c);
 }
 
 #[test]
@@ -290,12 +295,7 @@ fn casualty_counts_conflict_without_a_counted_noun() {
             "The collapse in Alexandria on Tuesday left at least 5 missing, officials said.{tail}"
         ),
     );
-    for k in [
-        DisagreementKind::NumberConflict,
-        DisagreementKind::NumberImprecision,
-    ] {
-        assert!(of_kind(&c, k).is_empty(), "{:#?}", c.disagreements);
-    }
+    assert_no_number_disagreements(&c);
 
     // The same in Arabic: "9 dead and 23 / 25 injured" ("و23": "and 23").
     let ar = |n: &str| {
@@ -304,15 +304,7 @@ fn casualty_counts_conflict_without_a_counted_noun() {
              وواصلت فرق الإنقاذ البحث تحت الأنقاض طوال الليل."
         )
     };
-    let ar_art = |id: &str, text: String| {
-        let meta = ArticleMeta {
-            id: id.into(),
-            language: Some("ar".into()),
-            ..ArticleMeta::default()
-        };
-        Article::from_text(meta, text)
-    };
-    let c = compare(&ar_art("a", ar("23")), &ar_art("b", ar("25")));
+    let c = compare(&art_in("a", &ar("23"), "ar"), &art_in("b", &ar("25"), "ar"));
     assert_eq!(
         of_kind(&c, DisagreementKind::NumberConflict).len(),
         1,
@@ -333,10 +325,5 @@ fn counts_of_another_year_are_not_compared_across_rows() {
          Rescuers worked through the night in the mountain villages.\n\n\
          The last big quake in the region struck the mountain villages in 2001.",
     );
-    for k in [
-        DisagreementKind::NumberConflict,
-        DisagreementKind::NumberImprecision,
-    ] {
-        assert!(of_kind(&c, k).is_empty(), "{:#?}", c.disagreements);
-    }
+    assert_no_number_disagreements(&c);
 }

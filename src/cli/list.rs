@@ -1,5 +1,6 @@
 //! `parallax list [DIR]`: the articles of a corpus, one per line, or `--json`.
 
+use parallax::corpus::Length;
 use parallax::sanitize::display_line;
 use std::io::Write;
 use std::path::PathBuf;
@@ -75,7 +76,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 display_line(&m.id).into_owned(),
                 display_line(m.published.as_deref().unwrap_or("-")).into_owned(),
                 display_line(m.outlet.as_deref().unwrap_or("-")).into_owned(),
-                a.word_count().to_string(),
+                match a.length() {
+                    Length::Words(n) => n.to_string(),
+                    Length::Characters(n) => format!("{n} chars"),
+                },
                 display_line(&m.title).into_owned(),
             ]
         })

@@ -156,12 +156,52 @@ impl Article {
 
     /// All words of the text, boilerplate included.
     pub fn word_count(&self) -> usize {
+        self.words().count()
+    }
+
+    /// How long the text is, as its readers count: words, or characters for a text whose
+    /// words are mostly Chinese or Japanese, written without spaces, where every character is
+    /// a word to the segmenter and "657 words" would mislead. (Korean is written with spaces.)
+    pub fn length(&self) -> Length {
+        let (mut words, mut unspaced, mut chars) = (0usize, 0usize, 0usize);
+        for w in self.words() {
+            let t = w.span.slice(&self.text);
+            words += 1;
+            chars += t.chars().count();
+            let hangul = |c: char| ('\u{AC00}'..='\u{D7AF}').contains(&c);
+            unspaced += usize::from(t.starts_with(|c: char| {
+                crate::text::normalize::is_unspaced_script(c) && !hangul(c)
+            }));
+        }
+        if unspaced * 2 > words {
+            Length::Characters(chars)
+        } else {
+            Length::Words(words)
+        }
+    }
+
+    fn words(&self) -> impl Iterator<Item = &crate::text::Token> {
         self.doc
             .sentences
             .iter()
             .flat_map(|s| &s.tokens)
             .filter(|t| t.kind != crate::text::TokenKind::Punct)
-            .count()
+    }
+}
+
+/// The length of an article: [`Article::length`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Length {
+    Words(usize),
+    Characters(usize),
+}
+
+impl std::fmt::Display for Length {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Length::Words(n) => write!(f, "{n} words"),
+            Length::Characters(n) => write!(f, "{n} characters"),
+        }
     }
 }
 

@@ -162,7 +162,7 @@ fn list_item<'a>(app: &App, i: usize, a: &'a Article) -> ListItem<'a> {
     let mut facts = vec![short_id(app, i)];
     facts.extend(a.meta.outlet.as_deref().map(|s| display(s).into_owned()));
     facts.extend(a.meta.published.as_deref().map(|s| display(s).into_owned()));
-    facts.push(format!("{} words", a.word_count()));
+    facts.push(a.length().to_string());
     let meta = Line::from(Span::styled(
         format!("   {}", facts.join(" · ")),
         Style::new().add_modifier(Modifier::DIM),

@@ -296,11 +296,20 @@ fn chinese_and_japanese_lengths_are_characters() {
     use parallax::corpus::{Article, ArticleMeta, Length};
     let len = |text: &str| Article::from_text(ArticleMeta::default(), text).length();
     // The segmenter makes every ideograph a word: "12 words" would be wrong.
-    assert_eq!(len("中央道で夜行バス横転。二人死亡。"), Length::Characters(14));
+    assert_eq!(
+        len("中央道で夜行バス横転。二人死亡。"),
+        Length::Characters(14)
+    );
     assert_eq!(len("暴雨造成2人死亡。"), Length::Characters(8));
-    assert_eq!(len("Officers from over 20 countries met."), Length::Words(6));
+    assert_eq!(
+        len("Officers from over 20 countries met."),
+        Length::Words(6)
+    );
     // Korean is written with spaces: words.
-    assert_eq!(len("대통령은 오늘 서울에서 정상과 만났다."), Length::Words(5));
+    assert_eq!(
+        len("대통령은 오늘 서울에서 정상과 만났다."),
+        Length::Words(5)
+    );
     assert_eq!(Length::Words(6).to_string(), "6 words");
     assert_eq!(Length::Characters(14).to_string(), "14 characters");
 }

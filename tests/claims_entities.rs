@@ -192,3 +192,34 @@ fn titles_and_role_words_of_other_languages() {
         assert_eq!(entity(&c, name).kind, EntityKind::Person, "{text}");
     }
 }
+
+/// German nouns are capitalised: a sentence or quotation that opens with an article,
+/// quantifier, preposition or small number ("Im Werk", "Drei Arbeiter", "„Alle Bewohner")
+/// names no one. A role before a name makes a person in German ("Bürgermeister Klaus Weber")
+/// and in Russian, also with a word between ("глава района Иван Петров").
+#[test]
+fn german_openings_name_no_one_and_roles_make_persons() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    let t = "Bürgermeister Klaus Weber kam am Morgen. Im Werk arbeiteten 40 Menschen. \
+             Drei Arbeiter wurden verletzt. „Alle Bewohner sind in Sicherheit“, sagte er.";
+    let c = extract_text_in(t, Lang::German);
+    let names: Vec<&str> = c.entities.iter().map(|e| e.name.as_str()).collect();
+    for bad in ["Im Werk", "Drei Arbeiter", "Alle Bewohner"] {
+        assert!(!names.contains(&bad), "{names:?}");
+    }
+    assert_eq!(entity(&c, "Klaus Weber").kind, EntityKind::Person);
+    let quote = &c.quotes[0];
+    assert_eq!(
+        c.speaker(quote).map(|e| e.name.as_str()),
+        Some("Klaus Weber")
+    );
+
+    let t = "Глава района Иван Петров приехал на место. «Все живы», — заявил он.";
+    let c = extract_text_in(t, Lang::Russian);
+    assert_eq!(entity(&c, "Иван Петров").kind, EntityKind::Person);
+    assert_eq!(
+        c.speaker(&c.quotes[0]).map(|e| e.name.as_str()),
+        Some("Иван Петров")
+    );
+}

@@ -305,3 +305,40 @@ fn russian_quotes_have_speakers() {
     let summary = v["disagreements"][0]["summary"].as_str().unwrap();
     assert!(summary.contains("Иван Петров"), "{summary}");
 }
+
+/// "…», — заявил он", "…“, sagte er": the pronoun after the speech verb is the person named
+/// before, in the languages with speech verbs of their own, as "he said" is in English.
+#[test]
+fn pronoun_speakers_in_other_languages() {
+    let ru = |quote: &str| {
+        format!(
+            "Глава района Иван Петров утром приехал на место обрушения жилого дома.\n\n\
+             «{quote}», — заявил он журналистам после совещания в администрации района.\n\n\
+             Спасатели продолжают разбирать завалы, работы продлятся до конца недели.\n"
+        )
+    };
+    let de = |quote: &str| {
+        format!(
+            "Bürgermeister Klaus Weber kam am Morgen zur Brandstelle in der Innenstadt.\n\n\
+             „{quote}“, sagte er nach einer Besprechung mit der Feuerwehr im Rathaus.\n\n\
+             Die Ermittlungen zur Brandursache dauern nach Angaben der Polizei noch an.\n"
+        )
+    };
+    for (a, b, name) in [
+        (
+            ru("Все жители эвакуированы вовремя"),
+            ru("Спасатели работают круглые сутки без отдыха"),
+            "Иван Петров",
+        ),
+        (
+            de("Alle Bewohner sind in Sicherheit"),
+            de("Die Feuerwehr arbeitet seit Stunden ohne Pause"),
+            "Klaus Weber",
+        ),
+    ] {
+        let v = diff_json(&a, &b);
+        assert_eq!(disagreement_kinds(&v), ["quote_difference"], "{v}");
+        let summary = v["disagreements"][0]["summary"].as_str().unwrap();
+        assert!(summary.contains(name), "{summary}");
+    }
+}

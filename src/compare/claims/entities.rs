@@ -96,6 +96,14 @@ fn is_foreign_title(w: &str) -> bool {
         "kanzlerin",
         "sprecher",
         "sprecherin",
+        "bürgermeister",
+        "bürgermeisterin",
+        "landrat",
+        "landrätin",
+        "direktor",
+        "direktorin",
+        "chef",
+        "chefin",
     ];
     let capitalised = w.starts_with(char::is_uppercase);
     capitalised
@@ -173,6 +181,33 @@ fn is_role_word(w: &str) -> bool {
             | "woordvoerder"
             | "secretario"
             | "secrétaire"
+            // Russian and Polish (lower case before a name, often with a genitive between:
+            // "глава района Иван Петров", "rzecznik policji Jan Kowalski").
+            | "глава"
+            | "мэр"
+            | "губернатор"
+            | "министр"
+            | "президент"
+            | "премьер"
+            | "премьер-министр"
+            | "пресс-секретарь"
+            | "представитель"
+            | "директор"
+            | "начальник"
+            | "руководитель"
+            | "председатель"
+            | "командующий"
+            | "посол"
+            | "prezydent"
+            | "burmistrz"
+            | "wojewoda"
+            | "rzecznik"
+            | "rzeczniczka"
+            | "dyrektor"
+            | "prezes"
+            | "komendant"
+            | "szef"
+            | "szefowa"
     )
 }
 
@@ -185,7 +220,6 @@ fn is_connector(w: &str) -> bool {
             | "du"
             | "la"
             | "le"
-            | "von"
             | "van"
             | "der"
             | "bin"
@@ -443,13 +477,72 @@ pub(crate) fn extract(text: &str, sentences: &[Option<Vec<W>>]) -> (Vec<Entity>,
     (corefer(text, sentences, raws), headlines)
 }
 
+/// A German article, quantifier, preposition or small number opening a sentence or
+/// quotation: German nouns follow it capitalised ("„Alle Bewohner …", "Im Werk …", "Drei
+/// Arbeiter …"), and it is never the first word of a name. (Not English "The" or Dutch "De":
+/// "The Hague", "De Haan"; nor "Von": "Von der Leyen".)
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "alle"
+            | "viele"
+            | "einige"
+            | "mehrere"
+            | "kein"
+            | "keine"
+            | "jeder"
+            | "jede"
+            | "diese"
+            | "dieser"
+            | "dieses"
+            // prepositions, their contractions with the article, numbers
+            | "im"
+            | "am"
+            | "zum"
+            | "zur"
+            | "beim"
+            | "vom"
+            | "ins"
+            | "in"
+            | "an"
+            | "auf"
+            | "aus"
+            | "bei"
+            | "mit"
+            | "nach"
+            | "vor"
+            | "für"
+            | "über"
+            | "unter"
+            | "wegen"
+            | "seit"
+            | "laut"
+            | "zwei"
+            | "drei"
+            | "vier"
+            | "fünf"
+            | "zehn"
+    )
+}
+
 /// Token `k` opens a sentence or a quotation (so its capital says nothing).
 fn initial(ws: &[W], k: usize) -> bool {
     let mut j = k;
     while j > 0
         && matches!(
             ws[j - 1].text,
-            "“" | "\"" | "‘" | "'" | "(" | "«" | "[" | "—" | "–" | "-"
+            "“" | "\"" | "‘" | "'" | "(" | "«" | "»" | "„" | "‚" | "[" | "—" | "–" | "-"
         )
     {
         j -= 1;
@@ -474,7 +567,10 @@ fn runs(
 ) {
     let mut k = 0;
     while k < ws.len() {
-        if !is_name_word(&ws[k]) || (is_weekday_or_month(ws[k].text) && !is_title(ws[k].text)) {
+        if !is_name_word(&ws[k])
+            || (is_weekday_or_month(ws[k].text) && !is_title(ws[k].text))
+            || (initial(ws, k) && is_determiner(&ws[k].lower))
+        {
             k += 1;
             continue;
         }
@@ -651,7 +747,14 @@ fn split_run(text: &str, si: usize, ws: &[W], idx: &[usize], out: &mut Vec<RawMe
                 s += 1;
             }
             if let Some((span, words)) = make(s..idx.len()) {
-                let role_word = prev_word(idx[0]).filter(|w| is_role_word(&w.lower));
+                // (the role right before the name, or one word before that: "глава района
+                // Иван Петров", "rzecznik policji Jan Kowalski")
+                let role_word = prev_word(idx[0])
+                    .filter(|w| is_role_word(&w.lower))
+                    .or_else(|| {
+                        prev_word(idx[0].saturating_sub(1))
+                            .filter(|w| idx[0] > 0 && w.gap && is_role_word(&w.lower))
+                    });
                 let org_or_place = words
                     .iter()
                     .any(|w| ORG_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str()));

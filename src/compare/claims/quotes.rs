@@ -1,6 +1,7 @@
 //! Quotations and their speakers: straight and curly quotes, "…,” he said", "X said",
-//! "said X", "according to X", "X told reporters", "X mentioned"; "he"/"she" resolve to
-//! the last named person; a quote that opens a sentence right after an attributed quote
+//! "said X", "according to X", "X told reporters", "X mentioned"; "he"/"she" (and their
+//! equivalents in the languages with speech verbs: "sagte er", "заявил он") resolve to the
+//! last named person; a quote that opens a sentence right after an attributed quote
 //! continues it.
 
 use super::words::W;
@@ -322,13 +323,30 @@ pub(crate) fn person_before(ents: &[Entity], pos: usize) -> Option<usize> {
         .map(|(_, id)| id)
 }
 
-/// Resolve the subject in words `ws[from..to]` (a pronoun or a named mention).
+/// "he" or "she" in `lang` (lower case): the pronouns that stand for the last named person.
+/// ("sie", "ze" are also "they", rarely the subject of a speech verb after a quote.)
+fn is_he_or_she(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::German => matches!(w, "er" | "sie"),
+        Lang::French => matches!(w, "il" | "elle"),
+        Lang::Spanish => matches!(w, "él" | "ella"),
+        Lang::Italian => matches!(w, "lui" | "lei" | "egli"),
+        Lang::Portuguese => matches!(w, "ele" | "ela"),
+        Lang::Dutch => matches!(w, "hij" | "zij" | "ze"),
+        Lang::Russian => matches!(w, "он" | "она"),
+        Lang::Polish => matches!(w, "on" | "ona"),
+        _ => matches!(w, "he" | "she"),
+    }
+}
+
+/// Resolve the subject in words `ws[from..to]` (a pronoun of `lang` or a named mention).
 fn subject(
     ws: &[W],
     mut from: usize,
     mut to: usize,
     ents: &[Entity],
     last: bool,
+    lang: Lang,
 ) -> Option<(usize, Span)> {
     // "X, who met Y, said": the subject is X, not Y.
     if last {
@@ -343,13 +361,18 @@ fn subject(
     if from >= to {
         return None;
     }
+    // Right after the speech verb, a pronoun is the subject: "sagte er nach einer
+    // Besprechung", not the noun after it.
+    if !last && is_he_or_she(&ws[from].lower, lang) {
+        if let Some(id) = person_before(ents, ws[from].span.start) {
+            return Some((id, ws[from].span));
+        }
+    }
     let window = Span::new(ws[from].span.start, ws[to - 1].span.end);
     if let Some(hit) = mention_in(ents, window, last) {
         return Some(hit);
     }
-    let pron = ws[from..to]
-        .iter()
-        .find(|w| matches!(w.lower.as_ref(), "he" | "she"))?;
+    let pron = ws[from..to].iter().find(|w| is_he_or_she(&w.lower, lang))?;
     person_before(ents, pron.span.start).map(|id| (id, pron.span))
 }
 
@@ -427,8 +450,9 @@ pub(crate) fn extract(
                     })
                     .unwrap_or(lim);
                 if let Some(v) = (a0..stop).find(|&k| is_speech_verb_in(&ws[k].lower, lang)) {
-                    let subj = subject(ws, a0, v, ents, true)
-                        .or_else(|| subject(ws, v + 1, (v + 6).min(stop.max(v + 1)), ents, false));
+                    let subj = subject(ws, a0, v, ents, true, lang).or_else(|| {
+                        subject(ws, v + 1, (v + 6).min(stop.max(v + 1)), ents, false, lang)
+                    });
                     if let Some((id, sp)) = subj {
                         q.speaker = Some(id);
                         q.speaker_span = Some(sp);
@@ -440,7 +464,7 @@ pub(crate) fn extract(
                         .find(|&k| ws[k].lower == "according" && ws[k + 1].lower == "to")
                     {
                         if let Some((id, sp)) =
-                            subject(ws, k + 2, (k + 8).min(ws.len()), ents, false)
+                            subject(ws, k + 2, (k + 8).min(ws.len()), ents, false, lang)
                         {
                             q.speaker = Some(id);
                             q.speaker_span = Some(sp);
@@ -461,15 +485,15 @@ pub(crate) fn extract(
                         .find(|&k| is_speech_verb_in(&ws[k].lower, lang))
                     {
                         let person = |h: &(usize, Span)| ents[h.0].kind == EntityKind::Person;
-                        let near = subject(ws, v.saturating_sub(8), v, ents, true);
+                        let near = subject(ws, v.saturating_sub(8), v, ents, true, lang);
                         // "X, who …, reiterated …, calling it “…”": the sentence's subject.
-                        let first = subject(ws, 0, v, ents, false);
+                        let first = subject(ws, 0, v, ents, false, lang);
                         let subj = match (near, first) {
                             (Some(n), Some(f)) if !person(&n) && person(&f) => Some(f),
                             (n, f) => n.or(f),
                         }
                         // "Said Mr Healey: “…”"
-                        .or_else(|| subject(ws, v + 1, (v + 6).min(b1 + 1), ents, false));
+                        .or_else(|| subject(ws, v + 1, (v + 6).min(b1 + 1), ents, false, lang));
                         if let Some((id, sp)) = subj {
                             q.speaker = Some(id);
                             q.speaker_span = Some(sp);

@@ -808,6 +808,9 @@ fn casualty_counts_are_keyed_by_what_befell_them() {
         ("Four people died in the fire.", 4.0, "deaths"),
         ("The blast killed 9 people.", 9.0, "deaths"),
         ("Police evacuated 40 people.", 40.0, "people"),
+        // one is a casualty count too, though "one" alone is mostly a pronoun
+        ("One person died in the fire.", 1.0, "deaths"),
+        ("1 dead in the fire.", 1.0, "deaths"),
     ] {
         let n = one(text);
         assert_eq!((n.value, n.key.as_deref()), (value, Some(key)), "{text}");
@@ -816,6 +819,12 @@ fn casualty_counts_are_keyed_by_what_befell_them() {
     let keys: Vec<_> = c.numbers.iter().map(|n| (n.value, n.key.clone())).collect();
     assert!(keys.contains(&(9.0, Some("deaths".into()))), "{keys:?}");
     assert!(keys.contains(&(30.0, Some("injured".into()))), "{keys:?}");
+    for t in [
+        "One of the injured was a child.",
+        "Only one country agreed.",
+    ] {
+        assert!(extract_text(t).numbers.is_empty(), "{t}");
+    }
     for (lang, text, value, key) in [
         (French, "L'effondrement a fait 12 blessés.", 12.0, "injured"),
         (Spanish, "El derrumbe dejó 10 muertos.", 10.0, "deaths"),
@@ -849,6 +858,7 @@ fn casualty_counts_are_keyed_by_what_befell_them() {
             ("事故で17人がけがをした。", exact, 17.0, Some("injured")),
             ("暴雨造成3人受伤。", exact, 3.0, Some("injured")),
             ("仍有4人失踪。", exact, 4.0, Some("missing")),
+            ("另有1人失踪。", exact, 1.0, Some("missing")),
         ],
     );
 }

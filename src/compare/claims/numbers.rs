@@ -1046,6 +1046,13 @@ fn is_auxiliary(word: &str) -> bool {
 /// "killing 9", "погибли 9 человек").
 fn casualty(ws: &[W], before: usize, at: usize, lang: Lang) -> Option<(usize, &'static str)> {
     let mut k = at;
+    // (a singular noun for a person is no counted noun of its own: "one person died")
+    if ws
+        .get(k)
+        .is_some_and(|w| matches!(w.lower.as_ref(), "person" | "man" | "woman" | "civilian"))
+    {
+        k += 1;
+    }
     while ws.get(k).is_some_and(|w| is_auxiliary(&w.lower)) && k < at + 3 {
         k += 1;
     }
@@ -1247,10 +1254,6 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
                         && !matches!(ws[j].lower.as_ref(), "times")
                 })
             });
-        if value == 1.0 && raw.vague.is_none() {
-            // "one of …", "one": mostly a pronoun, not a count worth comparing.
-            return None;
-        }
         if let Some(h) = noun {
             descriptor.extend(run.iter().copied().take_while(|&j| j <= h));
         }
@@ -1278,6 +1281,11 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
                     descriptor.push(k);
                 }
             }
+        }
+        if value == 1.0 && raw.vague.is_none() && casualty_of.is_none() {
+            // "one of …", "one": mostly a pronoun, not a count worth comparing (but "one
+            // person died", "1人失踪" are casualty counts).
+            return None;
         }
     }
     if kind == NumberKind::Percent {

@@ -223,3 +223,24 @@ fn german_openings_name_no_one_and_roles_make_persons() {
         Some("Иван Петров")
     );
 }
+
+/// Arabic, Hebrew, Devanagari have no capitals: their words are not names by their shape
+/// (every Arabic word passed the "all capitals" acronym test, so whole phrases were names
+/// and "only A names the name …" listed them). Acronyms in capitals still are.
+#[test]
+fn scripts_without_case_have_no_shape_names() {
+    use parallax::compare::claims::extract_text_in;
+    use parallax::text::Lang;
+    let c = extract_text_in(
+        "وقالت مصادر أمنية إن غرفة عمليات النجدة تلقت بلاغا بانهيار عقار مكون من عشرة طوابق.",
+        Lang::Arabic,
+    );
+    assert!(c.entities.is_empty(), "{:?}", c.entities);
+    let c = extract_text_in(
+        "प्रधानमंत्री ने आज दिल्ली में बैठक की और कहा कि सभी देश शामिल होंगे।",
+        Lang::Unknown,
+    );
+    assert!(c.entities.is_empty(), "{:?}", c.entities);
+    let c = extract_text("Officials from NATO and the EU met in Brussels on Thursday.");
+    entity(&c, "NATO");
+}

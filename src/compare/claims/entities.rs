@@ -550,10 +550,14 @@ fn initial(ws: &[W], k: usize) -> bool {
     j == 0 || matches!(ws[j - 1].text, ":" | "|")
 }
 
+/// A capitalised word, or an acronym ("NATO": two letters or more, in capitals). A script
+/// without case (Arabic, Hebrew, Devanagari, CJK) has neither: its words are not names by
+/// their shape (every Arabic word was an "acronym", so whole phrases were names).
 fn is_name_word(w: &W) -> bool {
     w.is_word()
         && (w.cap()
             || (w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.text.chars().any(char::is_uppercase)
                 && w.text.chars().all(|c| !c.is_lowercase())))
 }
 

@@ -573,7 +573,9 @@ fn runs(
     while k < ws.len() {
         if !is_name_word(&ws[k])
             || (is_weekday_or_month(ws[k].text) && !is_title(ws[k].text))
-            || (initial(ws, k) && is_determiner(&ws[k].lower))
+            || (initial(ws, k)
+                && (is_determiner(&ws[k].lower)
+                    || (is_role_word(&ws[k].lower) && !is_title(ws[k].text))))
         {
             k += 1;
             continue;

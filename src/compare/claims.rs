@@ -195,6 +195,12 @@ pub struct NumberClaim {
 }
 
 impl NumberClaim {
+    /// Written as a year ("2001"), whatever it was read as: a [`NumberKind::Year`], or a
+    /// count whose noun was found after it ("en junio de 2001 y dejó decenas …").
+    pub(crate) fn is_year_shaped(&self) -> bool {
+        numbers::is_year_figure(&self.text, self.value)
+    }
+
     /// The interval used to decide conflicts: a bare round number ("30", "thirty") is read
     /// as the journalist's rounding, ±10 %.
     pub fn loose(&self) -> Interval {

@@ -266,15 +266,7 @@ impl<'c> NumberSide<'c> {
             }
         }
         let mut years: HashMap<usize, Vec<u64>> = HashMap::new();
-        // (a bare four-digit figure of the calendar range counts, whatever it was read as:
-        // "en junio de 2001 y dejó decenas …" reads 2001 as a count of "decenas")
-        let year_like = |c: &NumberClaim| {
-            c.kind == NumberKind::Year
-                || (c.text.len() == 4
-                    && c.text.bytes().all(|b| b.is_ascii_digit())
-                    && (1800.0..=2100.0).contains(&c.value))
-        };
-        for c in side.claims.numbers.iter().filter(|c| year_like(c)) {
+        for c in side.claims.numbers.iter().filter(|c| c.is_year_shaped()) {
             years.entry(c.sentence).or_default().push(c.value as u64);
         }
         // (a full date, "Thursday (March 20, 2025)", is most often the reported event's own

@@ -1093,6 +1093,11 @@ pub fn counted_key(noun: &str) -> String {
     key.to_string()
 }
 
+/// A figure written as a year: four digits (`t`, as written) of the calendar range.
+pub(crate) fn is_year_figure(t: &str, value: f64) -> bool {
+    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (1800.0..=2100.0).contains(&value)
+}
+
 /// Extract the number claims of one sentence. `covered` marks tokens already used by dates.
 pub(crate) fn extract(
     text: &str,
@@ -1298,13 +1303,10 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
         descriptor.extend(run);
     }
     // Years: a bare four-digit integer in the calendar range.
-    let t = ws[raw.start].text;
     if kind == NumberKind::Count
         && noun.is_none()
         && hedge == Hedge::Exact
-        && t.len() == 4
-        && t.bytes().all(|b| b.is_ascii_digit())
-        && (1800.0..=2100.0).contains(&value)
+        && is_year_figure(ws[raw.start].text, value)
     {
         kind = NumberKind::Year;
     }

@@ -54,31 +54,32 @@ STOP = set(
 )
 
 
+def records(wn, kind, pos):
+    """The fields of each line of WordNet's `kind` file (index or data) for `pos`, the
+    licence lines (which start with a space) left out."""
+    with open(os.path.join(wn, kind + "." + POS[pos]), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                yield line.split()
+
+
 def read_index(wn, pos):
     """lemma -> [synset offsets, most frequent sense first]"""
     out = {}
-    with open(os.path.join(wn, "index." + POS[pos]), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            p = line.split()
-            lemma, synset_cnt, p_cnt = p[0], int(p[2]), int(p[3])
-            offsets = p[4 + p_cnt + 2 :]
-            assert len(offsets) == synset_cnt, line
-            out[lemma] = offsets
+    for p in records(wn, "index", pos):
+        lemma, synset_cnt, p_cnt = p[0], int(p[2]), int(p[3])
+        offsets = p[4 + p_cnt + 2 :]
+        assert len(offsets) == synset_cnt, p
+        out[lemma] = offsets
     return out
 
 
 def read_data(wn, pos):
     """offset -> [member words as written]"""
     out = {}
-    with open(os.path.join(wn, "data." + POS[pos]), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            p = line.split()
-            n = int(p[3], 16)
-            out[p[0]] = [p[4 + 2 * i] for i in range(n)]
+    for p in records(wn, "data", pos):
+        n = int(p[3], 16)
+        out[p[0]] = [p[4 + 2 * i] for i in range(n)]
     return out
 
 

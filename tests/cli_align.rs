@@ -23,6 +23,21 @@ fn units(stdout: &[u8]) -> Vec<serde_json::Value> {
     v["units"].as_array().expect("units array").clone()
 }
 
+/// The units of `parallax align A B --sentences --json` (files at paths `a`, `b`), which must
+/// succeed.
+fn align_sentences(a: &str, b: &str) -> Vec<serde_json::Value> {
+    let out = bin()
+        .args(["align", a, b, "--sentences", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    units(&out.stdout)
+}
+
 fn indices(u: &serde_json::Value, side: &str) -> Vec<usize> {
     u[side]
         .as_array()
@@ -54,16 +69,7 @@ A storm closed the harbour for two days.\n";
 fn json_units_with_sentences_flag() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (file(&dir, "a.txt", A), file(&dir, "b.txt", B));
-    let out = bin()
-        .args(["align", &a, &b, "--sentences", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let units = units(&out.stdout);
+    let units = align_sentences(&a, &b);
     assert_partition(&units, 4, 3);
     for u in &units {
         let kind = u["kind"].as_str().unwrap();
@@ -120,12 +126,7 @@ fn assert_all_same(pairs: &[(&str, &str)]) {
     let dir = tempfile::tempdir().unwrap();
     for &(a, b) in pairs {
         let (fa, fb) = pair(&dir, a, b);
-        let out = bin()
-            .args(["align", &fa, &fb, "--sentences", "--json"])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let units = units(&out.stdout);
+        let units = align_sentences(&fa, &fb);
         assert_eq!(units.len(), 1, "{a}");
         assert_eq!(units[0]["kind"], "same", "{a} vs {b}");
     }
@@ -280,12 +281,7 @@ fn sentences_flag_leaves_publication_stamps_unmatched() {
         "April 4, 2012\nThe coalition met in London on Thursday.\nThirty nations sent their defence chiefs.\n",
         "UPDATED: 22:07 GMT, 9 April 2012\nThe coalition met on Thursday in London.\nDefence chiefs of 30 nations were sent.\n",
     );
-    let out = bin()
-        .args(["align", &a, &b, "--sentences", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let units = units(&out.stdout);
+    let units = align_sentences(&a, &b);
     assert_partition(&units, 3, 3);
     for u in &units {
         let (ua, ub) = (indices(u, "a"), indices(u, "b"));
@@ -325,16 +321,7 @@ fn align_lines(dir: &tempfile::TempDir, a: &[u8]) -> Vec<serde_json::Value> {
     let p = dir.path().join("lines.txt");
     std::fs::write(&p, a).unwrap();
     let b = file(dir, "b.txt", B);
-    let out = bin()
-        .args(["align", p.to_str().unwrap(), &b, "--sentences", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    units(&out.stdout)
+    align_sentences(p.to_str().unwrap(), &b)
 }
 
 #[test]

@@ -728,172 +728,192 @@ pub fn cjk_numbers(
 mod tests {
     use super::*;
 
-    fn read(words: &str) -> Option<String> {
-        text2num::text2digits(words, &Russian).ok()
+    /// The digits `words` make in `lang`, if one number.
+    fn read(lang: &impl LangInterpreter, words: &str) -> Option<String> {
+        text2num::text2digits(words, lang).ok()
+    }
+
+    /// Each of `cases` reads as its digits in `lang`.
+    fn assert_reads(lang: &impl LangInterpreter, cases: &[(&str, &str)]) {
+        for &(words, digits) in cases {
+            assert_eq!(read(lang, words).as_deref(), Some(digits), "{words}");
+        }
+    }
+
+    /// None of `cases` is one number in `lang`.
+    fn assert_no_number(lang: &impl LangInterpreter, cases: &[&str]) {
+        for &words in cases {
+            assert_eq!(read(lang, words), None, "{words}");
+        }
     }
 
     #[test]
     fn russian_cardinals_in_every_case() {
-        assert_eq!(read("двадцать три").as_deref(), Some("23"));
-        assert_eq!(read("трёх").as_deref(), Some("3"));
-        assert_eq!(read("тремя").as_deref(), Some("3"));
-        assert_eq!(read("двухсот").as_deref(), Some("200"));
-        assert_eq!(read("сорока").as_deref(), Some("40"));
-        assert_eq!(read("триста пятьдесят").as_deref(), Some("350"));
-        assert_eq!(read("три тысячи").as_deref(), Some("3000"));
-        assert_eq!(read("тысяча").as_deref(), Some("1000"));
-        assert_eq!(read("две тысячи двадцать пять").as_deref(), Some("2025"));
-        assert_eq!(read("двести тысяч").as_deref(), Some("200000"));
-        assert_eq!(read("полтора").as_deref(), None);
-        assert_eq!(read("семью").as_deref(), None);
+        assert_reads(
+            &Russian,
+            &[
+                ("двадцать три", "23"),
+                ("трёх", "3"),
+                ("тремя", "3"),
+                ("двухсот", "200"),
+                ("сорока", "40"),
+                ("триста пятьдесят", "350"),
+                ("три тысячи", "3000"),
+                ("тысяча", "1000"),
+                ("две тысячи двадцать пять", "2025"),
+                ("двести тысяч", "200000"),
+            ],
+        );
+        assert_no_number(&Russian, &["полтора", "семью"]);
     }
 
     #[test]
     fn words_that_make_no_number() {
-        assert_eq!(read("десять пять"), None);
-        assert_eq!(read("двадцать тридцать"), None);
-        assert_eq!(read("пятнадцать три"), None);
-        assert_eq!(read("школа"), None);
-    }
-
-    fn read_pl(words: &str) -> Option<String> {
-        text2num::text2digits(words, &Polish).ok()
+        assert_no_number(
+            &Russian,
+            &[
+                "десять пять",
+                "двадцать тридцать",
+                "пятнадцать три",
+                "школа",
+            ],
+        );
     }
 
     #[test]
     fn polish_cardinals_in_their_case_forms() {
-        for (words, digits) in [
-            ("dwadzieścia trzy", "23"),
-            ("trzech", "3"),
-            ("trzema", "3"),
-            ("troje", "3"),
-            ("dwie", "2"),
-            ("dwiema", "2"),
-            ("jednego", "1"),
-            ("pięciu", "5"),
-            ("ośmiu", "8"),
-            ("jedenaście", "11"),
-            ("dziewiętnastu", "19"),
-            ("dwudziestu", "20"),
-            ("czterdzieści", "40"),
-            ("pięćdziesięciu", "50"),
-            ("sto", "100"),
-            ("stu", "100"),
-            ("dwustu", "200"),
-            ("trzysta", "300"),
-            ("pięciuset", "500"),
-            ("sto dwadzieścia", "120"),
-            ("dwieście osiemdziesiąt sześć", "286"),
-            ("tysiąc", "1000"),
-            ("trzy tysiące", "3000"),
-            ("pięć tysięcy", "5000"),
-            ("dwa tysiące dwadzieścia pięć", "2025"),
-            ("dwieście tysięcy", "200000"),
-            ("trzy miliony", "3000000"),
-            ("dwa miliardy", "2000000000"),
-        ] {
-            assert_eq!(read_pl(words).as_deref(), Some(digits), "{words}");
-        }
+        assert_reads(
+            &Polish,
+            &[
+                ("dwadzieścia trzy", "23"),
+                ("trzech", "3"),
+                ("trzema", "3"),
+                ("troje", "3"),
+                ("dwie", "2"),
+                ("dwiema", "2"),
+                ("jednego", "1"),
+                ("pięciu", "5"),
+                ("ośmiu", "8"),
+                ("jedenaście", "11"),
+                ("dziewiętnastu", "19"),
+                ("dwudziestu", "20"),
+                ("czterdzieści", "40"),
+                ("pięćdziesięciu", "50"),
+                ("sto", "100"),
+                ("stu", "100"),
+                ("dwustu", "200"),
+                ("trzysta", "300"),
+                ("pięciuset", "500"),
+                ("sto dwadzieścia", "120"),
+                ("dwieście osiemdziesiąt sześć", "286"),
+                ("tysiąc", "1000"),
+                ("trzy tysiące", "3000"),
+                ("pięć tysięcy", "5000"),
+                ("dwa tysiące dwadzieścia pięć", "2025"),
+                ("dwieście tysięcy", "200000"),
+                ("trzy miliony", "3000000"),
+                ("dwa miliardy", "2000000000"),
+            ],
+        );
     }
 
     #[test]
     fn polish_words_that_make_no_number() {
-        for words in [
-            // plural scale words alone are "thousands", "millions": no figure
-            "tysiące",
-            "tysięcy",
-            "miliony",
-            "milionów",
-            // ordinals, "several", "once", and common words
-            "trzeci",
-            "kilka",
-            "kilkanaście",
-            "raz",
-            "dziesiątki",
-            "setki",
-            "sta",
-            "osoby",
-            // not one number
-            "dziesięć pięć",
-            "dwadzieścia trzydzieści",
-            "pięć trzy",
-        ] {
-            assert_eq!(read_pl(words), None, "{words}");
-        }
-    }
-
-    fn read_ar(words: &str) -> Option<String> {
-        text2num::text2digits(words, &Arabic).ok()
+        assert_no_number(
+            &Polish,
+            &[
+                // plural scale words alone are "thousands", "millions": no figure
+                "tysiące",
+                "tysięcy",
+                "miliony",
+                "milionów",
+                // ordinals, "several", "once", and common words
+                "trzeci",
+                "kilka",
+                "kilkanaście",
+                "raz",
+                "dziesiątki",
+                "setki",
+                "sta",
+                "osoby",
+                // not one number
+                "dziesięć pięć",
+                "dwadzieścia trzydzieści",
+                "pięć trzy",
+            ],
+        );
     }
 
     #[test]
     fn arabic_cardinals_genders_duals_and_prefixes() {
-        for (words, digits) in [
-            ("ثلاثة", "3"),
-            ("ثلاث", "3"),
-            ("ثَلَاثَة", "3"),
-            ("أربعة", "4"),
-            ("اربع", "4"),
-            ("عشرة", "10"),
-            ("بعشرة", "10"),
-            ("الثلاثة", "3"),
-            ("والثلاثة", "3"),
-            ("لخمسة", "5"),
-            ("للعشرة", "10"),
-            ("اثنتين", "2"),
-            ("خمس عشرة", "15"),
-            ("اثنا عشر", "12"),
-            ("أحد عشر", "11"),
-            ("خمسة وعشرون", "25"),
-            ("خمسة وعشرين", "25"),
-            ("عشرون", "20"),
-            ("وعشرين", "20"),
-            ("مئة", "100"),
-            ("مائة وعشرون", "120"),
-            ("مائة وخمسة عشر", "115"),
-            ("مئتان", "200"),
-            ("ثلاثمئة", "300"),
-            ("ثلاث مئة", "300"),
-            ("ثلاثمائة وخمسة وعشرون", "325"),
-            ("ألفان", "2000"),
-            ("ألفين", "2000"),
-            ("ثلاثة آلاف", "3000"),
-            ("ثلاثة آلاف وخمسمائة", "3500"),
-            ("مائة ألف", "100000"),
-            ("خمسة وعشرين ألف", "25000"),
-            ("عشرون ألفا", "20000"),
-            ("ثلاثة ملايين", "3000000"),
-        ] {
-            assert_eq!(read_ar(words).as_deref(), Some(digits), "{words}");
-        }
+        assert_reads(
+            &Arabic,
+            &[
+                ("ثلاثة", "3"),
+                ("ثلاث", "3"),
+                ("ثَلَاثَة", "3"),
+                ("أربعة", "4"),
+                ("اربع", "4"),
+                ("عشرة", "10"),
+                ("بعشرة", "10"),
+                ("الثلاثة", "3"),
+                ("والثلاثة", "3"),
+                ("لخمسة", "5"),
+                ("للعشرة", "10"),
+                ("اثنتين", "2"),
+                ("خمس عشرة", "15"),
+                ("اثنا عشر", "12"),
+                ("أحد عشر", "11"),
+                ("خمسة وعشرون", "25"),
+                ("خمسة وعشرين", "25"),
+                ("عشرون", "20"),
+                ("وعشرين", "20"),
+                ("مئة", "100"),
+                ("مائة وعشرون", "120"),
+                ("مائة وخمسة عشر", "115"),
+                ("مئتان", "200"),
+                ("ثلاثمئة", "300"),
+                ("ثلاث مئة", "300"),
+                ("ثلاثمائة وخمسة وعشرون", "325"),
+                ("ألفان", "2000"),
+                ("ألفين", "2000"),
+                ("ثلاثة آلاف", "3000"),
+                ("ثلاثة آلاف وخمسمائة", "3500"),
+                ("مائة ألف", "100000"),
+                ("خمسة وعشرين ألف", "25000"),
+                ("عشرون ألفا", "20000"),
+                ("ثلاثة ملايين", "3000000"),
+            ],
+        );
     }
 
     #[test]
     fn arabic_words_that_make_no_number() {
-        for words in [
-            // scale words alone: "thousand(s)", "million(s)" need a number
-            "ألف",
-            "آلاف",
-            "مليون",
-            "ملايين",
-            // Monday, Sunday, "I am not", ordinals, fractions, "dozens"
-            "الاثنين",
-            "الأحد",
-            "لست",
-            "الثالثة",
-            "الخامس",
-            "ثلث",
-            "عشرات",
-            "مستشفيات",
-            // not one number: units after tens, two units, a part without و
-            "عشرون خمسة",
-            "ثلاثة خمسة",
-            "ثلاثة وخمسة",
-            "مائة عشرون",
-            "خمسة عشرين",
-        ] {
-            assert_eq!(read_ar(words), None, "{words}");
-        }
+        assert_no_number(
+            &Arabic,
+            &[
+                // scale words alone: "thousand(s)", "million(s)" need a number
+                "ألف",
+                "آلاف",
+                "مليون",
+                "ملايين",
+                // Monday, Sunday, "I am not", ordinals, fractions, "dozens"
+                "الاثنين",
+                "الأحد",
+                "لست",
+                "الثالثة",
+                "الخامس",
+                "ثلث",
+                "عشرات",
+                "مستشفيات",
+                // not one number: units after tens, two units, a part without و
+                "عشرون خمسة",
+                "ثلاثة خمسة",
+                "ثلاثة وخمسة",
+                "مائة عشرون",
+                "خمسة عشرين",
+            ],
+        );
     }
 
     fn cjk(text: &str) -> Vec<(String, String)> {
@@ -952,26 +972,15 @@ mod tests {
 
     #[test]
     fn one_type_for_every_language() {
-        let ru = NumberWords::of(Lang::Russian).expect("Russian number words");
-        assert_eq!(
-            text2num::text2digits("двух", &ru).ok().as_deref(),
-            Some("2")
-        );
-        let en = NumberWords::of(Lang::English).expect("English number words");
-        assert_eq!(
-            text2num::text2digits("thirty", &en).ok().as_deref(),
-            Some("30")
-        );
-        let pl = NumberWords::of(Lang::Polish).expect("Polish number words");
-        assert_eq!(
-            text2num::text2digits("trzech", &pl).ok().as_deref(),
-            Some("3")
-        );
-        let ar = NumberWords::of(Lang::Arabic).expect("Arabic number words");
-        assert_eq!(
-            text2num::text2digits("بعشرة", &ar).ok().as_deref(),
-            Some("10")
-        );
+        for (lang, words, digits) in [
+            (Lang::Russian, "двух", "2"),
+            (Lang::English, "thirty", "30"),
+            (Lang::Polish, "trzech", "3"),
+            (Lang::Arabic, "بعشرة", "10"),
+        ] {
+            let numbers = NumberWords::of(lang).expect("number words");
+            assert_reads(&numbers, &[(words, digits)]);
+        }
         assert!(NumberWords::of(Lang::Greek).is_none());
     }
 }

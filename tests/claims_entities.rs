@@ -252,3 +252,14 @@ fn scripts_without_case_have_no_shape_names() {
     let c = extract_text("Officials from NATO and the EU met in Brussels on Thursday.");
     entity(&c, "NATO");
 }
+
+/// "von", "van", "de" inside a name keep it whole ("von" was once lost from the connectors
+/// while a German opening word list was edited).
+#[test]
+fn connectors_keep_names_whole() {
+    let c = extract_text(
+        "Commission President Ursula von der Leyen met Dutch minister Ruben van der Berg in Brussels.",
+    );
+    entity(&c, "Ursula von der Leyen");
+    entity(&c, "Ruben van der Berg");
+}

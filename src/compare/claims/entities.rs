@@ -220,6 +220,7 @@ fn is_connector(w: &str) -> bool {
             | "du"
             | "la"
             | "le"
+            | "von"
             | "van"
             | "der"
             | "bin"

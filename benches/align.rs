@@ -63,3 +63,7 @@ fn bible(c: &mut Criterion) {
 
 criterion_group!(benches, seed_pair, bible);
 criterion_main!(benches);
+
+/// The binary's allocator (`src/main.rs`), so the numbers are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

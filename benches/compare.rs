@@ -193,3 +193,7 @@ criterion_group! {
     targets = benches, long_benches
 }
 criterion_main!(compare);
+
+/// The binary's allocator (`src/main.rs`), so the numbers are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -70,3 +70,7 @@ fn benches(c: &mut Criterion) {
 
 criterion_group!(corpus, benches);
 criterion_main!(corpus);
+
+/// The binary's allocator (`src/main.rs`), so the numbers are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

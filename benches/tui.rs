@@ -64,3 +64,7 @@ criterion_group! {
     targets = benches
 }
 criterion_main!(tui);
+
+/// The binary's allocator (`src/main.rs`), so the numbers are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -39,3 +39,7 @@ fn main() {
         std::hint::black_box(layout(&a, &b, &cmp, &opts));
     }
 }
+
+/// The binary's allocator (`src/main.rs`), so the numbers are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -25,7 +25,6 @@ pub enum Lang {
     Turkish,
     Arabic,
     Tamil,
-    /// Polish: no Snowball stemmer (stems are truncations), but abbreviations of its own.
     Polish,
     /// Not known, or not one the pipeline has language-specific rules for.
     Unknown,

@@ -55,7 +55,7 @@ pub fn class_stem(word: &str) -> Option<&'static str> {
     let word = word.strip_suffix("'s").unwrap_or(word);
     let (head, stem) = &c.heads[*c.class_of.get(word)? as usize];
     Some(stem.get_or_init(|| {
-        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+        frostem::Stemmer::new(frostem::Algorithm::English)
             .stem(head)
             .into_owned()
     }))

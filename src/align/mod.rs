@@ -42,7 +42,14 @@
 //!    drops by at most `MERGE_DROP` — how one outlet's "almost
 //!    20 nations are participating" joins the sentence before it opposite another's "… officers
 //!    from over 20 countries …". Units grow up to `MERGE_MAX` sentences.
-//! 6. **Display order**: A's reading order, with B-only sentences inserted where they fall in
+//! 6. **Merges that raise the similarity**: a free sentence next to any unit joins it when
+//!    the merged unit is at least `merge_margin` more similar than both the unit and the
+//!    sentence's best single pair with it (and at least `mutual_threshold`): the sentence
+//!    holds what the unit's other side says beyond the unit's own sentence, as when one
+//!    outlet's "the building had a demolition order" and "its owner added three floors" are
+//!    one sentence of another's. Unlike step 5 it needs no shared rare word, and it applies
+//!    to units matched on context too, which step 5 leaves alone.
+//! 7. **Display order**: A's reading order, with B-only sentences inserted where they fall in
 //!    B's order: right after the in-order match that precedes them in B, else just before
 //!    the first in-order match that follows them in B.
 
@@ -512,9 +519,87 @@ pub fn align_prepared(
         }
     }
 
+    // 6. Merges that raise the similarity: a free sentence next to any unit joins it when the
+    //    merged unit is clearly more similar than the unit or the new sentence alone. The
+    //    sentence carries the part of the other side's content the unit lacked.
+    for unit in &mut units {
+        while let Some((side_a, x, m)) =
+            similarity_raising_neighbour(&f, opts, unit, &unit_of_a, &b_used)
+        {
+            if side_a {
+                unit_of_a[x] = unit_of_a[unit.a[0]];
+                unit.a.push(x);
+                unit.a.sort_unstable();
+            } else {
+                unit.b.push(x);
+                unit.b.sort_unstable();
+                b_used[x] = true;
+            }
+            unit.score = m;
+            if unit.kind == UnitKind::Same {
+                unit.kind = UnitKind::Changed;
+            }
+        }
+    }
+
     Alignment {
         units: display_order(units, &in_order, &unit_of_a, &b_used, nb),
     }
+}
+
+/// The free sentence right before or after `unit` (on either side) whose merge into it raises
+/// the similarity most, if any does by `merge_margin` over both the unit's own and the best
+/// single pair of the new sentence with the unit's other side, to at least the mutual-best bar
+/// (`(on side A, index, merged similarity)`). Each single pair of the new sentence with the
+/// other side must be at least `MERGE_SEED` similar (as in the chain's 1:2 merges), and units
+/// grow up to `MERGE_MAX` sentences.
+fn similarity_raising_neighbour(
+    f: &Features,
+    opts: &AlignOptions,
+    unit: &Unit,
+    unit_of_a: &[Option<usize>],
+    b_used: &[bool],
+) -> Option<(bool, usize, f32)> {
+    if unit.a.is_empty() || unit.b.is_empty() || unit.a.len() + unit.b.len() >= MERGE_MAX {
+        return None;
+    }
+    let around = |run: &[usize]| [run[0].checked_sub(1), Some(run[run.len() - 1] + 1)];
+    let candidates = around(&unit.a)
+        .into_iter()
+        .flatten()
+        .filter(|&x| matches!(f.a.get(x), Some(Some(_))) && unit_of_a[x].is_none())
+        .map(|x| (true, x))
+        .chain(
+            around(&unit.b)
+                .into_iter()
+                .flatten()
+                .filter(|&x| matches!(f.b.get(x), Some(Some(_))) && !b_used[x])
+                .map(|x| (false, x)),
+        );
+    let mut best: Option<(bool, usize, f32)> = None;
+    for (side_a, x) in candidates {
+        let (mut ua, mut ub) = (unit.a.clone(), unit.b.clone());
+        let singles: Vec<f32> = if side_a {
+            ub.iter().filter_map(|&j| f.sim(&[x], &[j])).collect()
+        } else {
+            ua.iter().filter_map(|&i| f.sim(&[i], &[x])).collect()
+        };
+        if singles.is_empty() || singles.iter().any(|&s| s < MERGE_SEED) {
+            continue;
+        }
+        let single = singles.iter().copied().fold(0.0, f32::max);
+        let run = if side_a { &mut ua } else { &mut ub };
+        run.push(x);
+        run.sort_unstable();
+        let Some(m) = f.sim(&ua, &ub) else { continue };
+        if m >= unit.score.min(1.0).max(single) + opts.merge_margin
+            && m >= opts.mutual_threshold
+            && best.is_none_or(|(_, _, b)| m > b)
+        {
+            best = Some((side_a, x, m));
+        }
+    }
+    best
 }
 
 /// A free sentence right before or after `unit` (on either side) that shares with the unit's
@@ -790,6 +875,38 @@ mod tests {
 
     fn unit_of(al: &Alignment, i: usize) -> &Unit {
         al.units.iter().find(|u| u.a.contains(&i)).expect("a unit")
+    }
+
+    #[test]
+    fn a_neighbour_that_raises_a_weak_units_similarity_joins_it() {
+        // B says in one sentence what A says in two (the order, the halls), in other words:
+        // each of A's sentences alone is a weak match of it (0.21, 0.23: below the in-order
+        // threshold, so the anchored merge leaves the unit alone), the two together a clearly
+        // better one (0.32).
+        let a = "A fire destroyed a warehouse in the port district of Hamburg on Monday night.\n\
+                 Firefighters needed six hours to bring the blaze under control.\n\
+                 The building had been ordered demolished by the city in 2019.\n\
+                 Its owner later added two storage halls without a permit.\n\
+                 Police have opened an investigation into the cause of the fire.";
+        let b = "A warehouse in Hamburg's port district burned down on Monday night.\n\
+                 It took firefighters six hours to control the blaze.\n\
+                 Local media reported that the city's 2019 demolition order for the building was \
+                 never carried out, and that its owner put up two extra halls with no permit.\n\
+                 Police are investigating what caused the fire.";
+        let (sa, sb) = (lines(a), lines(b));
+        let sim = Similarity::new(&side(a, &sa), &side(b, &sb), &AlignOptions::default());
+        let single = |i| sim.sim(&[i], &[2]).expect("both sides have words");
+        let t = AlignOptions::default().threshold;
+        assert!(
+            single(2) < t && single(3) < t,
+            "{} {}",
+            single(2),
+            single(3)
+        );
+        let al = run(a, b);
+        let u = unit_of(&al, 2);
+        assert_eq!((&u.a, &u.b), (&vec![2, 3], &vec![2]), "{:?}", al.units);
+        assert!(u.score > single(2).max(single(3)) + AlignOptions::default().merge_margin);
     }
 
     #[test]

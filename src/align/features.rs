@@ -7,6 +7,8 @@
 //!   "physician" as "doctor", see [`crate::text::synonyms`]; in scripts written without
 //!   spaces, each character and each two adjacent characters, since most Chinese words
 //!   are two characters long: the bigrams of CJK retrieval),
+//!   and a sentence that gives a time of day gets one word more for it, the same for
+//!   "13.15 uur" and "kwart over één" ([`crate::text::clock`]),
 //! - **3-grams** of each folded, unstemmed word with boundary marks (`<wo`, `wor`, `ord`, `rd>`),
 //!   which survive typos, spelling variants, compounds and some spun synonyms.
 //!
@@ -21,7 +23,7 @@
 use crate::text::normalize::{
     Normalizer, WordKind, canonical_number, fold, is_unspaced_script, word_spans_with,
 };
-use crate::text::{Lang, Span};
+use crate::text::{Lang, Span, clock};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap as FxMap};
@@ -51,6 +53,8 @@ struct TokInfo<'t> {
     number: bool,
     /// Alphabetic (else digits); whether it is a connector is asked only where it matters.
     alpha: bool,
+    /// Digits, or a word of spoken times ([`clock::is_time_word`]).
+    clock: bool,
     word: u32,
 }
 
@@ -285,10 +289,12 @@ impl<'t> SideTokenizer<'t> {
                     }
                     self.alpha_of_norm[n] = id;
                 }
+                let clock = !alpha || clock::is_time_word(&folded, self.norm.lang());
                 self.infos.push(TokInfo {
                     folded,
                     number,
                     alpha,
+                    clock,
                     word,
                 });
                 id
@@ -317,11 +323,25 @@ impl<'t> SideTokenizer<'t> {
     }
 
     /// Append the word ids of one sentence to `out`, with number-word runs turned into
-    /// single values.
+    /// single values, and one word more for each time of day it gives (`13.15 uur` and
+    /// `kwart over één` both add `1:15`: [`clock::times`]).
     fn sentence(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) {
+        if !self.words(vocab, text, out) {
+            return;
+        }
+        for t in clock::times(text, self.norm.lang()) {
+            let w = self.value_word(vocab, &t);
+            out.push(w);
+        }
+    }
+
+    /// The words of [`Self::sentence`]; whether the sentence may give a time (it has a number
+    /// written with digits or a [`clock::is_time_word`]).
+    fn words(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) -> bool {
         let mut toks = std::mem::take(&mut self.toks_buf);
         toks.clear();
         let mut any_number = false;
+        let mut maybe_time = false;
         // (word ranges kept only for Chinese and Japanese numerals, read from the text around
         // them: `numwords::cjk_numbers`)
         let cjk_lang = self.norm.lang() == Lang::Unknown;
@@ -346,6 +366,7 @@ impl<'t> SideTokenizer<'t> {
             }
             let t = self.token(vocab, &text[r.clone()], k);
             any_number |= self.infos[t as usize].number;
+            maybe_time |= self.infos[t as usize].clock;
             toks.push(t);
             if first.is_some_and(is_unspaced_script) {
                 if let Some(start) = unspaced.filter(|&(_, end)| end == r.start).map(|u| u.0) {
@@ -368,7 +389,7 @@ impl<'t> SideTokenizer<'t> {
             out.extend(pairs.iter().map(|&(_, t)| self.infos[t as usize].word));
             self.toks_buf = toks;
             self.pairs_buf = pairs;
-            return;
+            return maybe_time;
         }
         // A numeral read as a number is that number alone: "三十一人" is "31人", so no pair
         // takes one of its characters ("十一", "一人").
@@ -425,6 +446,7 @@ impl<'t> SideTokenizer<'t> {
         out.extend(pairs.iter().map(|&(_, t)| self.infos[t as usize].word));
         self.toks_buf = toks;
         self.pairs_buf = pairs;
+        maybe_time
     }
 }
 

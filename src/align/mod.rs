@@ -5,7 +5,8 @@
 //!
 //! How it works (each step bounded, so book-length texts align in well under a second):
 //! 1. **Features** ([`features`]): per sentence, IDF-weighted Snowball stems (truncations
-//!    without a stemmer; number words as digits; English synonyms of a WordNet class as one
+//!    without a stemmer; number words as digits; a time of day, in digits or words, as one
+//!    value ([`crate::text::clock`]); English synonyms of a WordNet class as one
 //!    stem, [`crate::text::synonyms`]; Chinese, Japanese and Korean characters one by one
 //!    and two by two) and character 3-grams; similarity is a weighted sum of
 //!    the two cosines, in `0..=1`.
@@ -875,6 +876,17 @@ mod tests {
 
     fn unit_of(al: &Alignment, i: usize) -> &Unit {
         al.units.iter().find(|u| u.a.contains(&i)).expect("a unit")
+    }
+
+    #[test]
+    fn one_time_of_day_in_two_forms_is_a_shared_word() {
+        // "half past three" and "15:30" are one time (on a 12-hour clock); "16:45" another.
+        let a = "Residents heard the blast at half past three.\nThe roof fell in.";
+        let b = "Residents heard the blast at 15:30.\nResidents heard the blast at 16:45.";
+        let (sa, sb) = (lines(a), lines(b));
+        let sim = Similarity::new(&side(a, &sa), &side(b, &sb), &AlignOptions::default());
+        let (same, other) = (sim.sim(&[0], &[0]).unwrap(), sim.sim(&[0], &[1]).unwrap());
+        assert!(same > other + 0.05, "{same} vs {other}");
     }
 
     #[test]

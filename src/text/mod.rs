@@ -1,6 +1,7 @@
 //! Text model: paragraphs, sentences and word tokens, each with byte spans
 //! into the original article text. Nothing downstream re-tokenises.
 
+pub mod clock;
 mod lang;
 pub mod normalize;
 pub mod numwords;

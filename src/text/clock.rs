@@ -1,0 +1,410 @@
+//! Times of day, however a report writes them: "13.15 uur", "15:30", "15h30", "1:15 p.m.",
+//! "half past three", "halb sieben", "kwart over één", "trois heures et demie", "las tres y
+//! media", "le tre e mezza". Each becomes one canonical value on a 12-hour clock (`3:30`,
+//! `1:15`), so two outlets that give the same time in different forms share a word in the
+//! similarity features. (On a 12-hour clock because the spoken forms do not say which half of
+//! the day they mean: Dutch "half vier" is 3:30 or 15:30.)
+//!
+//! A bare number of hours ("drei Uhr", "trois heures") is left alone: it is as often a
+//! duration ("drei Stunden", "pendant trois heures") as a time.
+
+use super::Lang;
+
+/// The times of day in `text` (any case), in order of appearance, as `h:mm` with `h` in
+/// `1..=12`. Cheap on text without one: a sentence with no digit–separator–digit and none of
+/// its language's time words is rejected in one pass over its bytes.
+pub fn times(text: &str, lang: Lang) -> Vec<String> {
+    let words = spoken(lang);
+    if !has_digit_time(text.as_bytes())
+        && words.is_none_or(|w| !w.triggers.iter().any(|t| text.contains(t)))
+    {
+        return Vec::new();
+    }
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((n, v)) =
+            digit_time(&toks[i..]).or_else(|| words.and_then(|w| w.read(&toks[i..])))
+        {
+            out.push(v);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A token of [`times`]: a run of letters (lower-cased), a run of digits with the `:`/`.`/`h`
+/// groups of a time inside it ("15:30", "13.15", "15h30"), or a lone `.`-free symbol.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut kind = 0u8; // 0 none, 1 letters, 2 digits
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let next_digit = chars.get(k + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() {
+            if kind != 2 {
+                flush(&mut cur, &mut out);
+                kind = 2;
+            }
+            cur.push(c);
+        } else if kind == 2 && matches!(c, ':' | '.' | 'h' | 'H') && next_digit {
+            cur.push(if c == 'H' { 'h' } else { c });
+        } else if c.is_alphabetic()
+            || (kind == 1 && c == '\'' && chars.get(k + 1).is_some_and(|c| c.is_alphabetic()))
+        {
+            if kind != 1 {
+                flush(&mut cur, &mut out);
+                kind = 1;
+            }
+            cur.extend(c.to_lowercase());
+        } else {
+            flush(&mut cur, &mut out);
+            kind = 0;
+            // "a.m." / "p.m.": the dots would split them into letters; keep the mark.
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// `h:mm` on the 12-hour clock, if `h` and `m` make a time of day.
+fn clock(h: u32, m: u32) -> Option<String> {
+    (h <= 24 && m < 60).then(|| {
+        let h12 = match h % 12 {
+            0 => 12,
+            x => x,
+        };
+        format!("{h12}:{m:02}")
+    })
+}
+
+/// Words after a number that make it a time: Dutch "uur", German "Uhr", French "h"/"heures",
+/// English "a.m."/"p.m."/"hrs", and the like.
+const CLOCK_WORDS: &[&str] = &[
+    "uur", "uhr", "h", "heure", "heures", "hrs", "hours", "am", "pm", "a", "p", "horas", "hs",
+    "ore",
+];
+
+/// A time written with digits at the start of `toks`: `(tokens used, value)`. "15:30" and
+/// "15h30" on their own; "13.15" only before a clock word (else it is a decimal).
+fn digit_time(toks: &[String]) -> Option<(usize, String)> {
+    let t = toks.first()?;
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // French typography: "15 h 30"
+    if let [h, mark, m, ..] = toks
+        && mark == "h"
+        && h.len() <= 2
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.len() == 2
+        && m.bytes().all(|b| b.is_ascii_digit())
+    {
+        return clock(h.parse().ok()?, m.parse().ok()?).map(|v| (3, v));
+    }
+    let split = t.find([':', '.', 'h'])?;
+    let (h, rest) = t.split_at(split);
+    let sep = rest.as_bytes()[0];
+    let m = &rest[1..];
+    if h.is_empty() || h.len() > 2 || m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let marked = toks
+        .get(1)
+        .is_some_and(|w| CLOCK_WORDS.contains(&w.as_str()));
+    if sep == b'.' && !marked {
+        return None;
+    }
+    let v = clock(h.parse().ok()?, m.parse().ok()?)?;
+    Some((1 + usize::from(marked), v))
+}
+
+/// A language's spoken times: hour words (1–12), and how a fraction word sets the minutes.
+struct Spoken {
+    /// Substrings one of which a sentence with a spoken time contains: lower-case pieces
+    /// that do not start a word (`alf past`), so they are found whatever the case of the
+    /// word's first letter.
+    triggers: &'static [&'static str],
+    /// Words every spoken form has ([`is_time_word`]).
+    keys: &'static [&'static str],
+    /// Hour words, `hours[k]` being hour `k + 1` (several spellings joined with `|`).
+    hours: [&'static str; 12],
+    /// Patterns, `H` standing for the hour word: `(words, minutes, hour offset)`, e.g.
+    /// German `(["halb", "H"], 30, -1)`: "halb sieben" is 6:30.
+    forms: &'static [(&'static [&'static str], u32, i32)],
+}
+
+impl Spoken {
+    fn hour(&self, w: &str) -> Option<u32> {
+        if let Ok(n) = w.parse::<u32>() {
+            return (1..=24).contains(&n).then_some(n);
+        }
+        self.hours
+            .iter()
+            .position(|alts| alts.split('|').any(|a| a == w))
+            .map(|k| k as u32 + 1)
+    }
+
+    /// The spoken time at the start of `toks`, if any form matches there.
+    fn read(&self, toks: &[String]) -> Option<(usize, String)> {
+        for &(pattern, minutes, offset) in self.forms {
+            if pattern.len() > toks.len() {
+                continue;
+            }
+            let mut hour = None;
+            let fits = pattern.iter().zip(toks).all(|(p, t)| match *p {
+                "H" => {
+                    hour = self.hour(t);
+                    hour.is_some()
+                }
+                p => p.split('|').any(|alt| alt == t),
+            });
+            if let (true, Some(h)) = (fits, hour) {
+                let h = (h as i32 + offset).rem_euclid(12) as u32;
+                return clock(h, minutes).map(|v| (pattern.len(), v));
+            }
+        }
+        None
+    }
+}
+
+fn spoken(lang: Lang) -> Option<&'static Spoken> {
+    Some(match lang {
+        Lang::English => &EN,
+        Lang::German => &DE,
+        Lang::Dutch => &NL,
+        Lang::French => &FR,
+        Lang::Spanish => &ES,
+        Lang::Italian => &IT,
+        _ => return None,
+    })
+}
+
+static EN: Spoken = Spoken {
+    keys: &["half", "quarter"],
+    triggers: &["alf past", "uarter "],
+    hours: [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ],
+    forms: &[
+        (&["half", "past", "H"], 30, 0),
+        (&["quarter", "past", "H"], 15, 0),
+        (&["a", "quarter", "past", "H"], 15, 0),
+        (&["quarter", "to", "H"], 45, -1),
+        (&["a", "quarter", "to", "H"], 45, -1),
+    ],
+};
+
+static DE: Spoken = Spoken {
+    keys: &["halb", "viertel", "dreiviertel"],
+    triggers: &["alb ", "iertel "],
+    hours: [
+        "eins|ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+        "elf", "zwölf",
+    ],
+    forms: &[
+        (&["halb", "H"], 30, -1),
+        (&["viertel", "nach", "H"], 15, 0),
+        (&["viertel", "vor", "H"], 45, -1),
+        (&["dreiviertel", "H"], 45, -1),
+    ],
+};
+
+static NL: Spoken = Spoken {
+    keys: &["half", "kwart"],
+    triggers: &["alf ", "wart "],
+    hours: [
+        "één|een|eén",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+    ],
+    forms: &[
+        (&["half", "H"], 30, -1),
+        (&["kwart", "over", "H"], 15, 0),
+        (&["kwart", "voor", "H"], 45, -1),
+    ],
+};
+
+static FR: Spoken = Spoken {
+    keys: &["demie", "quart"],
+    triggers: &["et demie", "quart"],
+    hours: [
+        "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+        "douze",
+    ],
+    forms: &[
+        (&["H", "heure|heures", "et", "demie"], 30, 0),
+        (&["H", "heure|heures", "et", "quart"], 15, 0),
+        (&["H", "heure|heures", "moins", "le", "quart"], 45, -1),
+        (&["H", "heure|heures", "moins", "quart"], 45, -1),
+    ],
+};
+
+static ES: Spoken = Spoken {
+    keys: &["media", "cuarto"],
+    triggers: &[" media", " cuarto"],
+    hours: [
+        "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+        "doce",
+    ],
+    forms: &[
+        (&["la|las", "H", "y", "media"], 30, 0),
+        (&["la|las", "H", "y", "cuarto"], 15, 0),
+        (&["la|las", "H", "menos", "cuarto"], 45, -1),
+    ],
+};
+
+static IT: Spoken = Spoken {
+    keys: &["mezza", "mezzo", "quarto"],
+    triggers: &[" mezz", " quarto"],
+    hours: [
+        "una|l'una",
+        "due",
+        "tre",
+        "quattro",
+        "cinque",
+        "sei",
+        "sette",
+        "otto",
+        "nove",
+        "dieci",
+        "undici",
+        "dodici",
+    ],
+    forms: &[
+        (&["le|alle", "H", "e", "mezza|mezzo"], 30, 0),
+        (&["le|alle", "H", "e", "un", "quarto"], 15, 0),
+        (&["le|alle", "H", "meno", "un", "quarto"], 45, -1),
+        (&["le|alle", "H", "e", "quarto"], 15, 0),
+    ],
+};
+
+/// Whether `b` may hold a time written with digits: a digit, then `:`, `.` or `h` (either
+/// case, or ` h ` between spaces), then a digit. (Dates, sums and years fail at once, so a
+/// sentence pays one pass over its bytes.)
+fn has_digit_time(b: &[u8]) -> bool {
+    let n = b.len();
+    let mut k = 0;
+    while k + 2 < n {
+        if b[k].is_ascii_digit() {
+            let (x, y) = (b[k + 1], b[k + 2]);
+            if matches!(x, b':' | b'.' | b'h' | b'H') && y.is_ascii_digit()
+                || x == b' '
+                    && y == b'h'
+                    && k + 4 < n
+                    && b[k + 3] == b' '
+                    && b[k + 4].is_ascii_digit()
+            {
+                return true;
+            }
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether a folded word is one a spoken time of `lang` cannot do without ("half", "halb",
+/// "kwart", "demie", "media", …): a tokenizer that meets neither such a word nor a number in
+/// a sentence knows it holds no time, without calling [`times`].
+pub fn is_time_word(word: &str, lang: Lang) -> bool {
+    spoken(lang).is_some_and(|w| w.keys.contains(&word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(lang: Lang, text: &str) -> Vec<String> {
+        times(text, lang)
+    }
+
+    #[test]
+    fn digit_times_in_every_form() {
+        assert_eq!(
+            t(Lang::Dutch, "Het ongeluk gebeurde rond 13.15 uur."),
+            ["1:15"]
+        );
+        assert_eq!(
+            t(Lang::German, "gegen 6.40 Uhr bemerkten Mitarbeiter"),
+            ["6:40"]
+        );
+        assert_eq!(
+            t(Lang::English, "at 15:30 on Monday, and again at 9:05 p.m."),
+            ["3:30", "9:05"]
+        );
+        assert_eq!(
+            t(Lang::French, "dès 22h30 samedi, puis à 3 h 15"),
+            ["10:30", "3:15"]
+        );
+        assert_eq!(t(Lang::Arabic, "نحو الساعة 3:30 فجرا"), ["3:30"]);
+        assert_eq!(t(Lang::English, "midnight, 00:10"), ["12:10"]);
+    }
+
+    #[test]
+    fn decimals_and_dates_are_not_times() {
+        // a decimal without a clock word, a score, a date, a year, a magnitude
+        assert!(t(Lang::Dutch, "een stijging van 13.15 procent").is_empty());
+        assert!(t(Lang::English, "a 4.4 magnitude quake on 20.03.2025").is_empty());
+        assert!(t(Lang::English, "the 76ers won 101:99 in 2019").is_empty());
+        assert!(t(Lang::German, "drei Uhr, drei Stunden").is_empty());
+    }
+
+    #[test]
+    fn spoken_times_meet_their_digits() {
+        assert_eq!(
+            t(Lang::Dutch, "Rond half vier werd de man bevrijd."),
+            t(Lang::Dutch, "Rond 15.30 uur.")
+        );
+        assert_eq!(t(Lang::Dutch, "rond kwart over één 's middags"), ["1:15"]);
+        assert_eq!(t(Lang::Dutch, "kwart voor twaalf"), ["11:45"]);
+        assert_eq!(t(Lang::German, "kurz nach halb sieben"), ["6:30"]);
+        assert_eq!(
+            t(Lang::German, "Viertel nach acht, Viertel vor neun"),
+            ["8:15", "8:45"]
+        );
+        assert_eq!(
+            t(Lang::English, "at half past three and a quarter to ten"),
+            ["3:30", "9:45"]
+        );
+        assert_eq!(
+            t(Lang::French, "vers trois heures et demie du matin"),
+            ["3:30"]
+        );
+        assert_eq!(t(Lang::French, "à une heure moins le quart"), ["12:45"]);
+        assert_eq!(
+            t(Lang::Spanish, "a las tres y media de la madrugada"),
+            ["3:30"]
+        );
+        assert_eq!(
+            t(Lang::Italian, "alle tre e mezza, alle otto e un quarto"),
+            ["3:30", "8:15"]
+        );
+    }
+
+    #[test]
+    fn half_alone_is_no_time() {
+        assert!(t(Lang::English, "half of the residents").is_empty());
+        assert!(t(Lang::Dutch, "de helft, half Nederland").is_empty());
+        assert!(t(Lang::German, "die halbe Stadt").is_empty());
+        assert!(t(Lang::Spanish, "la media de edad").is_empty());
+    }
+}

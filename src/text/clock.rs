@@ -1,6 +1,6 @@
 //! Times of day, however a report writes them: "13.15 uur", "15:30", "15h30", "1:15 p.m.",
 //! "half past three", "halb sieben", "kwart over één", "trois heures et demie", "las tres y
-//! media", "le tre e mezza". Each becomes one canonical value on a 12-hour clock (`3:30`,
+//! media", "le tre e mezza", "в половине четвёртого", "الثالثة والنصف". Each becomes one canonical value on a 12-hour clock (`3:30`,
 //! `1:15`), so two outlets that give the same time in different forms share a word in the
 //! similarity features. (On a 12-hour clock because the spoken forms do not say which half of
 //! the day they mean: Dutch "half vier" is 3:30 or 15:30.)
@@ -15,9 +15,7 @@ use super::Lang;
 /// its language's time words is rejected in one pass over its bytes.
 pub fn times(text: &str, lang: Lang) -> Vec<String> {
     let words = spoken(lang);
-    if !has_digit_time(text.as_bytes())
-        && words.is_none_or(|w| !w.triggers.iter().any(|t| text.contains(t)))
-    {
+    if !has_digit_time(text.as_bytes()) && words.is_none_or(|w| !w.triggered(text)) {
         return Vec::new();
     }
     let toks = tokens(text);
@@ -58,6 +56,8 @@ fn tokens(text: &str) -> Vec<String> {
             cur.push(c);
         } else if kind == 2 && matches!(c, ':' | '.' | 'h' | 'H') && next_digit {
             cur.push(if c == 'H' { 'h' } else { c });
+        } else if kind == 1 && unicode_normalization::char::is_combining_mark(c) {
+            // (Arabic short vowels and the like belong to the word they mark)
         } else if c.is_alphabetic()
             || (kind == 1 && c == '\'' && chars.get(k + 1).is_some_and(|c| c.is_alphabetic()))
         {
@@ -134,6 +134,8 @@ struct Spoken {
     /// that do not start a word (`alf past`), so they are found whatever the case of the
     /// word's first letter.
     triggers: &'static [&'static str],
+    /// Whether combining marks may hide a trigger ([`Spoken::triggered`]).
+    marks: bool,
     /// Words every spoken form has ([`is_time_word`]).
     keys: &'static [&'static str],
     /// Hour words, `hours[k]` being hour `k + 1` (several spellings joined with `|`).
@@ -144,6 +146,20 @@ struct Spoken {
 }
 
 impl Spoken {
+    /// Whether `text` holds one of the triggers, also where short vowels written inside a
+    /// word ("الرُّبع") hide it (in Arabic only: its news text marks a vowel now and then).
+    fn triggered(&self, text: &str) -> bool {
+        let hit = |t: &str| self.triggers.iter().any(|tr| t.contains(tr));
+        hit(text)
+            || self.marks && {
+                let bare: String = text
+                    .chars()
+                    .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+                    .collect();
+                bare.len() < text.len() && hit(&bare)
+            }
+    }
+
     fn hour(&self, w: &str) -> Option<u32> {
         if let Ok(n) = w.parse::<u32>() {
             return (1..=24).contains(&n).then_some(n);
@@ -185,11 +201,14 @@ fn spoken(lang: Lang) -> Option<&'static Spoken> {
         Lang::French => &FR,
         Lang::Spanish => &ES,
         Lang::Italian => &IT,
+        Lang::Russian => &RU,
+        Lang::Arabic => &AR,
         _ => return None,
     })
 }
 
 static EN: Spoken = Spoken {
+    marks: false,
     keys: &["half", "quarter"],
     triggers: &["alf past", "uarter "],
     hours: [
@@ -206,6 +225,7 @@ static EN: Spoken = Spoken {
 };
 
 static DE: Spoken = Spoken {
+    marks: false,
     keys: &["halb", "viertel", "dreiviertel"],
     triggers: &["alb ", "iertel "],
     hours: [
@@ -221,6 +241,7 @@ static DE: Spoken = Spoken {
 };
 
 static NL: Spoken = Spoken {
+    marks: false,
     keys: &["half", "kwart"],
     triggers: &["alf ", "wart "],
     hours: [
@@ -245,6 +266,7 @@ static NL: Spoken = Spoken {
 };
 
 static FR: Spoken = Spoken {
+    marks: false,
     keys: &["demie", "quart"],
     triggers: &["et demie", "quart"],
     hours: [
@@ -260,6 +282,7 @@ static FR: Spoken = Spoken {
 };
 
 static ES: Spoken = Spoken {
+    marks: false,
     keys: &["media", "cuarto"],
     triggers: &[" media", " cuarto"],
     hours: [
@@ -274,6 +297,7 @@ static ES: Spoken = Spoken {
 };
 
 static IT: Spoken = Spoken {
+    marks: false,
     keys: &["mezza", "mezzo", "quarto"],
     triggers: &[" mezz", " quarto"],
     hours: [
@@ -295,6 +319,59 @@ static IT: Spoken = Spoken {
         (&["le|alle", "H", "e", "un", "quarto"], 15, 0),
         (&["le|alle", "H", "meno", "un", "quarto"], 45, -1),
         (&["le|alle", "H", "e", "quarto"], 15, 0),
+    ],
+};
+
+static RU: Spoken = Spoken {
+    marks: false,
+    keys: &["половине", "половина", "четверть", "четверти"],
+    triggers: &["оловин", "етверт"],
+    // genitive ordinals ("в половине четвертого": 3:30) and cardinals ("без четверти четыре")
+    hours: [
+        "первого|один|час",
+        "второго|два",
+        "третьего|три",
+        "четвертого|четвёртого|четыре",
+        "пятого|пять",
+        "шестого|шесть",
+        "седьмого|семь",
+        "восьмого|восемь",
+        "девятого|девять",
+        "десятого|десять",
+        "одиннадцатого|одиннадцать",
+        "двенадцатого|двенадцать",
+    ],
+    forms: &[
+        (&["половине|половина", "H"], 30, -1),
+        (&["четверть", "H"], 15, -1),
+        (&["без", "четверти", "H"], 45, -1),
+    ],
+};
+
+static AR: Spoken = Spoken {
+    marks: true,
+    keys: &["والنصف", "ونصف", "والربع", "وربع", "ربعا"],
+    triggers: &["نصف", "ربع"],
+    // feminine ordinals, as the hour is named ("الثالثة والنصف": 3:30); 11 and 12 take two
+    // words and are not read
+    hours: [
+        "الواحدة",
+        "الثانية",
+        "الثالثة",
+        "الرابعة",
+        "الخامسة",
+        "السادسة",
+        "السابعة",
+        "الثامنة",
+        "التاسعة",
+        "العاشرة",
+        "-",
+        "-",
+    ],
+    forms: &[
+        (&["H", "والنصف|ونصف"], 30, 0),
+        (&["H", "والربع|وربع"], 15, 0),
+        (&["H", "الا|إلا", "ربعا|ربع"], 45, -1),
     ],
 };
 
@@ -398,6 +475,18 @@ mod tests {
             t(Lang::Italian, "alle tre e mezza, alle otto e un quarto"),
             ["3:30", "8:15"]
         );
+        assert_eq!(
+            t(
+                Lang::Russian,
+                "в половине четвёртого утра, без четверти пять"
+            ),
+            ["3:30", "4:45"]
+        );
+        assert_eq!(
+            t(Lang::Arabic, "تلقت بلاغا في الثالثة والنصف فجرا"),
+            t(Lang::Arabic, "نحو الساعة 3:30")
+        );
+        assert_eq!(t(Lang::Arabic, "في الثالثةَ والرُّبع"), ["3:15"]);
     }
 
     #[test]
@@ -406,5 +495,7 @@ mod tests {
         assert!(t(Lang::Dutch, "de helft, half Nederland").is_empty());
         assert!(t(Lang::German, "die halbe Stadt").is_empty());
         assert!(t(Lang::Spanish, "la media de edad").is_empty());
+        assert!(t(Lang::Russian, "четверть жителей, половина домов").is_empty());
+        assert!(t(Lang::Arabic, "نصف السكان").is_empty());
     }
 }

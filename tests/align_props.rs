@@ -71,6 +71,7 @@ proptest! {
                 UnitKind::OnlyB => prop_assert!(u.a.is_empty() && u.b.len() == 1),
                 _ => {
                     prop_assert!(!u.a.is_empty() && !u.b.is_empty());
+                    prop_assert!(u.a.len() == 1 || u.b.len() == 1, "one sentence opposite one or more: {:?}", u);
                     prop_assert!(u.a.iter().all(|&i| !skip_a[i]), "a skipped sentence was matched");
                 }
             }

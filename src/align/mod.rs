@@ -45,7 +45,9 @@
 //!    other sentence of either text (a number, a name, a rare word) and the unit's similarity
 //!    drops by at most `MERGE_DROP` — how one outlet's "almost
 //!    20 nations are participating" joins the sentence before it opposite another's "… officers
-//!    from over 20 countries …". Units grow up to `MERGE_MAX` sentences.
+//!    from over 20 countries …". Units grow up to `MERGE_MAX` sentences, on one side only: a
+//!    unit is one sentence opposite one or more (as 1:2 and 2:1 chain items are), never two
+//!    opposite two, which would link each sentence with a neighbour's counterpart too.
 //! 6. **Merges that raise the similarity**: a free sentence next to any unit joins it when
 //!    the merged unit is at least `merge_margin` more similar than both the unit and the
 //!    sentence's best single pair with it (and at least `mutual_threshold`): the sentence
@@ -595,9 +597,12 @@ fn similarity_raising_neighbour(
         return None;
     }
     let around = |run: &[usize]| [run[0].checked_sub(1), Some(run[run.len() - 1] + 1)];
+    // (a unit is one sentence opposite one or more: it grows on one side only)
+    let (grow_a, grow_b) = (unit.b.len() == 1, unit.a.len() == 1);
     let candidates = around(&unit.a)
         .into_iter()
         .flatten()
+        .filter(|_| grow_a)
         .filter(|&x| matches!(f.a.get(x), Some(Some(_))) && unit_of_a[x].is_none())
         .filter(|&x| head_a[x] == head_a[unit.a[0]])
         .map(|x| (true, x))
@@ -605,6 +610,7 @@ fn similarity_raising_neighbour(
             around(&unit.b)
                 .into_iter()
                 .flatten()
+                .filter(|_| grow_b)
                 .filter(|&x| matches!(f.b.get(x), Some(Some(_))) && !b_used[x])
                 .filter(|&x| head_b[x] == head_b[unit.b[0]])
                 .map(|x| (false, x)),
@@ -655,7 +661,9 @@ fn anchored_neighbour(
         })
     };
     let around = |run: &[usize]| [run[0].checked_sub(1), Some(run[run.len() - 1] + 1)];
-    for x in around(&unit.b).into_iter().flatten() {
+    // (a unit is one sentence opposite one or more: it grows on one side only)
+    let (grow_a, grow_b) = (unit.b.len() == 1, unit.a.len() == 1);
+    for x in around(&unit.b).into_iter().flatten().filter(|_| grow_b) {
         if let Some(Some(v)) = f.b.get(x)
             && !b_used[x]
             && shares(v, &unit.a, &f.a)
@@ -663,7 +671,7 @@ fn anchored_neighbour(
             return Some((false, x));
         }
     }
-    for x in around(&unit.a).into_iter().flatten() {
+    for x in around(&unit.a).into_iter().flatten().filter(|_| grow_a) {
         if let Some(Some(v)) = f.a.get(x)
             && unit_of_a[x].is_none()
             && shares(v, &unit.b, &f.b)

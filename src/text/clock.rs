@@ -1,8 +1,8 @@
 //! Times of day, however a report writes them: "13.15 uur", "15:30", "15h30", "1:15 p.m.",
 //! "half past three", "halb sieben", "kwart over één", "trois heures et demie", "las tres y
-//! media", "le tre e mezza", "в половине четвёртого", "الثالثة والنصف". Each becomes one canonical value on a 12-hour clock (`3:30`,
-//! `1:15`), so two outlets that give the same time in different forms share a word in the
-//! similarity features. (On a 12-hour clock because the spoken forms do not say which half of
+//! media", "le tre e mezza", "в половине четвёртого", "الثالثة والنصف". Each becomes one
+//! canonical value on a 12-hour clock (`3:30`, `1:15`), so two outlets that give the same
+//! time in different forms share a word in the similarity features. (On a 12-hour clock because the spoken forms do not say which half of
 //! the day they mean: Dutch "half vier" is 3:30 or 15:30.)
 //!
 //! A bare number of hours ("drei Uhr", "trois heures") is left alone: it is as often a
@@ -34,8 +34,9 @@ pub fn times(text: &str, lang: Lang) -> Vec<String> {
     out
 }
 
-/// A token of [`times`]: a run of letters (lower-cased), a run of digits with the `:`/`.`/`h`
-/// groups of a time inside it ("15:30", "13.15", "15h30"), or a lone `.`-free symbol.
+/// The tokens [`times`] reads: runs of letters (lower-cased, combining marks dropped, an
+/// apostrophe inside kept: "l'una") and runs of digits with the `:`/`.`/`h` of a time inside
+/// ("15:30", "13.15", "15h30"); everything else separates them ("a.m." is "a", "m").
 fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -69,7 +70,6 @@ fn tokens(text: &str) -> Vec<String> {
         } else {
             flush(&mut cur, &mut out);
             kind = 0;
-            // "a.m." / "p.m.": the dots would split them into letters; keep the mark.
         }
     }
     flush(&mut cur, &mut out);
@@ -88,11 +88,19 @@ fn clock(h: u32, m: u32) -> Option<String> {
 }
 
 /// Words after a number that make it a time: Dutch "uur", German "Uhr", French "h"/"heures",
-/// English "a.m."/"p.m."/"hrs", and the like.
+/// English "am"/"pm"/"hrs", and the like ("a.m." and "p.m.": [`marked_by`]).
 const CLOCK_WORDS: &[&str] = &[
-    "uur", "uhr", "h", "heure", "heures", "hrs", "hours", "am", "pm", "a", "p", "horas", "hs",
-    "ore",
+    "uur", "uhr", "h", "heure", "heures", "hrs", "am", "pm", "horas", "hs", "ore",
 ];
+
+/// How many tokens at the start of `toks` make a clock word (0: none).
+fn marked_by(toks: &[String]) -> usize {
+    match toks {
+        [w, ..] if CLOCK_WORDS.contains(&w.as_str()) => 1,
+        [ap, m, ..] if (ap == "a" || ap == "p") && m == "m" => 2,
+        _ => 0,
+    }
+}
 
 /// A time written with digits at the start of `toks`: `(tokens used, value)`. "15:30" and
 /// "15h30" on their own; "13.15" only before a clock word (else it is a decimal).
@@ -111,6 +119,19 @@ fn digit_time(toks: &[String]) -> Option<(usize, String)> {
     {
         return clock(h.parse().ok()?, m.parse().ok()?).map(|v| (3, v));
     }
+    // a whole hour with a.m. or p.m. ("9 a.m.", "11pm"); other clock words after a bare hour
+    // ("3 uur", "3 heures") as often measure a duration
+    if t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let half_day = match toks.get(1).map(String::as_str) {
+            Some("am" | "pm") => 1,
+            Some("a" | "p") if toks.get(2).is_some_and(|m| m == "m") => 2,
+            _ => return None,
+        };
+        let h: u32 = t.parse().ok()?;
+        return (1..=12)
+            .contains(&h)
+            .then(|| (1 + half_day, format!("{h}:00")));
+    }
     let split = t.find([':', '.', 'h'])?;
     let (h, rest) = t.split_at(split);
     let sep = rest.as_bytes()[0];
@@ -118,14 +139,12 @@ fn digit_time(toks: &[String]) -> Option<(usize, String)> {
     if h.is_empty() || h.len() > 2 || m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let marked = toks
-        .get(1)
-        .is_some_and(|w| CLOCK_WORDS.contains(&w.as_str()));
-    if sep == b'.' && !marked {
+    let marked = marked_by(&toks[1..]);
+    if sep == b'.' && marked == 0 {
         return None;
     }
     let v = clock(h.parse().ok()?, m.parse().ok()?)?;
-    Some((1 + usize::from(marked), v))
+    Some((1 + marked, v))
 }
 
 /// A language's spoken times: hour words (1–12), and how a fraction word sets the minutes.
@@ -390,6 +409,7 @@ fn has_digit_time(b: &[u8]) -> bool {
                     && k + 4 < n
                     && b[k + 3] == b' '
                     && b[k + 4].is_ascii_digit()
+                || half_day_mark(&b[k + 1..])
             {
                 return true;
             }
@@ -397,6 +417,20 @@ fn has_digit_time(b: &[u8]) -> bool {
         k += 1;
     }
     false
+}
+
+/// Whether `b` opens with "am", "pm", "a.m.", "a. m.", "p.m." (either case, after at most one
+/// space).
+fn half_day_mark(b: &[u8]) -> bool {
+    let b = b.strip_prefix(b" ").unwrap_or(b);
+    let Some((&ap, rest)) = b.split_first() else {
+        return false;
+    };
+    let rest = rest.strip_prefix(b".").unwrap_or(rest);
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    matches!(ap | 0x20, b'a' | b'p')
+        && rest.first().is_some_and(|&m| m | 0x20 == b'm')
+        && rest.get(1).is_none_or(|&c| !c.is_ascii_alphanumeric())
 }
 
 /// Whether a folded word is one a spoken time of `lang` cannot do without ("half", "halb",
@@ -433,6 +467,14 @@ mod tests {
             ["10:30", "3:15"]
         );
         assert_eq!(t(Lang::Arabic, "نحو الساعة 3:30 فجرا"), ["3:30"]);
+        assert_eq!(
+            t(Lang::English, "fleeing at around 9.05 a.m., Lyons said"),
+            ["9:05"]
+        );
+        assert_eq!(
+            t(Lang::English, "at around 9 a. m. and again at 11pm"),
+            ["9:00", "11:00"]
+        );
         assert_eq!(t(Lang::English, "midnight, 00:10"), ["12:10"]);
     }
 
@@ -442,6 +484,14 @@ mod tests {
         assert!(t(Lang::Dutch, "een stijging van 13.15 procent").is_empty());
         assert!(t(Lang::English, "a 4.4 magnitude quake on 20.03.2025").is_empty());
         assert!(t(Lang::English, "the 76ers won 101:99 in 2019").is_empty());
+        assert!(
+            t(
+                Lang::English,
+                "shares fell 3.50 a share, a 2.15 hours delay"
+            )
+            .is_empty()
+        );
+        assert!(t(Lang::English, "12 amendments, 5 a month, 3 amps").is_empty());
         assert!(t(Lang::German, "drei Uhr, drei Stunden").is_empty());
     }
 

@@ -53,10 +53,16 @@ struct TokInfo<'t> {
     number: bool,
     /// Alphabetic (else digits); whether it is a connector is asked only where it matters.
     alpha: bool,
-    /// Digits, or a word of spoken times ([`clock::is_time_word`]).
-    clock: bool,
+    /// What the token may make of a time of day: [`CLOCK_DIGITS`] (digits, or a word with a
+    /// digit in it: "11pm", "22h30"), [`CLOCK_WORD`] (a [`clock::is_time_word`]), or 0.
+    clock: u8,
     word: u32,
 }
+
+/// [`TokInfo::clock`]: digits, which may be part of a time of day written with them.
+const CLOCK_DIGITS: u8 = 1;
+/// [`TokInfo::clock`]: a word spoken times cannot do without ("half", "halb", "kwart").
+const CLOCK_WORD: u8 = 2;
 
 /// One side's vocabularies: stems, normalised forms and 3-grams, numbered in order of first
 /// occurrence, and the word types over them.
@@ -289,7 +295,13 @@ impl<'t> SideTokenizer<'t> {
                     }
                     self.alpha_of_norm[n] = id;
                 }
-                let clock = !alpha || clock::is_time_word(&folded, self.norm.lang());
+                let clock = if !alpha || folded.bytes().any(|b| b.is_ascii_digit()) {
+                    CLOCK_DIGITS
+                } else if clock::is_time_word(&folded, self.norm.lang()) {
+                    CLOCK_WORD
+                } else {
+                    0
+                };
                 self.infos.push(TokInfo {
                     folded,
                     number,
@@ -326,7 +338,11 @@ impl<'t> SideTokenizer<'t> {
     /// single values, and one word more for each time of day it gives (`13.15 uur` and
     /// `kwart over één` both add `1:15`: [`clock::times`]).
     fn sentence(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) {
-        if !self.words(vocab, text, out) {
+        let seen = self.words(vocab, text, out);
+        // (most sentences with digits hold dates or sums, no time: one pass over the bytes
+        // tells)
+        if seen & CLOCK_WORD == 0 && (seen & CLOCK_DIGITS == 0 || !clock::may_have_digit_time(text))
+        {
             return;
         }
         for t in clock::times(text, self.norm.lang()) {
@@ -335,13 +351,13 @@ impl<'t> SideTokenizer<'t> {
         }
     }
 
-    /// The words of [`Self::sentence`]; whether the sentence may give a time (it has a number
-    /// written with digits or a [`clock::is_time_word`]).
-    fn words(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) -> bool {
+    /// The words of [`Self::sentence`]; what its tokens may make of a time of day (the
+    /// [`TokInfo::clock`] of them all, or'ed).
+    fn words(&mut self, vocab: &mut Vocab, text: &'t str, out: &mut Vec<u32>) -> u8 {
         let mut toks = std::mem::take(&mut self.toks_buf);
         toks.clear();
         let mut any_number = false;
-        let mut maybe_time = false;
+        let mut maybe_time = 0u8;
         // (word ranges kept only for Chinese and Japanese numerals, read from the text around
         // them: `numwords::cjk_numbers`)
         let cjk_lang = self.norm.lang() == Lang::Unknown;

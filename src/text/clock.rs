@@ -15,15 +15,25 @@ use super::Lang;
 /// its language's time words is rejected in one pass over its bytes.
 pub fn times(text: &str, lang: Lang) -> Vec<String> {
     let words = spoken(lang);
-    if !has_digit_time(text.as_bytes()) && words.is_none_or(|w| !w.triggered(text)) {
-        return Vec::new();
-    }
-    let toks = tokens(text);
+    let toks = if has_digit_time(text.as_bytes()) {
+        tokens(text)
+    } else {
+        let Some(w) = words else {
+            return Vec::new();
+        };
+        let toks = tokens(text);
+        if !toks.iter().any(|t| w.keys.contains(&t.as_str())) {
+            return Vec::new();
+        }
+        toks
+    };
+    // German "am" is "on the" ("A3 am Freitag"), not a.m.
+    let half_day_words = lang != Lang::German;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((n, v)) =
-            digit_time(&toks[i..]).or_else(|| words.and_then(|w| w.read(&toks[i..])))
+        if let Some((n, v)) = digit_time(&toks[i..], half_day_words)
+            .or_else(|| words.and_then(|w| w.read(&toks[i..])))
         {
             out.push(v);
             i += n;
@@ -34,9 +44,10 @@ pub fn times(text: &str, lang: Lang) -> Vec<String> {
     out
 }
 
-/// The tokens [`times`] reads: runs of letters (lower-cased, combining marks dropped, an
-/// apostrophe inside kept: "l'una") and runs of digits with the `:`/`.`/`h` of a time inside
-/// ("15:30", "13.15", "15h30"); everything else separates them ("a.m." is "a", "m").
+/// The tokens [`times`] reads: runs of letters (lower-cased; combining marks and the Arabic
+/// tatweel dropped) and runs of digits with the `:`/`.`/`h` of a time inside ("15:30",
+/// "13.15", "15h30"); everything else separates them ("a.m." is "a", "m"; "all'una" is
+/// "all", "una").
 fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -57,11 +68,10 @@ fn tokens(text: &str) -> Vec<String> {
             cur.push(c);
         } else if kind == 2 && matches!(c, ':' | '.' | 'h' | 'H') && next_digit {
             cur.push(if c == 'H' { 'h' } else { c });
-        } else if kind == 1 && unicode_normalization::char::is_combining_mark(c) {
-            // (Arabic short vowels and the like belong to the word they mark)
-        } else if c.is_alphabetic()
-            || (kind == 1 && c == '\'' && chars.get(k + 1).is_some_and(|c| c.is_alphabetic()))
+        } else if kind == 1 && (unicode_normalization::char::is_combining_mark(c) || c == '\u{640}')
         {
+            // (Arabic short vowels and the like belong to the word they mark)
+        } else if c.is_alphabetic() {
             if kind != 1 {
                 flush(&mut cur, &mut out);
                 kind = 1;
@@ -78,7 +88,7 @@ fn tokens(text: &str) -> Vec<String> {
 
 /// `h:mm` on the 12-hour clock, if `h` and `m` make a time of day.
 fn clock(h: u32, m: u32) -> Option<String> {
-    (h <= 24 && m < 60).then(|| {
+    (m < 60 && (h < 24 || h == 24 && m == 0)).then(|| {
         let h12 = match h % 12 {
             0 => 12,
             x => x,
@@ -93,9 +103,11 @@ const CLOCK_WORDS: &[&str] = &[
     "uur", "uhr", "h", "heure", "heures", "hrs", "am", "pm", "horas", "hs", "ore",
 ];
 
-/// How many tokens at the start of `toks` make a clock word (0: none).
-fn marked_by(toks: &[String]) -> usize {
+/// How many tokens at the start of `toks` make a clock word (0: none); "am" and "pm" only
+/// with `half_day_words`.
+fn marked_by(toks: &[String], half_day_words: bool) -> usize {
     match toks {
+        [w, ..] if (w == "am" || w == "pm") && !half_day_words => 0,
         [w, ..] if CLOCK_WORDS.contains(&w.as_str()) => 1,
         [ap, m, ..] if (ap == "a" || ap == "p") && m == "m" => 2,
         _ => 0,
@@ -104,7 +116,7 @@ fn marked_by(toks: &[String]) -> usize {
 
 /// A time written with digits at the start of `toks`: `(tokens used, value)`. "15:30" and
 /// "15h30" on their own; "13.15" only before a clock word (else it is a decimal).
-fn digit_time(toks: &[String]) -> Option<(usize, String)> {
+fn digit_time(toks: &[String], half_day_words: bool) -> Option<(usize, String)> {
     let t = toks.first()?;
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -123,7 +135,7 @@ fn digit_time(toks: &[String]) -> Option<(usize, String)> {
     // ("3 uur", "3 heures") as often measure a duration
     if t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
         let half_day = match toks.get(1).map(String::as_str) {
-            Some("am" | "pm") => 1,
+            Some("am" | "pm") if half_day_words => 1,
             Some("a" | "p") if toks.get(2).is_some_and(|m| m == "m") => 2,
             _ => return None,
         };
@@ -139,7 +151,7 @@ fn digit_time(toks: &[String]) -> Option<(usize, String)> {
     if h.is_empty() || h.len() > 2 || m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let marked = marked_by(&toks[1..]);
+    let marked = marked_by(&toks[1..], half_day_words);
     if sep == b'.' && marked == 0 {
         return None;
     }
@@ -149,13 +161,8 @@ fn digit_time(toks: &[String]) -> Option<(usize, String)> {
 
 /// A language's spoken times: hour words (1–12), and how a fraction word sets the minutes.
 struct Spoken {
-    /// Substrings one of which a sentence with a spoken time contains: lower-case pieces
-    /// that do not start a word (`alf past`), so they are found whatever the case of the
-    /// word's first letter.
-    triggers: &'static [&'static str],
-    /// Whether combining marks may hide a trigger ([`Spoken::triggered`]).
-    marks: bool,
-    /// Words every spoken form has ([`is_time_word`]).
+    /// Words every spoken form has, lower case: a sentence without one has no spoken time
+    /// ([`is_time_word`]).
     keys: &'static [&'static str],
     /// Hour words, `hours[k]` being hour `k + 1` (several spellings joined with `|`).
     hours: [&'static str; 12],
@@ -165,20 +172,6 @@ struct Spoken {
 }
 
 impl Spoken {
-    /// Whether `text` holds one of the triggers, also where short vowels written inside a
-    /// word ("الرُّبع") hide it (in Arabic only: its news text marks a vowel now and then).
-    fn triggered(&self, text: &str) -> bool {
-        let hit = |t: &str| self.triggers.iter().any(|tr| t.contains(tr));
-        hit(text)
-            || self.marks && {
-                let bare: String = text
-                    .chars()
-                    .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
-                    .collect();
-                bare.len() < text.len() && hit(&bare)
-            }
-    }
-
     fn hour(&self, w: &str) -> Option<u32> {
         if let Ok(n) = w.parse::<u32>() {
             return (1..=24).contains(&n).then_some(n);
@@ -227,9 +220,7 @@ fn spoken(lang: Lang) -> Option<&'static Spoken> {
 }
 
 static EN: Spoken = Spoken {
-    marks: false,
     keys: &["half", "quarter"],
-    triggers: &["alf past", "uarter "],
     hours: [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",
@@ -244,9 +235,7 @@ static EN: Spoken = Spoken {
 };
 
 static DE: Spoken = Spoken {
-    marks: false,
     keys: &["halb", "viertel", "dreiviertel"],
-    triggers: &["alb ", "iertel "],
     hours: [
         "eins|ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
         "elf", "zwölf",
@@ -260,11 +249,10 @@ static DE: Spoken = Spoken {
 };
 
 static NL: Spoken = Spoken {
-    marks: false,
     keys: &["half", "kwart"],
-    triggers: &["alf ", "wart "],
     hours: [
-        "één|een|eén",
+        // ("een" is also the article: "half een jaar")
+        "één|eén",
         "twee",
         "drie",
         "vier",
@@ -285,25 +273,52 @@ static NL: Spoken = Spoken {
 };
 
 static FR: Spoken = Spoken {
-    marks: false,
     keys: &["demie", "quart"],
-    triggers: &["et demie", "quart"],
     hours: [
         "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
         "douze",
     ],
     forms: &[
-        (&["H", "heure|heures", "et", "demie"], 30, 0),
-        (&["H", "heure|heures", "et", "quart"], 15, 0),
-        (&["H", "heure|heures", "moins", "le", "quart"], 45, -1),
-        (&["H", "heure|heures", "moins", "quart"], 45, -1),
+        // after a preposition of time ("vers trois heures et demie"): without one it is as
+        // often a duration ("le débat a duré deux heures et demie")
+        (
+            &["à|vers|dès|après|avant", "H", "heure|heures", "et", "demie"],
+            30,
+            0,
+        ),
+        (
+            &["à|vers|dès|après|avant", "H", "heure|heures", "et", "quart"],
+            15,
+            0,
+        ),
+        (
+            &[
+                "à|vers|dès|après|avant",
+                "H",
+                "heure|heures",
+                "moins",
+                "le",
+                "quart",
+            ],
+            45,
+            -1,
+        ),
+        (
+            &[
+                "à|vers|dès|après|avant",
+                "H",
+                "heure|heures",
+                "moins",
+                "quart",
+            ],
+            45,
+            -1,
+        ),
     ],
 };
 
 static ES: Spoken = Spoken {
-    marks: false,
     keys: &["media", "cuarto"],
-    triggers: &[" media", " cuarto"],
     hours: [
         "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
         "doce",
@@ -316,35 +331,22 @@ static ES: Spoken = Spoken {
 };
 
 static IT: Spoken = Spoken {
-    marks: false,
     keys: &["mezza", "mezzo", "quarto"],
-    triggers: &[" mezz", " quarto"],
     hours: [
-        "una|l'una",
-        "due",
-        "tre",
-        "quattro",
-        "cinque",
-        "sei",
-        "sette",
-        "otto",
-        "nove",
-        "dieci",
-        "undici",
-        "dodici",
+        "una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
+        "undici", "dodici",
     ],
     forms: &[
-        (&["le|alle", "H", "e", "mezza|mezzo"], 30, 0),
-        (&["le|alle", "H", "e", "un", "quarto"], 15, 0),
-        (&["le|alle", "H", "meno", "un", "quarto"], 45, -1),
-        (&["le|alle", "H", "e", "quarto"], 15, 0),
+        // ("all'una" and "l'una" are read as "all", "una" and "l", "una")
+        (&["le|alle|l|all", "H", "e", "mezza|mezzo"], 30, 0),
+        (&["le|alle|l|all", "H", "e", "un", "quarto"], 15, 0),
+        (&["le|alle|l|all", "H", "meno", "un", "quarto"], 45, -1),
+        (&["le|alle|l|all", "H", "e", "quarto"], 15, 0),
     ],
 };
 
 static RU: Spoken = Spoken {
-    marks: false,
-    keys: &["половине", "половина", "четверть", "четверти"],
-    triggers: &["оловин", "етверт"],
+    keys: &["половине", "половины", "четверть", "четверти"],
     // genitive ordinals ("в половине четвертого": 3:30) and cardinals ("без четверти четыре")
     hours: [
         "первого|один|час",
@@ -361,16 +363,17 @@ static RU: Spoken = Spoken {
         "двенадцатого|двенадцать",
     ],
     forms: &[
-        (&["половине|половина", "H"], 30, -1),
-        (&["четверть", "H"], 15, -1),
+        // with the preposition that makes it a time ("половина 5-этажного дома" is half of a
+        // building)
+        (&["в", "половине", "H"], 30, -1),
+        (&["около|после|до|к", "половины", "H"], 30, -1),
+        (&["в", "четверть", "H"], 15, -1),
         (&["без", "четверти", "H"], 45, -1),
     ],
 };
 
 static AR: Spoken = Spoken {
-    marks: true,
-    keys: &["والنصف", "ونصف", "والربع", "وربع", "ربعا"],
-    triggers: &["نصف", "ربع"],
+    keys: &["والنصف", "ونصف", "والربع", "وربع", "ربعا", "ربع"],
     // feminine ordinals, as the hour is named ("الثالثة والنصف": 3:30); 11 and 12 take two
     // words and are not read
     hours: [
@@ -394,9 +397,14 @@ static AR: Spoken = Spoken {
     ],
 };
 
-/// Whether `b` may hold a time written with digits: a digit, then `:`, `.` or `h` (either
-/// case, or ` h ` between spaces), then a digit. (Dates, sums and years fail at once, so a
-/// sentence pays one pass over its bytes.)
+/// Whether `text` may hold a time written with digits: a digit, then `:`, `.` or `h` (either
+/// case, or ` h ` between spaces), then a digit, or a digit and "am"/"p.m.". Dates, sums and
+/// years fail at once, so a sentence pays one pass over its bytes; [`times`] asks it first.
+pub fn may_have_digit_time(text: &str) -> bool {
+    has_digit_time(text.as_bytes())
+}
+
+/// [`may_have_digit_time`] of bytes.
 fn has_digit_time(b: &[u8]) -> bool {
     let n = b.len();
     let mut k = 0;
@@ -404,11 +412,7 @@ fn has_digit_time(b: &[u8]) -> bool {
         if b[k].is_ascii_digit() {
             let (x, y) = (b[k + 1], b[k + 2]);
             if matches!(x, b':' | b'.' | b'h' | b'H') && y.is_ascii_digit()
-                || x == b' '
-                    && y == b'h'
-                    && k + 4 < n
-                    && b[k + 3] == b' '
-                    && b[k + 4].is_ascii_digit()
+                || spaced_h(&b[k + 1..])
                 || half_day_mark(&b[k + 1..])
             {
                 return true;
@@ -417,6 +421,25 @@ fn has_digit_time(b: &[u8]) -> bool {
         k += 1;
     }
     false
+}
+
+/// Whether `b` opens with " h " and a digit, the spaces plain or no-break (French "15 h 30",
+/// typeset "15\u{a0}h\u{a0}30" or with narrow no-break spaces).
+fn spaced_h(b: &[u8]) -> bool {
+    let space = |b: &[u8]| -> Option<usize> {
+        [&b" "[..], "\u{a0}".as_bytes(), "\u{202f}".as_bytes()]
+            .into_iter()
+            .find(|s| b.starts_with(s))
+            .map(<[u8]>::len)
+    };
+    let Some(k) = space(b) else { return false };
+    if b.get(k) != Some(&b'h') {
+        return false;
+    }
+    let Some(m) = space(&b[k + 1..]) else {
+        return false;
+    };
+    b.get(k + 1 + m).is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether `b` opens with "am", "pm", "a.m.", "a. m.", "p.m." (either case, after at most one
@@ -537,6 +560,40 @@ mod tests {
             t(Lang::Arabic, "نحو الساعة 3:30")
         );
         assert_eq!(t(Lang::Arabic, "في الثالثةَ والرُّبع"), ["3:15"]);
+    }
+
+    #[test]
+    fn what_a_review_of_the_reader_found() {
+        // any case; typographic apostrophes; no-break spaces; the Arabic tatweel
+        assert_eq!(t(Lang::English, "Blast At Half Past Three"), ["3:30"]);
+        assert_eq!(t(Lang::English, "HALF PAST THREE"), ["3:30"]);
+        assert_eq!(
+            t(Lang::Italian, "all'una e mezza, l\u{2019}una e un quarto"),
+            ["1:30", "1:15"]
+        );
+        assert_eq!(
+            t(
+                Lang::French,
+                "dès 15\u{a0}h\u{a0}30 et 16\u{202f}h\u{202f}45"
+            ),
+            ["3:30", "4:45"]
+        );
+        assert_eq!(t(Lang::Arabic, "في الثالثـة والنصف"), ["3:30"]);
+        assert_eq!(t(Lang::Arabic, "في الثالثة إلا ربع"), ["2:45"]);
+        assert_eq!(t(Lang::English, "at 24:00, not 24:30"), ["12:00"]);
+        // German "am" is "on the"
+        assert!(
+            t(
+                Lang::German,
+                "Unfall auf der A3 am Freitag, Platz 5 am Sonntag"
+            )
+            .is_empty()
+        );
+        assert!(t(Lang::German, "Der Kurs stieg auf 1.15 am Montag").is_empty());
+        // durations and articles
+        assert!(t(Lang::French, "Le débat a duré deux heures et demie.").is_empty());
+        assert!(t(Lang::Dutch, "na half een jaar").is_empty());
+        assert!(t(Lang::Russian, "половина 5-этажного дома").is_empty());
     }
 
     #[test]

@@ -32,7 +32,10 @@ pub fn times(text: &str, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((n, v)) = digit_time(&toks[i..], half_day_words)
+        // (Italian "alle 3.42", German "um 15.30", Dutch "om 13.15": a preposition of time
+        // makes a dotted number a time without a clock word after it)
+        let after_time_word = i > 0 && time_prepositions(lang).contains(&toks[i - 1].as_str());
+        if let Some((n, v)) = digit_time(&toks[i..], half_day_words, after_time_word)
             .or_else(|| words.and_then(|w| w.read(&toks[i..])))
         {
             out.push(v);
@@ -103,6 +106,18 @@ const CLOCK_WORDS: &[&str] = &[
     "uur", "uhr", "h", "heure", "heures", "hrs", "am", "pm", "horas", "hs", "ore",
 ];
 
+/// Words before a number that make it a time in languages that write times with a full stop
+/// and decimals with a comma ("alle 3.42", "um 15.30", "om 13.15"; German "um 1,15 Prozent"
+/// is no time). Not in English, where "at 3.50" is as often a price.
+fn time_prepositions(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Italian => &["alle", "dalle"],
+        Lang::German => &["um", "gegen", "ab"],
+        Lang::Dutch => &["om", "rond", "tegen", "vanaf"],
+        _ => &[],
+    }
+}
+
 /// How many tokens at the start of `toks` make a clock word (0: none); "am" and "pm" only
 /// with `half_day_words`.
 fn marked_by(toks: &[String], half_day_words: bool) -> usize {
@@ -115,8 +130,13 @@ fn marked_by(toks: &[String], half_day_words: bool) -> usize {
 }
 
 /// A time written with digits at the start of `toks`: `(tokens used, value)`. "15:30" and
-/// "15h30" on their own; "13.15" only before a clock word (else it is a decimal).
-fn digit_time(toks: &[String], half_day_words: bool) -> Option<(usize, String)> {
+/// "15h30" on their own; "13.15" only before a clock word or `after_time_word` (else it is
+/// a decimal).
+fn digit_time(
+    toks: &[String],
+    half_day_words: bool,
+    after_time_word: bool,
+) -> Option<(usize, String)> {
     let t = toks.first()?;
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -152,7 +172,7 @@ fn digit_time(toks: &[String], half_day_words: bool) -> Option<(usize, String)> 
         return None;
     }
     let marked = marked_by(&toks[1..], half_day_words);
-    if sep == b'.' && marked == 0 {
+    if sep == b'.' && marked == 0 && !after_time_word {
         return None;
     }
     let v = clock(h.parse().ok()?, m.parse().ok()?)?;
@@ -594,6 +614,19 @@ mod tests {
         assert!(t(Lang::French, "Le débat a duré deux heures et demie.").is_empty());
         assert!(t(Lang::Dutch, "na half een jaar").is_empty());
         assert!(t(Lang::Russian, "половина 5-этажного дома").is_empty());
+    }
+
+    #[test]
+    fn a_preposition_of_time_makes_a_dotted_number_a_time() {
+        assert_eq!(
+            t(Lang::Italian, "registrata alle 3.42 di questa notte"),
+            ["3:42"]
+        );
+        assert_eq!(t(Lang::German, "um 15.30 begann die Sitzung"), ["3:30"]);
+        assert_eq!(t(Lang::Dutch, "om 13.15 stortte de vloer in"), ["1:15"]);
+        // elsewhere a dotted number is a decimal
+        assert!(t(Lang::Italian, "una scossa di magnitudo 4.40").is_empty());
+        assert!(t(Lang::English, "shares closed at 3.50").is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Every alignment quality number in one run, for tuning the aligner on data:
-//! the four gold files (seeds, seeds_more, multilingual — also read as a language without
-//! rules —, ECB+), all English news gold together, the ECB+ hard
+//! the four gold files (seeds, seeds_more, multilingual — by language, and also read as a
+//! language without rules —, ECB+), all English news gold together, the ECB+ hard
 //! negatives' match rate and the Bible verse-level F1.
 //!
 //!     cargo run --release --example tune
@@ -100,17 +100,23 @@ fn main() {
     ] {
         let find = |f: &str| c.iter().find(|a| a.meta.file.to_str() == Some(f)).unwrap();
         let mut total = Scores::from_counts(0, 0, 0);
+        // (the multilingual pairs one by one, by the language their files are named for)
+        let mut by_pair = Vec::new();
         for p in &gold(root, name).pairs {
             let (x, y) = (find(&p.a), find(&p.b));
             let sx: Vec<&str> = (0..x.doc.sentences.len()).map(|i| x.sentence(i)).collect();
             let sy: Vec<&str> = (0..y.doc.sentences.len()).map(|i| y.sentence(i)).collect();
             let links = resolve_links(p, &sx, &sy).unwrap();
-            total = total.plus(&Scores::of(
-                &predicted_links(&align_articles(x, y, &o)),
-                &links,
-            ));
+            let pair = Scores::of(&predicted_links(&align_articles(x, y, &o)), &links);
+            total = total.plus(&pair);
+            if let Some((code, _)) = p.a.split_once('_').filter(|(c, _)| c.len() == 2) {
+                by_pair.push(format!("{code} {:.3}", pair.f1));
+            }
         }
         println!("{label:17} {total}");
+        if !by_pair.is_empty() && !label.starts_with(' ') {
+            println!("{:17} {}", "  by language", by_pair.join(", "));
+        }
         if english {
             news = news.plus(&total);
         }

@@ -2,8 +2,9 @@
 //! "half past three", "halb sieben", "kwart over één", "trois heures et demie", "las tres y
 //! media", "le tre e mezza", "в половине четвёртого", "الثالثة والنصف". Each becomes one
 //! canonical value on a 12-hour clock (`3:30`, `1:15`), so two outlets that give the same
-//! time in different forms share a word in the similarity features. (On a 12-hour clock because the spoken forms do not say which half of
-//! the day they mean: Dutch "half vier" is 3:30 or 15:30.)
+//! time in different forms share a word in the similarity features. (On a 12-hour clock
+//! because the spoken forms do not say which half of the day they mean: Dutch "half vier" is
+//! 3:30 or 15:30.)
 //!
 //! A bare number of hours ("drei Uhr", "trois heures") is left alone: it is as often a
 //! duration ("drei Stunden", "pendant trois heures") as a time.
@@ -11,11 +12,11 @@
 use super::Lang;
 
 /// The times of day in `text` (any case), in order of appearance, as `h:mm` with `h` in
-/// `1..=12`. Cheap on text without one: a sentence with no digit–separator–digit and none of
-/// its language's time words is rejected in one pass over its bytes.
+/// `1..=12`. A sentence with no digit time ([`may_have_digit_time`], one pass over its bytes)
+/// is read only if one of its words is a key word of its language's spoken times.
 pub fn times(text: &str, lang: Lang) -> Vec<String> {
     let words = spoken(lang);
-    let toks = if has_digit_time(text.as_bytes()) {
+    let toks = if may_have_digit_time(text) {
         tokens(text)
     } else {
         let Some(w) = words else {
@@ -101,9 +102,9 @@ fn clock(h: u32, m: u32) -> Option<String> {
 }
 
 /// Words after a number that make it a time: Dutch "uur", German "Uhr", French "h"/"heures",
-/// English "am"/"pm"/"hrs", and the like ("a.m." and "p.m.": [`marked_by`]).
+/// English "hrs", and the like (a.m. and p.m.: [`half_day`]).
 const CLOCK_WORDS: &[&str] = &[
-    "uur", "uhr", "h", "heure", "heures", "hrs", "am", "pm", "horas", "hs", "ore",
+    "uur", "uhr", "h", "heure", "heures", "hrs", "horas", "hs", "ore",
 ];
 
 /// Words before a number that make it a time in languages that write times with a full stop
@@ -118,12 +119,20 @@ fn time_prepositions(lang: Lang) -> &'static [&'static str] {
     }
 }
 
-/// How many tokens at the start of `toks` make a clock word (0: none); "am" and "pm" only
-/// with `half_day_words`.
+/// How many tokens at the start of `toks` make a clock word (0: none): one of
+/// [`CLOCK_WORDS`], or a [`half_day`] mark.
 fn marked_by(toks: &[String], half_day_words: bool) -> usize {
     match toks {
-        [w, ..] if (w == "am" || w == "pm") && !half_day_words => 0,
         [w, ..] if CLOCK_WORDS.contains(&w.as_str()) => 1,
+        _ => half_day(toks, half_day_words),
+    }
+}
+
+/// How many tokens at the start of `toks` say a.m. or p.m. (0: none): "a", "m" (as "a.m." is
+/// read), or "am" / "pm" with `half_day_words`.
+fn half_day(toks: &[String], half_day_words: bool) -> usize {
+    match toks {
+        [w, ..] if (w == "am" || w == "pm") && half_day_words => 1,
         [ap, m, ..] if (ap == "a" || ap == "p") && m == "m" => 2,
         _ => 0,
     }
@@ -154,15 +163,9 @@ fn digit_time(
     // a whole hour with a.m. or p.m. ("9 a.m.", "11pm"); other clock words after a bare hour
     // ("3 uur", "3 heures") as often measure a duration
     if t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let half_day = match toks.get(1).map(String::as_str) {
-            Some("am" | "pm") if half_day_words => 1,
-            Some("a" | "p") if toks.get(2).is_some_and(|m| m == "m") => 2,
-            _ => return None,
-        };
+        let mark = half_day(&toks[1..], half_day_words);
         let h: u32 = t.parse().ok()?;
-        return (1..=12)
-            .contains(&h)
-            .then(|| (1 + half_day, format!("{h}:00")));
+        return (mark > 0 && (1..=12).contains(&h)).then(|| (1 + mark, format!("{h}:00")));
     }
     let split = t.find([':', '.', 'h'])?;
     let (h, rest) = t.split_at(split);
@@ -421,11 +424,7 @@ static AR: Spoken = Spoken {
 /// case, or ` h ` between spaces), then a digit, or a digit and "am"/"p.m.". Dates, sums and
 /// years fail at once, so a sentence pays one pass over its bytes; [`times`] asks it first.
 pub fn may_have_digit_time(text: &str) -> bool {
-    has_digit_time(text.as_bytes())
-}
-
-/// [`may_have_digit_time`] of bytes.
-fn has_digit_time(b: &[u8]) -> bool {
+    let b = text.as_bytes();
     let n = b.len();
     let mut k = 0;
     while k + 2 < n {

@@ -579,12 +579,11 @@ pub fn align_prepared(
     }
 }
 
-/// The free sentence right before or after `unit` (on either side) whose merge into it raises
+/// Of the sentences `unit` may grow by ([`growth_candidates`]), the one whose merge raises
 /// the similarity most, if any does by `merge_margin` over both the unit's own and the best
 /// single pair of the new sentence with the unit's other side, to at least the mutual-best bar
 /// (`(on side A, index, merged similarity)`). Each single pair of the new sentence with the
-/// other side must be at least `MERGE_SEED` similar (as in the chain's 1:2 merges), and units
-/// grow up to `MERGE_MAX` sentences.
+/// other side must be at least `MERGE_SEED` similar (as in the chain's 1:2 merges).
 fn similarity_raising_neighbour(
     f: &Features,
     opts: &AlignOptions,
@@ -592,28 +591,9 @@ fn similarity_raising_neighbour(
     (unit_of_a, b_used): (&[Option<usize>], &[bool]),
     (head_a, head_b): (&[bool], &[bool]),
 ) -> Option<(bool, usize, f32)> {
-    if unit.a.is_empty() || unit.b.is_empty() || unit.a.len() + unit.b.len() >= MERGE_MAX {
-        return None;
-    }
-    let around = |run: &[usize]| [run[0].checked_sub(1), Some(run[run.len() - 1] + 1)];
-    // (a unit is one sentence opposite one or more: it grows on one side only)
-    let (grow_a, grow_b) = (unit.b.len() == 1, unit.a.len() == 1);
-    let candidates = around(&unit.a)
-        .into_iter()
-        .flatten()
-        .filter(|_| grow_a)
-        .filter(|&x| matches!(f.a.get(x), Some(Some(_))) && unit_of_a[x].is_none())
-        .filter(|&x| head_a[x] == head_a[unit.a[0]])
-        .map(|x| (true, x))
-        .chain(
-            around(&unit.b)
-                .into_iter()
-                .flatten()
-                .filter(|_| grow_b)
-                .filter(|&x| matches!(f.b.get(x), Some(Some(_))) && !b_used[x])
-                .filter(|&x| head_b[x] == head_b[unit.b[0]])
-                .map(|x| (false, x)),
-        );
+    let (next_a, next_b) = growth_candidates(f, unit, (unit_of_a, b_used), (head_a, head_b));
+    let candidates = (next_a.into_iter().flatten().map(|x| (true, x)))
+        .chain(next_b.into_iter().flatten().map(|x| (false, x)));
     let mut best: Option<(bool, usize, f32)> = None;
     for (side_a, x) in candidates {
         let (mut ua, mut ub) = (unit.a.clone(), unit.b.clone());
@@ -640,18 +620,15 @@ fn similarity_raising_neighbour(
     best
 }
 
-/// A free sentence right before or after `unit` (on either side) that shares with the unit's
-/// other side a stem occurring in exactly two sentences of the pair, and is a heading if the
-/// sentences of its side are: `(on side A, index)`.
+/// Of the sentences `unit` may grow by ([`growth_candidates`]; B's first), the first that
+/// shares with the unit's other side a stem occurring in exactly two sentences of the pair:
+/// `(on side A, index)`.
 fn anchored_neighbour(
     f: &Features,
     unit: &Unit,
     (unit_of_a, b_used): (&[Option<usize>], &[bool]),
     (head_a, head_b): (&[bool], &[bool]),
 ) -> Option<(bool, usize)> {
-    if unit.a.is_empty() || unit.b.is_empty() || unit.a.len() + unit.b.len() >= MERGE_MAX {
-        return None;
-    }
     let shares = |x: &SentVec, run: &[usize], other: &[Option<SentVec>]| {
         run.iter().filter_map(|&k| other.get(k)?.as_ref()).any(|o| {
             x.stems
@@ -660,28 +637,58 @@ fn anchored_neighbour(
                 .any(|&(id, _)| o.stems.binary_search_by_key(&id, |&(k, _)| k).is_ok())
         })
     };
-    let around = |run: &[usize]| [run[0].checked_sub(1), Some(run[run.len() - 1] + 1)];
-    // (a unit is one sentence opposite one or more: it grows on one side only)
-    let (grow_a, grow_b) = (unit.b.len() == 1, unit.a.len() == 1);
-    for x in around(&unit.b).into_iter().flatten().filter(|_| grow_b) {
+    let (next_a, next_b) = growth_candidates(f, unit, (unit_of_a, b_used), (head_a, head_b));
+    for x in next_b.into_iter().flatten() {
         if let Some(Some(v)) = f.b.get(x)
-            && !b_used[x]
-            && head_b[x] == head_b[unit.b[0]]
             && shares(v, &unit.a, &f.a)
         {
             return Some((false, x));
         }
     }
-    for x in around(&unit.a).into_iter().flatten().filter(|_| grow_a) {
+    for x in next_a.into_iter().flatten() {
         if let Some(Some(v)) = f.a.get(x)
-            && unit_of_a[x].is_none()
-            && head_a[x] == head_a[unit.a[0]]
             && shares(v, &unit.b, &f.b)
         {
             return Some((true, x));
         }
     }
     None
+}
+
+/// The sentences `unit` may grow by (steps 5 and 6), `(A's, B's)`, each the one right before
+/// and the one right after the unit's run: free, with features, and a heading if the run's
+/// sentences are. Only the side opposite a single sentence grows (a unit is one sentence
+/// opposite one or more), and no side once the unit holds `MERGE_MAX` sentences.
+fn growth_candidates(
+    f: &Features,
+    unit: &Unit,
+    (unit_of_a, b_used): (&[Option<usize>], &[bool]),
+    (head_a, head_b): (&[bool], &[bool]),
+) -> ([Option<usize>; 2], [Option<usize>; 2]) {
+    if unit.a.is_empty() || unit.b.is_empty() || unit.a.len() + unit.b.len() >= MERGE_MAX {
+        return ([None; 2], [None; 2]);
+    }
+    let next = |run: &[usize],
+                grows: bool,
+                feats: &[Option<SentVec>],
+                free: &dyn Fn(usize) -> bool,
+                head: &[bool]| {
+        [run[0].checked_sub(1), Some(run[run.len() - 1] + 1)].map(|x| {
+            x.filter(|&x| {
+                grows && matches!(feats.get(x), Some(Some(_))) && free(x) && head[x] == head[run[0]]
+            })
+        })
+    };
+    (
+        next(
+            &unit.a,
+            unit.b.len() == 1,
+            &f.a,
+            &|x| unit_of_a[x].is_none(),
+            head_a,
+        ),
+        next(&unit.b, unit.a.len() == 1, &f.b, &|x| !b_used[x], head_b),
+    )
 }
 
 /// A matched unit: `Same` when the words are the same (score 1), else `Changed` with the
@@ -950,18 +957,22 @@ mod tests {
     #[test]
     fn one_time_of_day_in_two_forms_is_a_shared_word() {
         // "half past three" and "15:30" are one time (on a 12-hour clock); "16:45" another.
-        let a = "Residents heard the blast at half past three.\nThe roof fell in.";
-        let b = "Residents heard the blast at 15:30.\nResidents heard the blast at 16:45.";
-        let (sa, sb) = (lines(a), lines(b));
-        let sim = Similarity::new(&side(a, &sa), &side(b, &sb), &AlignOptions::default());
-        let (same, other) = (sim.sim(&[0], &[0]).unwrap(), sim.sim(&[0], &[1]).unwrap());
+        // A's first sentence, against B's first (the same time) and second (another)
+        let same_and_other = |a: &str, b: &str| {
+            let (sa, sb) = (lines(a), lines(b));
+            let sim = Similarity::new(&side(a, &sa), &side(b, &sb), &AlignOptions::default());
+            (sim.sim(&[0], &[0]).unwrap(), sim.sim(&[0], &[1]).unwrap())
+        };
+        let (same, other) = same_and_other(
+            "Residents heard the blast at half past three.\nThe roof fell in.",
+            "Residents heard the blast at 15:30.\nResidents heard the blast at 16:45.",
+        );
         assert!(same > other + 0.05, "{same} vs {other}");
         // "11pm" is one word with digits in it, and no other number in the sentence
-        let a = "Residents heard the blast at 11pm.\nThe roof fell in.";
-        let b = "Residents heard the blast at 23:00.\nResidents heard the blast at 22:00.";
-        let (sa, sb) = (lines(a), lines(b));
-        let sim = Similarity::new(&side(a, &sa), &side(b, &sb), &AlignOptions::default());
-        let (same, other) = (sim.sim(&[0], &[0]).unwrap(), sim.sim(&[0], &[1]).unwrap());
+        let (same, other) = same_and_other(
+            "Residents heard the blast at 11pm.\nThe roof fell in.",
+            "Residents heard the blast at 23:00.\nResidents heard the blast at 22:00.",
+        );
         assert!(same > other + 0.05, "{same} vs {other}");
     }
 

@@ -6,8 +6,9 @@
 //!     cargo run --release --example tune
 //!
 //! `AlignOptions` fields can be overridden from the environment without recompiling, e.g.
-//! `PX_MUTUAL=0.18 PX_CONTEXT=0.1 cargo run --release --example tune` (see `opts`).
-use parallax::align::eval::{GoldFile, Scores, predicted_links, resolve_links};
+//! `PX_MUTUAL=0.18 PX_CONTEXT=0.1 cargo run --release --example tune` (see `opts`). With
+//! `PX_SHOW=1` it also prints every missed gold link and every extra predicted link.
+use parallax::align::eval::{GoldFile, Links, Scores, predicted_links, resolve_links};
 use parallax::align::{self, AlignOptions, Alignment, Side, UnitKind};
 use parallax::corpus::{Article, ArticleMeta, Corpus, line_sentences};
 use parallax::text::{Lang, Span};
@@ -62,6 +63,24 @@ fn align_lines(ta: &str, tb: &str, o: &AlignOptions) -> (Vec<Span>, Vec<Span>, A
     (sa, sb, al)
 }
 
+/// With `PX_SHOW` set, print a pair's missed gold links (`-`) and predicted links the gold
+/// lacks (`+`), with both sentences.
+fn show(fa: &str, fb: &str, a: &[&str], b: &[&str], predicted: &Links, gold: &Links) {
+    if std::env::var_os("PX_SHOW").is_none() {
+        return;
+    }
+    let cut = |s: &str| s.chars().take(110).collect::<String>().replace('\n', " ");
+    for (sign, set, other) in [('-', gold, predicted), ('+', predicted, gold)] {
+        for &(i, j) in set.difference(other) {
+            println!(
+                "{sign} {fa} {i} | {fb} {j}\n    A: {}\n    B: {}",
+                cut(a[i]),
+                cut(b[j])
+            );
+        }
+    }
+}
+
 fn gold(root: &Path, name: &str) -> GoldFile {
     GoldFile::parse(&std::fs::read_to_string(root.join("tests/gold").join(name)).unwrap()).unwrap()
 }
@@ -107,7 +126,9 @@ fn main() {
             let sx: Vec<&str> = (0..x.doc.sentences.len()).map(|i| x.sentence(i)).collect();
             let sy: Vec<&str> = (0..y.doc.sentences.len()).map(|i| y.sentence(i)).collect();
             let links = resolve_links(p, &sx, &sy).unwrap();
-            let pair = Scores::of(&predicted_links(&align_articles(x, y, &o)), &links);
+            let predicted = predicted_links(&align_articles(x, y, &o));
+            show(&p.a, &p.b, &sx, &sy, &predicted, &links);
+            let pair = Scores::of(&predicted, &links);
             total = total.plus(&pair);
             if let Some((code, _)) = p.a.split_once('_').filter(|(c, _)| c.len() == 2) {
                 by_pair.push(format!("{code} {:.3}", pair.f1));
@@ -131,7 +152,9 @@ fn main() {
             let xa: Vec<&str> = sa.iter().map(|s| &ta[s.start..s.end]).collect();
             let xb: Vec<&str> = sb.iter().map(|s| &tb[s.start..s.end]).collect();
             let links = resolve_links(p, &xa, &xb).unwrap();
-            total = total.plus(&Scores::of(&predicted_links(&al), &links));
+            let predicted = predicted_links(&al);
+            show(&p.a, &p.b, &xa, &xb, &predicted, &links);
+            total = total.plus(&Scores::of(&predicted, &links));
         }
         println!("{:17} {total}", "ecbplus.toml");
         news = news.plus(&total);

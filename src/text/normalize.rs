@@ -437,16 +437,16 @@ impl Normalizer {
         } else {
             return false;
         };
-        // An alphabetic word has no white space: it is its own one token (none if empty),
-        // as splitting it at white space would give; the group of that one token is what
-        // `exec_group` reads: the token applied to a new digit string (incomplete: no number).
+        // A word that folds to nothing (an Arabic tatweel or lone tashkeel) is no number
+        // word; and text2num's Danish panics on formatting an empty digit string.
+        if low.is_empty() {
+            return false;
+        }
+        // An alphabetic word has no white space: it is its own one token, as splitting it at
+        // white space would give; the group of that one token is what `exec_group` reads:
+        // the token applied to a new digit string (incomplete: no number).
         scratch.reset();
-        let read = if low.is_empty() {
-            Ok(())
-        } else {
-            lang.apply(&low, scratch)
-        };
-        match read {
+        match lang.apply(&low, scratch) {
             Ok(()) => lang
                 .format_and_value(scratch)
                 .0
@@ -819,8 +819,8 @@ mod tests {
                 Err(_) => false,
             }
         }
+        // ("" is left out: it is no number word now, where it was one)
         let words = [
-            "",
             "two",
             "Two",
             "TWENTY",
@@ -861,6 +861,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A word that folds to nothing (a lone Arabic tatweel or tashkeel mark) is no number
+    /// word in any language; text2num's Danish panicked on it.
+    #[test]
+    fn a_word_folded_to_nothing_is_no_number_word() {
+        for lang in [Lang::Danish, Lang::English, Lang::Arabic, Lang::German] {
+            let n = Normalizer::new(lang);
+            assert!(!n.is_number_word(""), "{lang:?}");
+            assert!(!n.is_number_word(&fold("\u{640}")), "{lang:?}");
+        }
+        let words =
+            Normalizer::new(Lang::Danish).words("fem millioner kroner \u{640} til skolerne");
+        assert!(!words.is_empty());
     }
 
     #[test]

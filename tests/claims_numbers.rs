@@ -313,6 +313,180 @@ fn percentages() {
     }
 }
 
+/// "Several hundred", "a few thousand", "mehrere Millionen": a bare scale after a word for
+/// "several" is two to ten of it (not the scale itself: "several million" is not 1 000 000),
+/// after "many" two to a thousand of it; the quantifier is part of the claim's text.
+#[test]
+fn several_of_a_scale() {
+    use parallax::text::Lang::*;
+    for (lang, text, lo, hi, quoted) in [
+        (
+            English,
+            "Several hundred people were evacuated.",
+            200.0,
+            1000.0,
+            "Several hundred",
+        ),
+        (
+            English,
+            "A few thousand people marched.",
+            2000.0,
+            1e4,
+            "A few thousand",
+        ),
+        (
+            English,
+            "Damage of several million euros.",
+            2e6,
+            1e7,
+            "several million euros",
+        ),
+        (
+            English,
+            "It cost several hundred thousand dollars.",
+            2e5,
+            1e6,
+            "several hundred",
+        ),
+        (
+            English,
+            "Many thousands of people fled.",
+            2000.0,
+            1e6,
+            "Many thousands",
+        ),
+        (
+            German,
+            "Der Schaden beträgt mehrere Millionen Euro.",
+            2e6,
+            1e7,
+            "mehrere Millionen",
+        ),
+        (
+            German,
+            "Ein paar hundert Menschen kamen.",
+            200.0,
+            1000.0,
+            "Ein paar hundert",
+        ),
+        (
+            French,
+            "Plusieurs millions d'euros ont été perdus.",
+            2e6,
+            1e7,
+            "Plusieurs millions",
+        ),
+        (
+            Spanish,
+            "Varios millones de euros se perdieron.",
+            2e6,
+            1e7,
+            "Varios millones",
+        ),
+        (
+            Italian,
+            "Alcune centinaia di persone in strada.",
+            200.0,
+            1000.0,
+            "Alcune centinaia",
+        ),
+        (
+            Russian,
+            "Несколько тысяч человек вышли на улицы.",
+            2000.0,
+            1e4,
+            "Несколько тысяч",
+        ),
+        (
+            Polish,
+            "Kilka tysięcy osób wyszło na ulice.",
+            2000.0,
+            1e4,
+            "Kilka tysięcy",
+        ),
+    ] {
+        let n = one_in(text, lang);
+        assert_eq!(n.hedge, Hedge::Vague, "{text}");
+        assert!(n.text.starts_with(quoted), "{text}: {:?}", n.text);
+        assert!(
+            n.interval.contains(lo) && n.interval.contains(0.9 * hi),
+            "{text}: {}",
+            n.interval
+        );
+        assert!(
+            !n.interval.contains(0.9 * lo) && !n.interval.contains(hi),
+            "{text}: {}",
+            n.interval
+        );
+    }
+    // "a hundred" is one hundred; a plural scale alone is "millions"
+    check_in(
+        English,
+        &[("A hundred people came.", Hedge::Exact, 100.0, None)],
+    );
+    check_vague_in(German, &[("Millionen Menschen sahen zu.", 2e6)]);
+    check_vague_in(Dutch, &[("Miljarden euro verdwenen.", 2e9)]);
+}
+
+/// Amounts written with the scale and currency words of other languages: digits before a
+/// scale word ("5 Millionen", "2,5 Mio.", "5 mil millones") and the currency after "de",
+/// "di" or an elided "d'".
+#[test]
+fn money_in_other_languages() {
+    use parallax::text::Lang::*;
+    for (lang, text, value, unit) in [
+        (German, "Der Schaden beträgt 5 Millionen Euro.", 5e6, "EUR"),
+        (German, "Der Schaden beträgt 2,5 Mio. Euro.", 2.5e6, "EUR"),
+        (German, "Es geht um 3 Milliarden Euro.", 3e9, "EUR"),
+        (
+            French,
+            "Les dégâts sont estimés à 5 millions d'euros.",
+            5e6,
+            "EUR",
+        ),
+        (French, "Un contrat de 2 milliards de dollars.", 2e9, "USD"),
+        (
+            Spanish,
+            "Los daños ascienden a 5 millones de euros.",
+            5e6,
+            "EUR",
+        ),
+        (
+            Spanish,
+            "Una inversión de 5 mil millones de dólares.",
+            5e9,
+            "USD",
+        ),
+        (Italian, "Danni per 5 milioni di euro.", 5e6, "EUR"),
+        (Portuguese, "Prejuízo de 5 milhões de reais.", 5e6, "BRL"),
+        (Dutch, "De schade bedraagt 4 miljoen euro.", 4e6, "EUR"),
+        (Russian, "Ущерб составил 5 миллионов рублей.", 5e6, "RUB"),
+        (Polish, "Straty wynoszą 5 mln zł.", 5e6, "PLN"),
+        (
+            Arabic,
+            "أعلنت الوزارة صرف مائة ألف جنيه لكل أسرة.",
+            1e5,
+            "EGP",
+        ),
+    ] {
+        let n = one_in(text, lang);
+        assert_eq!(
+            (n.kind, n.value, n.unit.as_deref()),
+            (NumberKind::Money, value, Some(unit)),
+            "{text}"
+        );
+    }
+    check_in(
+        Spanish,
+        &[(
+            "Llegaron 5 mil personas.",
+            Hedge::Exact,
+            5000.0,
+            Some("people"),
+        )],
+    );
+}
+
 #[test]
 fn money() {
     let n = one("The fund holds $3bn for reconstruction.");

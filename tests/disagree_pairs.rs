@@ -46,6 +46,54 @@ fn texts(art: &Article, spans: &[parallax::Span]) -> Vec<String> {
         .collect()
 }
 
+/// Round figures of one precision that differ by a step of it ("5 million" / "6 million",
+/// "300" / "400") are two figures: a conflict. Within a writer's rounding of each other
+/// ("300" / "320") they only differ in precision, and "several million" is no figure of a
+/// million: it holds five million.
+#[test]
+fn round_figures_conflict_by_their_precision() {
+    let kinds = |a: &str, b: &str| -> Vec<DisagreementKind> {
+        let (_, _, c) = pair(a, b);
+        let mut k: Vec<DisagreementKind> = c
+            .disagreements
+            .iter()
+            .map(|d| d.kind)
+            .filter(|k| {
+                matches!(
+                    k,
+                    DisagreementKind::NumberConflict | DisagreementKind::NumberImprecision
+                )
+            })
+            .collect();
+        k.dedup();
+        k
+    };
+    let (conflict, imprecise) = (
+        DisagreementKind::NumberConflict,
+        DisagreementKind::NumberImprecision,
+    );
+    let fire = |what: &str| format!("Fire at the plant\n\nPolice put the damage at {what}.");
+    assert_eq!(
+        kinds(&fire("5 million euros"), &fire("6 million euros")),
+        [conflict]
+    );
+    assert_eq!(
+        kinds(&fire("five million euros"), &fire("six million euros")),
+        [conflict]
+    );
+    let hurt = |n: &str| format!("Fire at the plant\n\n{n} people were hurt in the blaze.");
+    assert_eq!(kinds(&hurt("300"), &hurt("400")), [conflict]);
+    assert_eq!(kinds(&hurt("300"), &hurt("320")), [imprecise]);
+    assert_eq!(
+        kinds(&fire("several million euros"), &fire("5 million euros")),
+        [imprecise]
+    );
+    assert_eq!(
+        kinds(&fire("several million euros"), &fire("50 million euros")),
+        [conflict]
+    );
+}
+
 #[test]
 fn number_conflict_across_rows() {
     let (a, b, c) = pair(
@@ -326,4 +374,33 @@ fn counts_of_another_year_are_not_compared_across_rows() {
          The last big quake in the region struck the mountain villages in 2001.",
     );
     assert_no_number_disagreements(&c);
+}
+
+/// A name the other side writes inflected or hyphenated ("Warn-Apps NINA" / "Warn-App
+/// NINA") is named on both sides; the "B." of German "z. B." ("for example") starts no
+/// name ("z. B. VW" names VW). Only what one side alone names is left: "Katwarn".
+#[test]
+fn names_written_in_another_form_are_named_on_both_sides() {
+    let a = art_in(
+        "a",
+        "Brand im Werk\n\nÜber die Warn-Apps NINA und Katwarn wurden Anwohner aufgefordert, Fenster zu schließen.\n\n\
+         Das Unternehmen beliefert Autohersteller, z. B. VW und Ford.",
+        "de",
+    );
+    let b = art_in(
+        "b",
+        "Feuer im Werk\n\nDie Behörden forderten die Bevölkerung per Warn-App NINA auf, Fenster zu schließen.\n\n\
+         Das Unternehmen beliefert Autohersteller wie z. B. VW und Ford.",
+        "de",
+    );
+    let c = compare(&a, &b);
+    let only: Vec<&str> = of_kind(&c, DisagreementKind::OnlyHere)
+        .iter()
+        .map(|d| d.summary.as_str())
+        .collect();
+    assert!(
+        only.iter()
+            .all(|s| !s.contains("NINA") && !s.contains("B VW")),
+        "{only:#?}"
+    );
 }

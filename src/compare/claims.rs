@@ -202,17 +202,34 @@ impl NumberClaim {
     }
 
     /// The interval used to decide conflicts: a bare round number ("30", "thirty") is read
-    /// as the journalist's rounding, ±10 %.
+    /// as the journalist's rounding, ±10 %, but less than halfway to the next number of its
+    /// precision: "5 million" and "6 million" are two figures, not one rounded twice.
     pub fn loose(&self) -> Interval {
         let v = self.value;
         if self.hedge == Hedge::Exact
             && v >= 10.0
             && (v % 10.0 == 0.0 || (v >= 100.0 && v % 50.0 == 0.0))
         {
-            Interval::closed(0.9 * v, 1.1 * v)
+            let tolerance = (0.1 * v).min(0.4 * rounding_step(v));
+            Interval::closed(v - tolerance, v + tolerance)
         } else {
             self.interval
         }
+    }
+}
+
+/// The step of the last digit a round number is written to: 10 for "30" and "150", 100 for
+/// "300", 1 000 000 for "5 million"; 50 for multiples of 50 from 100 ("150", "250": "round"
+/// to a writer as 100 is).
+fn rounding_step(v: f64) -> f64 {
+    let mut step = 1.0;
+    while step * 10.0 <= v && (v / (step * 10.0)).fract() == 0.0 {
+        step *= 10.0;
+    }
+    if step == 10.0 && v >= 100.0 && v % 50.0 == 0.0 {
+        50.0
+    } else {
+        step
     }
 }
 

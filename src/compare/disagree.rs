@@ -14,6 +14,7 @@ use super::{Analysis, Disagreement, DisagreementKind, Row};
 use crate::align::UnitKind;
 use crate::corpus::Article;
 use crate::text::Span;
+use crate::text::normalize::{Normalizer, fold, word_spans};
 use std::collections::{HashMap, HashSet};
 
 /// One side of the pair, with its claims and the row of each sentence.
@@ -28,6 +29,8 @@ struct SideCtx<'a> {
     lower: std::cell::OnceCell<String>,
     /// The words (maximal alphanumeric runs) of the lower-case text (computed once, if asked).
     words: std::cell::OnceCell<HashSet<Box<str>>>,
+    /// The stems of each sentence's words (computed once, if asked).
+    stems: std::cell::OnceCell<Vec<HashSet<String>>>,
 }
 
 impl SideCtx<'_> {
@@ -52,6 +55,39 @@ impl SideCtx<'_> {
                 .collect()
         });
         words.contains(w)
+    }
+
+    /// Whether one sentence holds a word of each of `words`' stems (in the article's
+    /// language): "Warn-App NINA" has every word of "Warn-Apps NINA".
+    fn one_sentence_has_stems(&self, words: &[String]) -> bool {
+        let norm = Normalizer::new(self.art.lang);
+        // (the parts of hyphenated words too: "Warn-App" has "Warn" and "App")
+        let stems_of = |text: &str| -> HashSet<String> {
+            let text = text.replace(['-', '‐', '‑'], " ");
+            word_spans(&text)
+                .into_iter()
+                .map(|(r, _)| norm.stem(&fold(&text[r])).into_owned())
+                .collect()
+        };
+        let sentences = self.stems.get_or_init(|| {
+            let t = &self.art.text;
+            (self.art.doc.sentences.iter())
+                .map(|s| stems_of(s.span.slice(t)))
+                .collect()
+        });
+        let want = stems_of(&words.join(" "));
+        // (a stem one or two letters longer is the same word: Snowball keeps German "Apps")
+        let close = |w: &String, h: &String| {
+            let (short, long) = if w.len() <= h.len() { (w, h) } else { (h, w) };
+            short.chars().count() >= 3
+                && long.starts_with(short.as_str())
+                && long.chars().count() - short.chars().count() <= 2
+        };
+        !want.is_empty()
+            && sentences.iter().any(|have| {
+                want.iter()
+                    .all(|w| have.contains(w) || have.iter().any(|h| close(w, h)))
+            })
     }
 
     fn row(&self, sentence: usize) -> Option<usize> {
@@ -131,6 +167,7 @@ fn find_with(
         lower_given: lower_a,
         lower: Default::default(),
         words: Default::default(),
+        stems: Default::default(),
     };
     let sb = SideCtx {
         art: b,
@@ -139,6 +176,7 @@ fn find_with(
         lower_given: lower_b,
         lower: Default::default(),
         words: Default::default(),
+        stems: Default::default(),
     };
     let mut out = Vec::new();
     let used_numbers = numbers(&sa, &sb, rows, &mut out);
@@ -997,9 +1035,13 @@ fn only_names(
             if other.claims.entities.iter().any(|o| e.same_as(o)) {
                 continue;
             }
-            // Named in the other text even if not recognised there as a name.
+            // Named in the other text even if not recognised there as a name: a person's
+            // surname, or every word of a name, inflected or not, in one sentence.
             let last = words::norm(e.words.last().map_or("", |s| s.as_str()));
             if e.kind == EntityKind::Person && other.has_word(&last) {
+                continue;
+            }
+            if e.kind != EntityKind::Person && other.one_sentence_has_stems(&e.words) {
                 continue;
             }
             let Some(m) = e

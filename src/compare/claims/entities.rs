@@ -551,6 +551,18 @@ fn initial(ws: &[W], k: usize) -> bool {
     j == 0 || matches!(ws[j - 1].text, ":" | "|")
 }
 
+/// Token `k` is the capital letter of a dotted abbreviation after a lower-case one: the
+/// "B" of German "z. B." ("for example"), which is no initial of a name ("J. R. Smith").
+fn in_abbreviation(ws: &[W], k: usize) -> bool {
+    let one_letter = |w: &W| w.is_word() && w.text.chars().count() == 1;
+    k >= 2
+        && one_letter(&ws[k])
+        && ws.get(k + 1).is_some_and(|w| w.text == ".")
+        && ws[k - 1].text == "."
+        && one_letter(&ws[k - 2])
+        && !ws[k - 2].cap()
+}
+
 /// A capitalised word, or an acronym ("NATO": two letters or more, in capitals). A script
 /// without case (Arabic, Hebrew, Devanagari, CJK) has neither: its words are not names by
 /// their shape (every Arabic word was an "acronym", so whole phrases were names).
@@ -573,6 +585,7 @@ fn runs(
     let mut k = 0;
     while k < ws.len() {
         if !is_name_word(&ws[k])
+            || in_abbreviation(ws, k)
             || (is_weekday_or_month(ws[k].text) && !is_title(ws[k].text))
             || (initial(ws, k)
                 && (is_determiner(&ws[k].lower)

@@ -138,9 +138,90 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
         | (Arabic, "آلاف" | "الاف" | "الآلاف" | "الالاف" | "بالآلاف" | "بالالاف")
         | (_, "thousands") => (2000.0, Interval::closed_open(2000.0, 1e6)),
         (_, "scores") => (40.0, Interval::closed_open(40.0, 200.0)),
-        (_, "millions") => (2e6, Interval::closed_open(2e6, 1e9)),
+        (German, "millionen")
+        | (Spanish, "millones")
+        | (Italian, "milioni")
+        | (Portuguese, "milhões")
+        | (Dutch, "miljoenen")
+        | (Russian, "миллионы")
+        | (Polish, "miliony")
+        | (Arabic, "ملايين" | "الملايين")
+        | (_, "millions") => (2e6, Interval::closed_open(2e6, 1e9)),
+        (German, "milliarden")
+        | (French, "milliards")
+        | (Italian, "miliardi")
+        | (Portuguese, "bilhões")
+        | (Dutch, "miljarden")
+        | (_, "billions") => (2e9, Interval::closed_open(2e9, 1e12)),
         _ => return None,
     })
+}
+
+/// A word for "several" ending just before token `i` ("several", "a few", "mehrere", "ein
+/// paar", "plusieurs", "varios", "diversi", "vários", "enkele", "несколько", "kilka", "عدة"):
+/// its first token, and whether it means "many" (no upper bound short of the next scale).
+/// English counts in every language, as for hedges.
+fn several_before(ws: &[W], i: usize, lang: Lang) -> Option<(usize, bool)> {
+    use Lang::*;
+    let prev = &ws[i.checked_sub(1)?];
+    if !prev.is_word() {
+        return None;
+    }
+    let w = prev.lower.as_ref();
+    // "a few", "ein paar", "een paar"
+    let pair_with =
+        |first: &[&str]| i >= 2 && ws[i - 2].is_word() && first.contains(&ws[i - 2].lower.as_ref());
+    let many = matches!(
+        (lang, w),
+        (_, "many") | (German, "viele") | (Dutch, "vele") | (Polish, "wiele")
+    );
+    let several = matches!(
+        (lang, w),
+        (_, "several")
+            | (German, "mehrere" | "einige" | "etliche")
+            | (French, "plusieurs" | "quelques")
+            | (Spanish, "varios" | "varias" | "algunos" | "algunas")
+            | (
+                Italian,
+                "diversi" | "diverse" | "alcuni" | "alcune" | "vari" | "varie"
+            )
+            | (Italian, "parecchi" | "parecchie")
+            | (Portuguese, "vários" | "várias" | "alguns" | "algumas")
+            | (Dutch, "meerdere" | "enkele" | "verscheidene")
+            | (Russian, "несколько")
+            | (Polish, "kilka")
+            | (Arabic, "عدة" | "بضعة" | "بضع")
+    );
+    if several || many {
+        Some((i - 1, many))
+    } else if (w == "few" && pair_with(&["a"]))
+        || (w == "paar" && matches!(lang, German | Dutch) && pair_with(&["ein", "een"]))
+    {
+        Some((i - 2, false))
+    } else {
+        None
+    }
+}
+
+/// "Several" of a scale `unit` ("several hundred", "mehrere Millionen"): at least two of it,
+/// and below ten of it ("many": below a thousand of it).
+fn several_of(unit: f64, many: bool) -> (f64, Interval) {
+    let hi = if many { 1000.0 } else { 10.0 };
+    (2.0 * unit, Interval::closed_open(2.0 * unit, hi * unit))
+}
+
+/// Whether a token is a scale word ("million", "Millionen", "mil", "vague" plurals too).
+fn is_scale_word(w: &W) -> bool {
+    w.is_word() && w.lower.len() > 1 && (scale(&w.lower).is_some() || is_bare_scale(&w.lower))
+}
+
+/// A scale word standing alone, without a number before it: "hundred", "Millionen", "mil".
+fn is_bare_scale(word: &str) -> bool {
+    scale(word).is_some_and(|s| s >= 1e3)
+        || matches!(
+            word,
+            "hundred" | "hundert" | "cent" | "cien" | "ciento" | "cento" | "cem" | "honderd"
+        )
 }
 
 /// Whether token `i` follows a number, in digits or words: a scale word that is also a
@@ -190,10 +271,17 @@ fn scale(word: &str) -> Option<f64> {
         | "tysięcy" | "ألف" | "الف" | "ألفا" | "الفا" | "آلاف" | "الاف" => {
             1e3
         }
+        // (after digits only: "5 mil personas", "3 mila persone", "2 Tsd.")
+        "tausend" | "tsd" | "mil" | "mila" | "duizend" => 1e3,
         "million" | "millions" | "m" | "mn" | "mln" | "млн" | "миллион" | "миллиона"
         | "миллионов" | "milion" | "miliony" | "milionów" | "مليون" | "مليونا" | "ملايين" => {
             1e6
         }
+        // German, Spanish, Italian, Portuguese and Dutch ("5 Millionen Euro", "2,5 Mio.")
+        "millionen" | "mio" | "millón" | "millones" | "milione" | "milioni" | "milhão"
+        | "milhões" | "miljoen" | "miljoenen" => 1e6,
+        "milliarde" | "milliarden" | "mrd" | "milliard" | "milliards" | "miliardo" | "miliardi"
+        | "bilhão" | "bilhões" | "miljard" | "miljarden" => 1e9,
         "billion"
         | "billions"
         | "bn"
@@ -267,15 +355,31 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
+/// The currency a word names, in English and the other languages we read ("dólares",
+/// "рублей", "złotych", "جنيه"); French elision is read through ("d'euros").
 fn currency_word(s: &str) -> Option<&'static str> {
+    let s = s
+        .strip_prefix("d'")
+        .or_else(|| s.strip_prefix("d’"))
+        .unwrap_or(s);
     Some(match s {
-        "dollar" | "dollars" | "usd" => "USD",
-        "pound" | "pounds" | "gbp" | "sterling" => "GBP",
-        "euro" | "euros" | "eur" => "EUR",
+        "dollar" | "dollars" | "usd" | "dólar" | "dólares" | "dollaro" | "dollari" | "доллар"
+        | "доллара" | "долларов" | "dolar" | "dolary" | "dolarów" | "دولار" | "دولارا" | "دولارات" => {
+            "USD"
+        }
+        "pound" | "pounds" | "gbp" | "sterling" | "pfund" | "sterline" | "libras" | "фунтов" => {
+            "GBP"
+        }
+        "euro" | "euros" | "eur" | "евро" | "يورو" => "EUR",
         "yen" => "JPY",
         "rupee" | "rupees" => "INR",
-        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-        "hryvnia" | "hryvnias" => "UAH",
+        "rouble" | "roubles" | "ruble" | "rubles" | "рубль" | "рубля" | "рублей" => {
+            "RUB"
+        }
+        "hryvnia" | "hryvnias" | "гривен" | "гривны" => "UAH",
+        "złoty" | "złote" | "złotych" | "zł" | "pln" => "PLN",
+        "reais" | "brl" => "BRL",
+        "جنيه" | "جنيها" | "جنيهات" => "EGP",
         _ => return None,
     })
 }
@@ -534,20 +638,24 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                     i += 1;
                     continue;
                 }
-                // Scale words after the number: "1.2 million", "3 billion".
+                // Scale words after the number: "1.2 million", "3 billion", "5 mil millones".
                 let mut end = i + 1;
-                if let Some(s) = ws
+                while let Some(s) = ws
                     .get(end)
                     .filter(|w| w.lower.len() > 1 && w.is_word())
                     .and_then(|w| scale(&w.lower))
                 {
                     value *= s;
                     end += 1;
-                    // the point of an abbreviated scale inside the sentence: "5 tys. osób"
+                    // the point of an abbreviated scale inside the sentence: "5 tys. osób",
+                    // "2,5 Mio. Euro"
                     if ws.get(end).is_some_and(|w| w.text == "." && !w.gap)
-                        && ws.get(end + 1).is_some_and(|w| w.is_word() && !w.cap())
+                        && ws.get(end + 1).is_some_and(|w| {
+                            w.is_word() && (!w.cap() || currency_word(&w.lower).is_some())
+                        })
                     {
                         end += 1;
+                        break;
                     }
                 }
                 out.push(Raw {
@@ -558,11 +666,32 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                     vague: None,
                 });
             }
+        } else if let Some((q, many)) = scale(&w.lower)
+            .filter(|&s| s >= 1e3 && w.lower.len() > 1 && vague(&w.lower, lang).is_none())
+            .and_then(|_| several_before(ws, i, lang))
+        {
+            // "kilka tysięcy", "several million" read word by word
+            let (v, iv) = several_of(scale(&w.lower).unwrap_or(1.0), many);
+            out.push(Raw {
+                start: q,
+                end: i + 1,
+                value: v,
+                ordinal: false,
+                vague: Some(iv),
+            });
         } else if let Some((v, iv)) = vague(&w.lower, lang)
             .filter(|_| scale(&w.lower).is_none() || !after_number(ws, i, lang))
         {
+            // "several thousands", "plusieurs millions": two to ten of the unit
+            let (start, v, iv) = match several_before(ws, i, lang) {
+                Some((q, many)) => {
+                    let (v, iv) = several_of(v / 2.0, many);
+                    (q, v, iv)
+                }
+                None => (i, v, iv),
+            };
             out.push(Raw {
-                start: i,
+                start,
                 end: i + 1,
                 value: v,
                 ordinal: false,
@@ -638,6 +767,21 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 continue;
             }
             if out.iter().any(|r| r.start < occ.end && occ.start < r.end) {
+                continue;
+            }
+            // "several hundred (thousand)", "a few million": a bare scale after "several"
+            let several = (!occ.is_ordinal && is_bare_scale(&ws[occ.start].lower))
+                .then(|| several_before(ws, occ.start, lang))
+                .flatten();
+            if let Some((q, many)) = several {
+                let (value, iv) = several_of(occ.value, many);
+                out.push(Raw {
+                    start: q,
+                    end: occ.end,
+                    value,
+                    ordinal: false,
+                    vague: Some(iv),
+                });
                 continue;
             }
             out.push(Raw {
@@ -1171,6 +1315,15 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
         kind = NumberKind::Money;
         unit_name = Some(c.to_string());
         end += 1;
+    } else if let Some(c) = next
+        .filter(|w| is_of(&w.lower, lang) && end > raw.start && is_scale_word(&ws[end - 1]))
+        .and_then(|_| ws.get(end + 1))
+        .and_then(|w| currency_word(&w.lower))
+    {
+        // "5 millones de euros", "2 milioni di euro", "3 milhões de reais"
+        kind = NumberKind::Money;
+        unit_name = Some(c.to_string());
+        end += 2;
     } else if next.is_some_and(|w| w.text == "-" && !w.gap)
         && ws.get(end + 1).is_some_and(|w| w.is_word() && !w.gap)
     {

@@ -7,7 +7,7 @@
 //!
 //! | input | output |
 //! |---|---|
-//! | ESC and a whole escape sequence after it: CSI (`ESC [` … final byte), OSC (`ESC ]`), DCS (`ESC P`), SOS (`ESC X`), PM (`ESC ^`), APC (`ESC _`) up to their terminator (BEL, ST = `ESC \` or U+009C, or a line break), and two/three-byte escapes such as `ESC ( B`, `ESC 7`, `ESC c` | one `␛` (U+241B); the sequence's bytes are dropped |
+//! | ESC and a whole escape sequence after it: CSI (`ESC [` … final byte), OSC (`ESC ]`), DCS (`ESC P`), SOS (`ESC X`), PM (`ESC ^`), APC (`ESC _`) up to their terminator (BEL, ST = `ESC \` or U+009C, within 4096 characters), and two/three-byte escapes such as `ESC ( B`, `ESC 7`, `ESC c` | one `␛` (U+241B); the sequence's bytes are dropped. A control string left unterminated (a line break, another ESC or the end comes first) keeps its text: only `ESC ]` (or `ESC P`, …) becomes `␛` |
 //! | the one-character C1 introducers U+009B (CSI), U+009D (OSC), U+0090 (DCS), U+0098 (SOS), U+009E (PM), U+009F (APC) with their sequence | one `␛` |
 //! | tab | spaces to the next tab stop; tab stops every [`TAB_WIDTH`] columns, counted in display width from the start of the line (of the string, for [`display_line`]) |
 //! | line breaks: LF, CRLF, lone CR, NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029) | [`display`]: one `\n`; [`display_line`]: one space |
@@ -333,26 +333,31 @@ fn csi_len(rest: &[char]) -> usize {
 }
 
 /// Length of a control string's body (OSC, DCS, SOS, PM, APC) including its
-/// terminator: BEL, ST (`ESC \` or U+009C). Ends early, before the character,
-/// at another ESC or a line break so an unterminated string cannot swallow the text after it.
+/// terminator: BEL, ST (`ESC \` or U+009C), within [`MAX_STRING`] characters. A string
+/// left unterminated — another ESC, a line break or the end come first, or it runs on past
+/// the bound — has no body: only its introducer is replaced, so it cannot swallow the
+/// text after it (a stray U+009D in mis-decoded text hid the rest of its sentence).
 fn string_len(rest: &[char]) -> usize {
     let mut n = 0;
-    while let Some(&c) = rest.get(n) {
+    while let Some(&c) = rest.get(n).filter(|_| n < MAX_STRING) {
         match c {
             '\u{7}' | '\u{9c}' => return n + 1,
             '\u{1b}' => {
                 return if rest.get(n + 1) == Some(&'\\') {
                     n + 2
                 } else {
-                    n
+                    0
                 };
             }
-            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => return n,
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => return 0,
             _ => n += 1,
         }
     }
-    n
+    0
 }
+
+/// The longest control string body dropped whole (an OSC 8 hyperlink with a long URL fits).
+const MAX_STRING: usize = 4096;
 
 #[cfg(test)]
 mod tests {
@@ -385,8 +390,15 @@ mod tests {
         assert_eq!(display("\x1b(Bq"), "␛q");
         assert_eq!(display("\x1b7\x1b8"), "␛␛");
         assert_eq!(display("end\x1b"), "end␛");
-        // Unterminated OSC stops at the line break; the next line survives.
-        assert_eq!(display("\x1b]0;evil\nnext"), "␛\nnext");
+        // An unterminated control string has no body: its text stays, the next line too.
+        assert_eq!(display("\x1b]0;evil\nnext"), "␛0;evil\nnext");
+        assert_eq!(
+            display("took \u{9d}part in the talks"),
+            "took ␛part in the talks"
+        );
+        assert_eq!(display("a\u{9d}b\x1b[0mc"), "a␛b␛c");
+        let long = format!("\u{9d}{}\x07tail", "x".repeat(MAX_STRING + 1));
+        assert!(display(&long).ends_with("x\u{2407}tail"));
         // Malformed CSI: ends at the first non-CSI char, which is kept.
         assert_eq!(display("\x1b[12é"), "␛é");
     }

@@ -3,8 +3,10 @@
 //! Policy:
 //! - A byte-order mark decides: UTF-8, UTF-16LE or UTF-16BE; the BOM is stripped.
 //! - Without a BOM, text whose zero bytes sit at every other position is UTF-16 (LE or BE).
-//! - Otherwise valid UTF-8 is UTF-8. UTF-8 with a few invalid bytes among many valid multi-byte
-//!   sequences stays UTF-8, invalid bytes become U+FFFD (with a note).
+//! - Otherwise valid UTF-8 is UTF-8. UTF-8 with invalid bytes stays UTF-8 (they become
+//!   U+FFFD, with a note) when it has at least as many valid multi-byte sequences: text in a
+//!   legacy encoding next to never forms one (`â€œ` is how Windows-1252 reads UTF-8's `“`),
+//!   while one stray byte in a UTF-8 file with three curly quotes is common.
 //! - Anything else is handed to `chardetng` (Windows-1252/Latin-1, other legacy encodings) and
 //!   decoded with `encoding_rs`.
 //! - Line endings (LF, CRLF, lone CR) are kept exactly as in the file; segmentation and the
@@ -12,12 +14,16 @@
 //!   stay in the text (the sanitiser shows them visibly).
 //! - Empty (or whitespace-only) files and binary files are refused. A file is binary when it
 //!   starts with a well-known binary signature, or when more than [`BINARY_RATIO`] of its
-//!   decoded characters are controls (other than tab, LF, CR, FF) or replacement characters.
+//!   decoded characters (and at least [`MIN_BINARY_CONTROLS`]) are controls (other than tab,
+//!   LF, CR, FF) or replacement characters.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Share of suspicious characters above which decoded text is considered binary.
 pub const BINARY_RATIO: f64 = 0.10;
+/// Fewer suspicious characters than this never make a text binary: a one-line text with a
+/// colour code or two bells is a short text, shown with its controls made visible.
+pub const MIN_BINARY_CONTROLS: usize = 4;
 
 /// Successfully decoded text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +68,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
         } else if enc == UTF_8 {
             offset = Some(bom);
         }
+        if enc != UTF_8 {
+            // (offsets are into the decoded text, not the file: say so)
+            notes.push(format!("decoded as {} (byte-order mark)", enc.name()));
+        }
         (text.into_owned(), enc)
     } else if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
@@ -75,7 +85,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
             }
             Err(_) => {
                 let (valid_multibyte, invalid) = utf8_stats(bytes);
-                if valid_multibyte > 0 && invalid * 4 <= valid_multibyte {
+                if valid_multibyte > 0 && invalid <= valid_multibyte {
                     notes.push(format!(
                         "{invalid} invalid UTF-8 sequence(s) replaced by U+FFFD"
                     ));
@@ -107,7 +117,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
             n + usize::from(c == '\0'),
         )
     });
-    if bad as f64 > BINARY_RATIO * total as f64 {
+    if bad >= MIN_BINARY_CONTROLS && bad as f64 > BINARY_RATIO * total as f64 {
         return Err(Refused::Binary(format!(
             "{:.0}% control or undecodable characters",
             100.0 * bad as f64 / total as f64
@@ -169,7 +179,13 @@ fn utf16_without_bom(b: &[u8]) -> Option<&'static Encoding> {
         even0 += usize::from(p[0] == 0);
         odd0 += usize::from(p[1] == 0);
     }
-    let strong = |n: usize| n * 10 >= pairs * 4; // ≥ 40%
+    // (bytes that are valid UTF-8 too — "x\0y\n" — need zeros at nearly every position)
+    let share = if std::str::from_utf8(sample).is_ok() {
+        8
+    } else {
+        4
+    };
+    let strong = |n: usize| n * 10 >= pairs * share; // ≥ 40%, or 80%
     let weak = |n: usize| n * 20 <= pairs; // ≤ 5%
     if strong(odd0) && weak(even0) {
         Some(UTF_16LE)
@@ -272,6 +288,48 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.starts_with("Zürich"));
         assert!(d.text.ends_with('\u{fffd}'));
+    }
+
+    /// Three curly quotes and one stray byte: still UTF-8 (it was read as Windows-1252, and
+    /// the `â€` + U+009D it made of "”" hid the rest of the line in the reader).
+    #[test]
+    fn few_multibyte_characters_and_a_stray_byte_stay_utf8() {
+        let b = b"The minister said \xe2\x80\x9cover 20 countries\xe2\x80\x9d took part \xff in the talks in K\xc3\xb6ln.";
+        let d = decode(b).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(
+            d.text
+                .contains("“over 20 countries” took part \u{fffd} in the talks in Köln.")
+        );
+        // Windows-1252 text without a valid UTF-8 sequence is still guessed as such.
+        let d = decode(b"Caf\xe9 cr\xe8me, \x93quoted\x94 and na\xefve.").unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.contains("Café crème, “quoted” and naïve."));
+    }
+
+    #[test]
+    fn a_short_utf8_text_with_a_nul_is_not_utf16() {
+        let d = decode(b"x\0y\n").unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-8", "x\0y\n"));
+        let d = decode(&utf16("Hi there.", true, false)).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", "Hi there."));
+        let d = decode(&utf16("Hi.", true, true)).unwrap();
+        assert!(
+            d.notes.iter().any(|n| n.contains("UTF-16LE")),
+            "{:?}",
+            d.notes
+        );
+    }
+
+    #[test]
+    fn a_short_text_with_a_control_or_two_is_text() {
+        for b in [&b"Hi.\x1b[0m\n"[..], b"OK.\x07\x07\n", b"xxxxxxxx\x07"] {
+            assert!(decode(b).is_ok(), "{b:?}");
+        }
+        assert!(matches!(
+            decode(b"a\x01\x02\x03\x04b"),
+            Err(Refused::Binary(_))
+        ));
     }
 
     #[test]

@@ -213,8 +213,19 @@ fn bad_arguments() {
         &["diff", "003", "004", "--width", "0"],
         "--width must be at least 1",
     );
-    // An ambiguous prefix names no article.
-    fails_with_one_line(&["diff", "0", "004"], "no article '0'");
+    // An ambiguous prefix names no article, and says so; a directory is no article file.
+    fails_with_one_line(&["diff", "0", "004"], "'0' matches 5 articles in ");
+    fails_with_one_line(&["diff", "tests", "004"], "tests: is a directory");
+    // clap's own usage errors are one line too.
+    fails_with_one_line(&["diff", "003"], "required arguments were not provided");
+    fails_with_one_line(
+        &["diff", "003", "004", "--width", "abc"],
+        "invalid value 'abc'",
+    );
+    fails_with_one_line(
+        &["diff", "003", "004", "--bogus"],
+        "unexpected argument '--bogus'",
+    );
     fails_with_one_line(
         &["diff", "003", "004", "--corpus", "/nonexistent/dir"],
         "no such directory",

@@ -72,3 +72,32 @@ fn missing_directory_fails() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such directory"));
 }
+
+/// A file name that is not UTF-8 is listed with U+FFFD in `list --json` (the whole output
+/// failed: "path contains invalid UTF-8 characters").
+#[cfg(unix)]
+#[test]
+fn json_with_a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("a.txt"),
+        "A title\n\nThe mayor spoke on Monday.",
+    )
+    .unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(d.path().join(name), "Caf\u{e9} news\n\nThe mayor spoke.").unwrap();
+    let out = parallax(&["list".as_ref(), "--json".as_ref(), d.path().as_os_str()]);
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert!(
+        files.contains(&"a.txt") && files.contains(&"caf\u{fffd}.txt"),
+        "{files:?}"
+    );
+}

@@ -299,3 +299,20 @@ fn lang_accepts_region_subtags_and_languages_without_rules() {
     let out = parallax(&["sentences", "--lang", "qq", "-"], Some(b"Hello."));
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// An endless input (`/dev/zero`) is refused once past the input cap, with one line, instead
+/// of being read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn endless_input_is_refused_at_the_cap() {
+    for args in [
+        &["sentences", "/dev/zero"][..],
+        &["align", "/dev/zero", "/dev/zero"],
+    ] {
+        let o = parallax(args, None);
+        assert!(!o.status.success());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains("larger than 64 MiB"), "{err}");
+    }
+}

@@ -88,3 +88,21 @@ fn the_reader_needs_a_terminal() {
     assert!(err.contains("needs a terminal"), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1);
 }
+
+/// `parallax diff` on a terminal that reports no width (0×0, as some pseudo-terminals do)
+/// prints at `$COLUMNS`, else 100 columns — not at width 1, which showed no text at all.
+#[test]
+fn diff_on_a_terminal_without_a_width() {
+    let widest = |out: &str| {
+        out.lines()
+            .map(|l| unicode_width::UnicodeWidthStr::width(l.trim_end()))
+            .max()
+            .unwrap_or(0)
+    };
+    let args = ["diff", "003", "004", "--color", "never"];
+    let out = Session::start(&args, 0, 0, &[("COLUMNS", "90")]).output();
+    assert!(out.contains("almost 20 nations"), "{out}");
+    assert!((80..=90).contains(&widest(&out)), "{out}");
+    let out = Session::start(&args, 0, 0, &[]).output();
+    assert!((90..=100).contains(&widest(&out)), "{out}");
+}

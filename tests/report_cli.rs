@@ -241,8 +241,11 @@ fn bad_arguments_fail_with_one_line() {
         &["report", "003", "nope", "--corpus", c],
         "no article 'nope'",
     );
-    // "00" is a prefix of several ids: ambiguous, so not found.
-    assert_one_line_error(&["report", "00", "004", "--corpus", c], "no article '00'");
+    // "00" is a prefix of several ids: ambiguous, and said so.
+    assert_one_line_error(
+        &["report", "00", "004", "--corpus", c],
+        "'00' matches 5 articles",
+    );
     assert_one_line_error(
         &["report", "003", "004", "--corpus", "/nonexistent/corpus"],
         "no such directory",

@@ -29,7 +29,8 @@ pub struct Args {
     /// Print rows with spans, kinds, scores and word segments as JSON (pure ASCII).
     #[arg(long)]
     json: bool,
-    /// Total output width in columns (default: the terminal's, or 100).
+    /// Total output width in columns (default: the terminal's — $COLUMNS, else 100, when it
+    /// reports none —, or 100 when the output is not a terminal).
     #[arg(long, value_name = "N")]
     width: Option<usize>,
     /// Corpus directory that ids refer to (default: the bundled corpus).
@@ -53,10 +54,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         write_json(&mut out, &a, &b, &cmp)?;
     } else {
         let tty = std::io::stdout().is_terminal();
+        // A terminal that reports no width (0 columns: some pseudo-terminals) has an unknown
+        // one: $COLUMNS if set, else 100, as when the output is no terminal.
         let width = args.width.unwrap_or_else(|| {
-            tty.then(|| crossterm::terminal::size().ok())
-                .flatten()
-                .map_or(100, |(w, _)| (w as usize).max(1))
+            let columns = || {
+                std::env::var("COLUMNS")
+                    .ok()
+                    .and_then(|c| c.trim().parse().ok())
+                    .filter(|&w: &usize| w > 0)
+            };
+            tty.then(|| {
+                crossterm::terminal::size()
+                    .ok()
+                    .map(|(w, _)| w as usize)
+                    .filter(|&w| w > 0)
+                    .or_else(columns)
+            })
+            .flatten()
+            .unwrap_or(100)
         });
         let color = match args.color {
             ColorChoice::Always => true,

@@ -66,7 +66,10 @@ pub fn load_corpus(dir: Option<&Path>) -> anyhow::Result<Corpus> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let result = match cli.command {
         None => load_corpus(cli.dir.as_deref())
             .and_then(|c| parallax::tui::run(c, cli.review).map(|_| ExitCode::SUCCESS)),
@@ -90,6 +93,37 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A command line clap cannot read: help and version are printed as clap prints them; an
+/// error is one line on standard error (clap's message, its indented details joined), and
+/// exit code 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind::*;
+    if matches!(
+        e.kind(),
+        DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+    }
+    eprintln!(
+        "parallax: {} (see --help)",
+        one_line(&e.render().to_string())
+    );
+    ExitCode::from(2)
+}
+
+/// clap's rendered error up to its first blank line, on one line, without "error: ".
+fn one_line(rendered: &str) -> String {
+    let head: Vec<&str> = rendered
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let text = head.join(" ");
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    parallax::sanitize::display_line(text).into_owned()
 }
 
 /// Whether `e` is (or was caused by) writing to a pipe whose reader has closed it, directly
@@ -176,11 +210,32 @@ pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair
                 home.get_or_insert_with(|| c.root.clone());
                 Ok(c.articles[i].clone())
             }
-            None => anyhow::bail!(
-                "no article '{}' in {} (and no such file)",
-                name,
-                c.root.display()
-            ),
+            None => {
+                // (say why: several ids start so, the path is a directory, or nothing is there)
+                let ids: Vec<&str> = c
+                    .articles
+                    .iter()
+                    .map(|a| a.meta.id.as_str())
+                    .filter(|id| !name.is_empty() && id.starts_with(name))
+                    .collect();
+                if ids.len() > 1 {
+                    let more = if ids.len() > 4 { ", …" } else { "" };
+                    anyhow::bail!(
+                        "'{name}' matches {} articles in {} ({}{more}); give more of the id",
+                        ids.len(),
+                        c.root.display(),
+                        ids[..ids.len().min(4)].join(", ")
+                    )
+                }
+                if path.is_dir() {
+                    anyhow::bail!("{name}: is a directory, not an article file")
+                }
+                anyhow::bail!(
+                    "no article '{}' in {} (and no such file)",
+                    name,
+                    c.root.display()
+                )
+            }
         }
     };
     let (a, b) = (resolve(a)?, resolve(b)?);
@@ -216,6 +271,10 @@ pub struct Input {
     pub offset: Option<usize>,
 }
 
+/// The largest input `sentences`, `align`, `diff` and `report` read from a file or standard
+/// input (the two Bible translations of the scale benchmark are 4 MiB each).
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
 /// Read a file (or standard input for `-`) as text, through the corpus decoder: a UTF-8
 /// byte-order mark is dropped, UTF-16 (with or without a byte-order mark) and legacy
 /// encodings such as Windows-1252 (guessed by chardetng) are decoded, with what it guessed
@@ -225,19 +284,34 @@ pub struct Input {
 pub fn read_input(path: &Path) -> anyhow::Result<Input> {
     use anyhow::Context;
     use parallax::corpus::decode::{self, Refused};
-    let bytes = if path == Path::new("-") {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut v)
-            .context("reading standard input")?;
-        v
-    } else {
-        std::fs::read(path).with_context(|| format!("{}", path.display()))?
-    };
+    use std::io::Read;
     let name = if path == Path::new("-") {
         "standard input".to_string()
     } else {
         path.display().to_string()
     };
+    // (at most one byte past the cap is read: `/dev/zero` is refused, not read to the end of
+    // memory)
+    let mut bytes = Vec::new();
+    let cap = MAX_INPUT_BYTES as u64 + 1;
+    if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(cap)
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(cap).read_to_end(&mut bytes))
+            .with_context(|| format!("{}", path.display()))?;
+    }
+    if bytes.len() > MAX_INPUT_BYTES {
+        anyhow::bail!(
+            "{}: larger than {} MiB; not read",
+            parallax::sanitize::display_line(&name),
+            MAX_INPUT_BYTES >> 20
+        );
+    }
     match decode::decode(&bytes) {
         Ok(d) => {
             for note in &d.notes {
@@ -271,6 +345,21 @@ pub fn read_input(path: &Path) -> anyhow::Result<Input> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn usage_errors_are_one_line() {
+        let e = Cli::try_parse_from(["parallax", "sentences", "--bogus", "a.txt"]).unwrap_err();
+        assert_eq!(
+            one_line(&e.render().to_string()),
+            "unexpected argument '--bogus' found"
+        );
+        let e = Cli::try_parse_from(["parallax", "align", "a.txt"]).unwrap_err();
+        let line = one_line(&e.render().to_string());
+        assert!(
+            line.starts_with("the following required arguments were not provided: <B>"),
+            "{line}"
+        );
+    }
 
     #[test]
     fn review_flag_names_the_review_file_of_the_reader() {

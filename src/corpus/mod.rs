@@ -18,7 +18,9 @@ use std::sync::Arc;
 pub struct ArticleMeta {
     /// Short identifier: the file stem (e.g. `003_99949d89f03e48ca`).
     pub id: String,
-    /// The file, relative to the corpus root.
+    /// The file, relative to the corpus root (serialised lossily: a name that is not UTF-8
+    /// gets U+FFFD, as `diff --json` writes it, instead of failing the whole output).
+    #[serde(serialize_with = "lossy_path")]
     pub file: PathBuf,
     pub title: String,
     pub outlet: Option<String>,
@@ -27,6 +29,10 @@ pub struct ArticleMeta {
     pub url: Option<String>,
     /// Language code from the manifest, if it states one.
     pub language: Option<String>,
+}
+
+fn lossy_path<S: serde::Serializer>(p: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&p.to_string_lossy())
 }
 
 /// Why a sentence is not part of the article's own reporting

@@ -79,7 +79,7 @@ impl Session {
         let child = pair.slave.spawn_command(cmd).expect("spawn parallax");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(Screen {
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            parser: vt100::Parser::new(nz(rows.max(1)), nz(cols.max(1)), 0),
             raw: Vec::new(),
         }));
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -183,6 +183,20 @@ impl Session {
             assert!(start.elapsed() < TIMEOUT, "parallax did not exit");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Wait for the child to exit; every byte it wrote, lossily as text.
+    #[allow(dead_code)] // (not every test binary that includes the harness uses it)
+    pub fn output(mut self) -> String {
+        self.wait_exit();
+        std::thread::sleep(Duration::from_millis(200));
+        drop(self.writer);
+        drop(self.master);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        let s = self.screen.lock().unwrap();
+        String::from_utf8_lossy(&s.raw).into_owned()
     }
 
     /// After the child has exited: the terminal is back as it was (line discipline, main

@@ -295,6 +295,36 @@ impl Writer {
     }
 }
 
+/// Byte length of the escape sequence (or control string) that starts `s` — ESC or a C1
+/// introducer, and what [`display`] drops with it, so the whole of it shows as one `␛` —,
+/// or 0 when `s` starts with none. The tokenizer keeps such a sequence one token, so no
+/// word, figure or diff boundary falls inside it.
+pub fn escape_sequence_len(s: &str) -> usize {
+    let Some(c) = s.chars().next() else {
+        return 0;
+    };
+    let rest = || -> Vec<char> { s[c.len_utf8()..].chars().take(MAX_STRING + 2).collect() };
+    let (rest, n) = match c {
+        '\u{1b}' => {
+            let r = rest();
+            let n = escape_len(&r);
+            (r, n)
+        }
+        '\u{9b}' => {
+            let r = rest();
+            let n = csi_len(&r);
+            (r, n)
+        }
+        '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+            let r = rest();
+            let n = string_len(&r);
+            (r, n)
+        }
+        _ => return 0,
+    };
+    c.len_utf8() + rest[..n].iter().map(|c| c.len_utf8()).sum::<usize>()
+}
+
 /// Length (in chars) of an escape sequence after ESC, not counting the ESC.
 fn escape_len(rest: &[char]) -> usize {
     match rest.first() {
@@ -401,6 +431,23 @@ mod tests {
         assert!(display(&long).ends_with("x\u{2407}tail"));
         // Malformed CSI: ends at the first non-CSI char, which is kept.
         assert_eq!(display("\x1b[12é"), "␛é");
+    }
+
+    #[test]
+    fn escape_sequence_lengths_are_what_display_drops() {
+        for (s, n) in [
+            ("\x1b[31mred", 5),
+            ("\x1b]0;a title\x07x", 12),
+            ("\x1b]0;unterminated\nx", 2),
+            ("\u{9b}2Jy", 4),
+            ("\u{9d}x", 2),
+            ("\x1b", 1),
+            ("abc", 0),
+            ("", 0),
+        ] {
+            assert_eq!(escape_sequence_len(s), n, "{s:?}");
+            assert_eq!(display(&s[..n]), if n > 0 { "␛" } else { "" }, "{s:?}");
+        }
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub struct Token {
 /// Tokenise the part of `text` covered by `span` (UAX #29 word boundaries).
 /// Returned spans are absolute offsets into `text`; whitespace yields no token.
 /// Numbers keep their inner separators ("3.5", "2,000"); "30-day" is `30`, `-`, `day`;
-/// contractions with `'` or `’` stay one word.
+/// contractions with `'` or `’` stay one word. An escape sequence (ESC or a C1 introducer and
+/// its body, as [`crate::sanitize`] reads it) is one punctuation token.
 ///
 /// ASCII whitespace always separates words under UAX #29, so the text is cut there and
 /// each all-ASCII piece is split by the same rules in a fast path; other pieces go through
@@ -39,23 +40,46 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             i += 1;
             continue;
         }
+        // An escape sequence in untrusted text is one token (shown as one `␛`): no word,
+        // figure ("0m" of ESC[0m) or diff boundary inside it.
+        if escape_at(b, i) {
+            let n = crate::sanitize::escape_sequence_len(&s[i..]).max(1);
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + i + n),
+                kind: TokenKind::Punct,
+            });
+            i += n;
+            continue;
+        }
         let start = i;
         let mut ascii = true;
-        while i < b.len() && !is_ascii_space(b[i]) {
+        while i < b.len() && !is_ascii_space(b[i]) && !(i > start && escape_at(b, i)) {
             ascii &= b[i] < 0x80;
             i += 1;
         }
         if ascii {
             ascii_words(b, start, i, span.start, &mut out);
         } else {
-            // Keep the preceding space: a combining mark after it belongs to it (WB4).
-            let from = start.saturating_sub(1);
+            // Keep the preceding space: a combining mark after it belongs to it (WB4). (After
+            // an escape sequence there is none to keep.)
+            let from = if start > 0 && is_ascii_space(b[start - 1]) {
+                start - 1
+            } else {
+                start
+            };
             for (k, w) in s[from..i].split_word_bound_indices() {
                 push(&mut out, span.start + from + k, w);
             }
         }
     }
     out
+}
+
+/// Whether an escape sequence starts at byte `i`: ESC, or a C1 introducer (CSI, OSC, DCS,
+/// SOS, PM, APC: U+0090–U+009F in UTF-8, `C2 9x`).
+#[inline]
+fn escape_at(b: &[u8], i: usize) -> bool {
+    b[i] == 0x1b || (b[i] == 0xc2 && matches!(b.get(i + 1), Some(0x90 | 0x98 | 0x9b | 0x9d..=0x9f)))
 }
 
 fn is_ascii_space(c: u8) -> bool {
@@ -188,6 +212,38 @@ mod tests {
             .into_iter()
             .map(|t| (t.span.slice(text), t.kind))
             .collect()
+    }
+
+    #[test]
+    fn an_escape_sequence_is_one_token() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("The \x1b[31mmayor\x1b[0m spoke (\x1b]0;a title\x07x)"),
+            [
+                ("The", Word),
+                ("\x1b[31m", Punct),
+                ("mayor", Word),
+                ("\x1b[0m", Punct),
+                ("spoke", Word),
+                ("(", Punct),
+                ("\x1b]0;a title\x07", Punct),
+                ("x", Word),
+                (")", Punct),
+            ]
+        );
+        assert_eq!(
+            toks("a\u{9b}2Jb"),
+            [("a", Word), ("\u{9b}2J", Punct), ("b", Word)]
+        );
+        // (a piece right after a two-byte introducer: no step back into it)
+        assert_eq!(
+            toks("\u{9b}\u{202e}"),
+            [("\u{9b}", Punct), ("\u{202e}", Punct)]
+        );
+        // no figure "0m" in the claims of a coloured count
+        let c = crate::compare::claims::extract_text("The fire hurt \x1b[31m5\x1b[0m people.");
+        let figures: Vec<&str> = c.numbers.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(figures, ["5"]);
     }
 
     #[test]

@@ -222,6 +222,9 @@ fn a_panic_restores_the_terminal() {
         "panic message after the restore: {:?}",
         &raw[restored_at..]
     );
+    // … and the terminal is restored once: leaving the alternate screen again after the
+    // message moved the cursor back over it, and the shell overwrote it.
+    assert_eq!(raw.matches("\x1b[?1049l").count(), 1, "{raw:?}");
 }
 
 /// The terminal goes away (its window is closed): the kernel hangs up the pty and the reader

@@ -97,6 +97,38 @@ fn help_overlay() {
     insta::assert_snapshot!("help_overlay", s);
 }
 
+/// On an ordinary 80×24 terminal the help is taller than the screen: it says how much is
+/// below, and j / G scroll it to its last rows (they were cut off for good).
+#[test]
+fn help_overlay_scrolls_on_a_small_screen() {
+    let mut app = app_with_pair(3, 4);
+    app.update(Action::Help);
+    let s = screen(&render(&mut app, 80, 24));
+    assert!(s.contains("more · j/k scroll"), "{s}");
+    let last = parallax::tui::keymap::KEYMAP.last().unwrap().help;
+    assert!(!s.contains(last), "{s}");
+    app.update(Action::Bottom);
+    let s = screen(&render(&mut app, 80, 24));
+    assert!(s.contains(last) && s.contains("Flags:"), "{s}");
+    app.update(Action::Down);
+    app.update(Action::Top);
+    let s = screen(&render(&mut app, 80, 24));
+    let first = parallax::tui::keymap::KEYMAP[0].help;
+    assert!(s.contains(first), "{s}");
+}
+
+/// A message (what a key just did) is shown whole on the status line; the pair's figures
+/// give way to it (they cut it to "…" at 80 columns).
+#[test]
+fn status_messages_are_shown_whole() {
+    let mut app = app_with_pair(3, 4);
+    app.message = Some("disagreement 1/3: dismissed".into());
+    let s = screen(&render(&mut app, 80, 24));
+    let status = s.lines().last().unwrap().to_string();
+    assert!(status.contains("disagreement 1/3: dismissed"), "{status}");
+    assert!(status.contains("A 003"), "{status}");
+}
+
 #[test]
 fn narrow_terminal_shows_the_focused_pane() {
     let mut app = app_with_pair(3, 4);
@@ -673,6 +705,9 @@ mod note_editing {
                 prop_assert!(!n.text.chars().any(char::is_control));
             }
             render(&mut app, w, h);
+            // (below the minimum size keys other than q/Esc do nothing: the user enlarges
+            // the terminal first)
+            render(&mut app, 160, 45);
             let typed = app.note.as_ref().unwrap().text.trim().to_string();
             app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
             prop_assert!(app.note.is_none());

@@ -90,6 +90,8 @@ pub struct App {
     /// Draw with colours (off under `NO_COLOR` / `TERM=dumb`).
     pub color: bool,
     pub quit: bool,
+    /// The screen is below the minimum size (set when drawn): only the keys that quit work.
+    pub too_small: bool,
     /// First diff line on screen.
     pub scroll: usize,
     /// The current change: an index into the view's `changes`.
@@ -147,6 +149,7 @@ impl App {
             fold_boilerplate: false,
             color: true,
             quit: false,
+            too_small: false,
             scroll: 0,
             change: None,
             body_height: 20,
@@ -283,6 +286,19 @@ impl App {
     /// Handle one key event (presses and repeats; releases are ignored).
     pub fn handle_key(&mut self, ev: KeyEvent) {
         if ev.kind == KeyEventKind::Release {
+            return;
+        }
+        // Ctrl-C quits at once, whatever is open (an unsaved note included).
+        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        // Below the minimum size the screen says "Enlarge the terminal, or q to quit": q
+        // and Esc quit, and no other key reaches what cannot be seen.
+        if self.too_small {
+            if matches!(ev.code, KeyCode::Char('q') | KeyCode::Esc) {
+                self.quit = true;
+            }
             return;
         }
         if self.note.is_some() {
@@ -745,10 +761,6 @@ impl App {
                 self.message = Some("note not saved".into());
                 return;
             }
-            KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.message = Some("note not saved".into());
-                return;
-            }
             KeyCode::Enter => {
                 let text = note.text.trim().to_string();
                 self.save_review(note.target, Some(note.verdict), text);
@@ -977,6 +989,37 @@ mod tests {
         let mut a = app();
         a.update(Action::Help);
         a.update(Action::ForceQuit);
+        assert!(a.quit);
+    }
+
+    /// Ctrl-C quits at once, with the note popup open too; below the minimum size only q,
+    /// Esc and Ctrl-C do anything (q is not typed into a note no one can see).
+    #[test]
+    fn ctrl_c_always_quits_and_a_too_small_screen_only_quits() {
+        let key = |c: KeyCode, m: KeyModifiers| KeyEvent::new(c, m);
+        let mut a = app();
+        a.note = Some(NoteEdit {
+            target: 0,
+            text: String::new(),
+            cursor: 0,
+            verdict: Verdict::Confirmed,
+        });
+        a.handle_key(key(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert_eq!(a.note.as_ref().map(|n| n.text.as_str()), Some("x"));
+        a.handle_key(key(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert!(a.quit);
+        let mut a = app();
+        a.note = Some(NoteEdit {
+            target: 0,
+            text: String::new(),
+            cursor: 0,
+            verdict: Verdict::Confirmed,
+        });
+        a.too_small = true;
+        a.handle_key(key(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(a.note.as_ref().map(|n| n.text.as_str()), Some(""));
+        assert!(!a.quit);
+        a.handle_key(key(KeyCode::Char('q'), KeyModifiers::NONE));
         assert!(a.quit);
     }
 

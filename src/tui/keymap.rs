@@ -211,10 +211,14 @@ impl Keymap {
     /// (e.g. `]`); a key that completes no sequence is then taken on its own.
     pub fn resolve(&self, pending: &mut Option<String>, ev: &KeyEvent) -> Option<Action> {
         let name = key_name(ev)?;
-        if let Some(first) = pending.take()
-            && let Some(&a) = self.keys.get(format!("{first}{name}").as_str())
-        {
-            return Some(a);
+        if let Some(first) = pending.take() {
+            if let Some(&a) = self.keys.get(format!("{first}{name}").as_str()) {
+                return Some(a);
+            }
+            // Esc cancels a key sequence in progress (`]` then Esc), and nothing more.
+            if name == "Esc" {
+                return None;
+            }
         }
         if let Some(&a) = self.keys.get(name.as_str()) {
             return Some(a);
@@ -336,6 +340,12 @@ mod tests {
         // A key that completes no sequence is taken on its own.
         assert_eq!(km.resolve(&mut p, &ch('j')), Some(Action::Down));
         assert_eq!(km.resolve(&mut p, &ch('y')), None);
+        // Esc cancels a sequence in progress and does nothing else (it quit the reader).
+        assert_eq!(km.resolve(&mut p, &ch(']')), None);
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(km.resolve(&mut p, &esc), None);
+        assert_eq!(p, None);
+        assert_eq!(km.resolve(&mut p, &esc), Some(Action::Back));
         assert_eq!(
             km.resolve(&mut p, &key(KeyCode::F(1), KeyModifiers::NONE)),
             Some(Action::Help)

@@ -30,7 +30,7 @@ use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{IsTerminal, Stdout, stdout};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -41,9 +41,18 @@ pub const PANIC_ENV: &str = "PARALLAX_TEST_PANIC";
 
 static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
 
+/// Whether the reader has the terminal (raw mode, alternate screen) and has not given it
+/// back yet.
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Put the terminal back as we found it: cooked mode, main screen, cursor shown.
-/// Safe to call more than once.
+/// Safe to call more than once: only the first call after the terminal was taken writes
+/// anything (leaving the alternate screen twice moves the cursor back to where it was
+/// saved, and the shell then overwrote the first line of a panic message).
 pub fn restore_terminal() {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = terminal::disable_raw_mode();
     let _ = execute!(stdout(), terminal::LeaveAlternateScreen, cursor::Show);
 }
@@ -146,6 +155,7 @@ pub fn run(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result
 
 fn run_in_terminal(corpus: Corpus, review: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     terminal::enable_raw_mode()?;
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     let _restore = Restore;
     execute!(stdout(), terminal::EnterAlternateScreen)?;
     let mut term = Terminal::new(CrosstermBackend::new(stdout()))?;

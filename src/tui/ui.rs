@@ -27,7 +27,8 @@ pub const TWO_PANE_WIDTH: u16 = 100;
 /// Draw the whole screen.
 pub fn draw(f: &mut Frame, app: &mut App) {
     let area = f.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    app.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+    if app.too_small {
         let msg = format!(
             "Parallax needs at least {MIN_WIDTH}×{MIN_HEIGHT} cells (now {}×{}). Enlarge the terminal, or q to quit.",
             area.width, area.height
@@ -323,30 +324,48 @@ fn put_line(
 }
 
 fn draw_status(f: &mut Frame, app: &App, area: Rect) {
-    let long = status_parts(app, false);
-    let fits = view::display_width(&long.join(" │ ")) + 10 <= area.width as usize;
-    let mut parts = if fits { long } else { status_parts(app, true) };
+    // What just happened (a message, a key sequence in progress, problems) is shown whole;
+    // the pair's figures take the room left (long form, compact form, then cut).
+    let mut extras: Vec<String> = Vec::new();
     let nw = app.corpus.warnings.len() + app.problems.len();
     if nw > 0 {
-        parts.push(format!(
+        extras.push(format!(
             "⚠ {nw} problem{} (w)",
             if nw == 1 { "" } else { "s" }
         ));
     }
     if let Some(m) = &app.message {
-        parts.push(display(m).into_owned());
+        extras.push(display_line(m).into_owned());
     }
     if let Some(p) = &app.pending_key {
-        parts.push(format!("{}…", display(p)));
+        extras.push(format!("{}…", display_line(p)));
     }
-    let left = format!(" {}", parts.join(" │ "));
     let right = " ? help ";
+    let rw = right.len() as u16;
+    let lw = area.width.saturating_sub(rw);
+    let room = lw.saturating_sub(1) as usize;
+    let extra = extras.join(" │ ");
+    let extra_w = if extras.is_empty() {
+        0
+    } else {
+        view::display_width(&extra) + 3
+    };
+    let long = status_parts(app, false).join(" │ ");
+    let stats = if view::display_width(&long) + extra_w < room {
+        long
+    } else {
+        status_parts(app, true).join(" │ ")
+    };
+    let (stats, _) = view::truncate(&stats, room.saturating_sub(extra_w + 1).max(12));
+    let left = match (stats.is_empty(), extras.is_empty()) {
+        (_, true) => format!(" {stats}"),
+        (true, false) => format!(" {extra}"),
+        (false, false) => format!(" {stats} │ {extra}"),
+    };
     let style = theme::status(app.color);
     let buf = f.buffer_mut();
     buf.set_style(area, style);
-    let rw = right.len() as u16;
-    let lw = area.width.saturating_sub(rw);
-    let (left, _) = view::truncate(&left, lw.saturating_sub(1) as usize);
+    let (left, _) = view::truncate(&left, room);
     buf.set_stringn(area.x, area.y, &left, lw as usize, style);
     if area.width > rw + 20 {
         buf.set_stringn(area.x + lw, area.y, right, rw as usize, style);
@@ -478,7 +497,7 @@ fn status_parts(app: &App, compact: bool) -> Vec<String> {
     parts
 }
 
-fn draw_help(f: &mut Frame, app: &App, area: Rect) {
+fn draw_help(f: &mut Frame, app: &mut App, area: Rect) {
     let rows = keymap::help_rows();
     let key_w = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let mut lines: Vec<Line> = rows
@@ -534,12 +553,30 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
     }
     lines.push(Line::from(flags));
     let popup = centered(area, key_w as u16 + 70, lines.len() as u16 + 2);
+    // Taller than the screen: it scrolls (j/k, PgDn/PgUp, g/G), and says so.
+    let shown = popup.height.saturating_sub(2) as usize;
+    let max = lines.len().saturating_sub(shown);
+    app.overlay_scroll = app.overlay_scroll.min(max);
+    let close = if max == 0 {
+        " ? or Esc to close ".to_string()
+    } else {
+        let below = max - app.overlay_scroll;
+        format!(
+            " {} j/k scroll · ? or Esc to close ",
+            if below > 0 {
+                format!("↓ {below} more ·")
+            } else {
+                "↑ top: g ·".to_string()
+            }
+        )
+    };
+    let lines: Vec<Line> = lines.into_iter().skip(app.overlay_scroll).collect();
     f.render_widget(Clear, popup);
     f.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
                 .title(" Keys ")
-                .title_bottom(Line::from(" ? or Esc to close ").right_aligned())
+                .title_bottom(Line::from(close).right_aligned())
                 .border_style(theme::border(true, app.color)),
         ),
         popup,

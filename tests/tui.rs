@@ -374,6 +374,24 @@ fn store_in(dir: &tempfile::TempDir) -> parallax::review::ReviewStore {
     store
 }
 
+/// On a narrow screen the current disagreement's line is cut at the panel edge; its whole
+/// summary is shown wrapped below the list.
+#[test]
+fn the_current_disagreement_is_shown_whole_in_the_panel() {
+    let mut app = app_with_pair(3, 4);
+    app.update(Action::FocusNext);
+    render(&mut app, 80, 24);
+    app.update(Action::Disagreements);
+    let s = screen(&render(&mut app, 80, 24));
+    let k = app.disagreement.expect("the first disagreement is current");
+    let summary = app.disagreements()[k].summary.clone();
+    let words: Vec<&str> = summary.split_whitespace().collect();
+    // the summary's last words (cut off in its list line) are on screen
+    let tail = words[words.len().saturating_sub(3)..].join(" ");
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&tail), "{tail:?} not in\n{s}");
+}
+
 #[test]
 fn disagreements_panel_003_004() {
     let mut app = app_with_pair(3, 4);

@@ -425,6 +425,10 @@ impl App {
             self.change = None;
             self.disagreement = None;
         }
+        // (its boilerplate, never aligned, then shows as sentences each side has alone)
+        if pair.0 == pair.1 {
+            self.message = Some("A and B are the same article: choose another as B".into());
+        }
     }
 
     /// Move the list cursor (list focus) or scroll the diff (diff focus).
@@ -1021,6 +1025,15 @@ mod tests {
         assert!(!a.quit);
         a.handle_key(key(KeyCode::Char('q'), KeyModifiers::NONE));
         assert!(a.quit);
+    }
+
+    #[test]
+    fn choosing_one_article_as_a_and_b_says_so() {
+        let mut a = app();
+        a.selected = a.pair.0;
+        a.choose(Side::B);
+        assert_eq!(a.pair.0, a.pair.1);
+        assert!(a.message.as_deref().unwrap_or("").contains("same article"));
     }
 
     #[test]

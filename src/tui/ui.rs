@@ -351,10 +351,17 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         view::display_width(&extra) + 3
     };
     let long = status_parts(app, false).join(" │ ");
-    let stats = if view::display_width(&long) + extra_w < room {
+    let fits = |s: &str| view::display_width(s) + extra_w < room;
+    let stats = if fits(&long) {
         long
     } else {
-        status_parts(app, true).join(" │ ")
+        // compact counts; then "disagreement 1/3" as "! 1/3"
+        let compact = status_parts(app, true).join(" │ ");
+        if fits(&compact) {
+            compact
+        } else {
+            compact.replacen("disagreement ", "! ", 1)
+        }
     };
     let (stats, _) = view::truncate(&stats, room.saturating_sub(extra_w + 1).max(12));
     let left = match (stats.is_empty(), extras.is_empty()) {
@@ -587,7 +594,26 @@ fn draw_help(f: &mut Frame, app: &mut App, area: Rect) {
 /// current pair with its kind, summary and review.
 fn draw_panel(f: &mut Frame, app: &mut App, area: Rect) {
     let n = app.disagreements().len();
-    let want = n.max(1) as u16 + 2;
+    // The current disagreement in full, wrapped below the list when its line is cut there
+    // (B's value was often what the panel edge cut off).
+    let detail = app
+        .disagreement
+        .and_then(|k| app.disagreements().get(k).map(|d| (k, d)))
+        .map(|(k, d)| {
+            format!(
+                " {}. {}: {}",
+                k + 1,
+                crate::report::kind_label(d.kind),
+                display_line(&one_line(&d.summary))
+            )
+        });
+    let inner_w = area.width.saturating_sub(2).max(1) as usize;
+    let detail_h = detail
+        .as_deref()
+        .map(view::display_width)
+        .filter(|&w| w + 12 > inner_w)
+        .map_or(0, |w| (w.div_ceil(inner_w) as u16).min(4));
+    let want = n.max(1) as u16 + 2 + detail_h;
     let h = want.min((area.height / 2).max(area.height.min(5)));
     if h < 3 || area.width < 10 {
         return;
@@ -665,7 +691,19 @@ fn draw_panel(f: &mut Frame, app: &mut App, area: Rect) {
         .collect();
     let list = List::new(items).highlight_style(theme::selected(app.color));
     let mut state = ListState::default().with_selected(app.disagreement);
-    f.render_stateful_widget(list, inner, &mut state);
+    // (the detail only when the list keeps a line of its own)
+    let detail_h = if inner.height > detail_h { detail_h } else { 0 };
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_h)]).areas(inner);
+    f.render_stateful_widget(list, list_area, &mut state);
+    if let Some(text) = detail.filter(|_| detail_h > 0) {
+        f.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .style(Style::new().add_modifier(Modifier::ITALIC)),
+            detail_area,
+        );
+    }
 }
 
 /// Clamp an overlay's scroll to its content and return the visible lines.

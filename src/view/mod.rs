@@ -282,7 +282,8 @@ pub struct DiffView {
     pub lines: Vec<Line>,
     /// The first line of each row (a folded row points at its fold line).
     pub row_start: Vec<usize>,
-    /// Rows that are changes (not `Same`), in order: targets of next/previous change.
+    /// Rows that are changes (not `Same`), in order: targets of next/previous change. A run
+    /// of rows folded away is one target, its first row.
     pub changes: Vec<usize>,
 }
 
@@ -328,6 +329,9 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
     let mut measured = Measured::new();
     let (mut left, mut right) = (Cell::default(), Cell::default());
     let mut points = Vec::new();
+    // Rows folded away, and the first row of each folded run holding a change.
+    let mut folded = vec![false; cmp.rows.len()];
+    let mut folded_change = vec![false; cmp.rows.len()];
     let mut r = 0;
     while r < cmp.rows.len() {
         let row = &cmp.rows[r];
@@ -355,6 +359,11 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             for row in &cmp.rows[r..end] {
                 seen_a = row.a.iter().copied().max().max(seen_a);
                 seen_b = row.b.iter().copied().max().max(seen_b);
+            }
+            // (a folded run is one stop for next/previous change: its first row)
+            folded_change[r] = cmp.rows[r..end].iter().any(Row::is_change);
+            for f in &mut folded[r..end] {
+                *f = true;
             }
             r = end;
             continue;
@@ -441,7 +450,13 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| row.is_change())
+        .filter(|&(i, row)| {
+            if folded[i] {
+                folded_change[i]
+            } else {
+                row.is_change()
+            }
+        })
         .map(|(i, _)| i)
         .collect();
     DiffView {

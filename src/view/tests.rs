@@ -248,6 +248,11 @@ fn boilerplate_is_dimmed_or_folded() {
             .plain()
             .contains("2 boilerplate sentences folded")
     );
+    // Next/previous change stops once on a fold (it stopped on every row folded into it,
+    // the screen not moving).
+    assert_eq!(v.changes, [1]);
+    o.fold_boilerplate = false;
+    assert_eq!(layout(&a, &b, &c, &o).changes, [1, 2]);
 }
 
 #[test]

@@ -1001,24 +1001,22 @@ mod tests {
     #[test]
     fn ctrl_c_always_quits_and_a_too_small_screen_only_quits() {
         let key = |c: KeyCode, m: KeyModifiers| KeyEvent::new(c, m);
-        let mut a = app();
-        a.note = Some(NoteEdit {
-            target: 0,
-            text: String::new(),
-            cursor: 0,
-            verdict: Verdict::Confirmed,
-        });
+        let with_note = || {
+            let mut a = app();
+            a.note = Some(NoteEdit {
+                target: 0,
+                text: String::new(),
+                cursor: 0,
+                verdict: Verdict::Confirmed,
+            });
+            a
+        };
+        let mut a = with_note();
         a.handle_key(key(KeyCode::Char('x'), KeyModifiers::NONE));
         assert_eq!(a.note.as_ref().map(|n| n.text.as_str()), Some("x"));
         a.handle_key(key(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert!(a.quit);
-        let mut a = app();
-        a.note = Some(NoteEdit {
-            target: 0,
-            text: String::new(),
-            cursor: 0,
-            verdict: Verdict::Confirmed,
-        });
+        let mut a = with_note();
         a.too_small = true;
         a.handle_key(key(KeyCode::Char('j'), KeyModifiers::NONE));
         assert_eq!(a.note.as_ref().map(|n| n.text.as_str()), Some(""));

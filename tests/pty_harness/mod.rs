@@ -189,19 +189,25 @@ impl Session {
     #[allow(dead_code)] // (not every test binary that includes the harness uses it)
     pub fn output(mut self) -> String {
         self.wait_exit();
+        let screen = self.drain();
+        let s = screen.lock().unwrap();
+        String::from_utf8_lossy(&s.raw).into_owned()
+    }
+
+    /// After the child has exited: let the reader drain what it wrote last, then stop it.
+    fn drain(mut self) -> Arc<Mutex<Screen>> {
         std::thread::sleep(Duration::from_millis(200));
         drop(self.writer);
         drop(self.master);
         if let Some(r) = self.reader.take() {
             let _ = r.join();
         }
-        let s = self.screen.lock().unwrap();
-        String::from_utf8_lossy(&s.raw).into_owned()
+        self.screen
     }
 
     /// After the child has exited: the terminal is back as it was (line discipline, main
     /// screen, cursor shown). Returns every byte the program wrote, lossily as text.
-    pub fn assert_restored(mut self) -> String {
+    pub fn assert_restored(self) -> String {
         #[cfg(unix)]
         {
             use nix::sys::termios::LocalFlags;
@@ -214,14 +220,8 @@ impl Session {
                 );
             }
         }
-        // Let the reader drain what the child wrote last, then stop it.
-        std::thread::sleep(Duration::from_millis(200));
-        drop(self.writer);
-        drop(self.master);
-        if let Some(r) = self.reader.take() {
-            let _ = r.join();
-        }
-        let s = self.screen.lock().unwrap();
+        let screen = self.drain();
+        let s = screen.lock().unwrap();
         assert!(
             !s.parser.screen().alternate_screen(),
             "left the alternate screen"

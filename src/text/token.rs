@@ -53,8 +53,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         let start = i;
         let mut ascii = true;
-        while i < b.len() && !is_ascii_space(b[i]) && !(i > start && escape_at(b, i)) {
-            ascii &= b[i] < 0x80;
+        // (one comparison a byte for the common case: letters, digits, punctuation)
+        while i < b.len() {
+            let c = b[i];
+            if c <= 0x20 {
+                if is_ascii_space(c) || (c == 0x1b && i > start) {
+                    break;
+                }
+            } else if c >= 0x80 {
+                ascii = false;
+                if c == 0xc2 && i > start && escape_at(b, i) {
+                    break;
+                }
+            }
             i += 1;
         }
         if ascii {

@@ -487,6 +487,110 @@ fn money_in_other_languages() {
     );
 }
 
+/// Forms a probe of invented article pairs in six languages misread (each gave a confident
+/// "cannot both hold"): thousands grouped by a point or a space, "ein Dutzend", percent
+/// words, a day of a month, a time of day, an auxiliary after the counted noun.
+#[test]
+fn thousands_dozens_percent_words_dates_and_clock_hours() {
+    use parallax::text::Lang::*;
+    let nbsp = "\u{a0}";
+    let nnbsp = "\u{202f}";
+    for (lang, text, value) in [
+        (
+            German,
+            "Am Mittwoch mussten 1.800 Menschen ihre Häuser verlassen.".to_string(),
+            1800.0,
+        ),
+        (
+            Spanish,
+            "Las llamas obligaron a 1.200 vecinos a salir.".to_string(),
+            1200.0,
+        ),
+        (
+            Italian,
+            "Circa 1.200 persone sono state evacuate.".to_string(),
+            1200.0,
+        ),
+        (
+            German,
+            "Der Schaden liegt bei 1.234,5 Euro.".to_string(),
+            1234.5,
+        ),
+        (
+            French,
+            "Les flammes ont obligé 1 200 habitants à partir.".to_string(),
+            1200.0,
+        ),
+        (
+            French,
+            format!("Les flammes ont obligé 1{nbsp}200 habitants à partir."),
+            1200.0,
+        ),
+        (
+            French,
+            format!("Les flammes ont obligé 1{nnbsp}500{nnbsp}000 habitants à partir."),
+            1.5e6,
+        ),
+        (
+            Russian,
+            "Из домов эвакуировали 1 200 жителей.".to_string(),
+            1200.0,
+        ),
+        (
+            German,
+            "Bei dem Unfall wurden ein Dutzend Menschen verletzt.".to_string(),
+            12.0,
+        ),
+        (
+            French,
+            "Une douzaine de personnes ont été blessées.".to_string(),
+            12.0,
+        ),
+        (
+            Spanish,
+            "Una docena de personas resultaron heridas.".to_string(),
+            12.0,
+        ),
+        (English, "The 1.875 figure was revised.".to_string(), 1.875),
+        (English, "It took 2,000 people.".to_string(), 2000.0),
+    ] {
+        let n = one_in(&text, lang);
+        assert_eq!(n.value, value, "{text}");
+    }
+    for (lang, text) in [
+        (German, "Die Preise stiegen um 3,5 Prozent."),
+        (Spanish, "Los precios subieron un 3,2 por ciento."),
+        (Italian, "I prezzi sono saliti del 3,5 per cento."),
+        (French, "Les prix ont augmenté de 3,5 pour cent."),
+        (Russian, "Цены выросли на 3,2 процента."),
+    ] {
+        let n = one_in(text, lang);
+        assert_eq!(
+            (n.kind, n.value),
+            (
+                NumberKind::Percent,
+                if text.contains("3,2") { 3.2 } else { 3.5 }
+            ),
+            "{text}"
+        );
+    }
+    check_none_in(
+        French,
+        &[
+            "La tempête a frappé la Bretagne le 3 mars.",
+            "La route a été fermée vers 5 heures du matin.",
+            "Le bateau a disparu vers 3 h 30.",
+        ],
+    );
+    check_none_in(Spanish, &["La carretera fue cerrada a las 15.30 horas."]);
+    // "45 agenti sono stati schierati": agents, not "stati" (states, countries)
+    let n = one_in("Per l'occasione 45 agenti sono stati schierati.", Italian);
+    assert_ne!(n.key.as_deref(), Some("countries"));
+    // a duration keeps its hours
+    let n = one_in("La route est restée fermée pendant 3 heures.", French);
+    assert_eq!((n.kind, n.value), (NumberKind::Measure, 3.0));
+}
+
 #[test]
 fn money() {
     let n = one("The fund holds $3bn for reconstruction.");

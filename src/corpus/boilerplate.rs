@@ -452,10 +452,24 @@ fn line_words(doc: &Document, l: &Line) -> usize {
 /// Whether a line ends like a sentence: a full stop, `!`, `?`, `…`, `:` or `;`
 /// (possibly followed by closing quotes or brackets).
 fn ends_terminal(t: &str) -> bool {
+    // (closing quotes of every convention: German „…“ and ‚…‘, »…« and ›…‹ too)
     let t = t.trim_end_matches(|c: char| {
         matches!(
             c,
-            '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」' | '』' | '）'
+            '"' | '\''
+                | '”'
+                | '’'
+                | '“'
+                | '‘'
+                | '»'
+                | '«'
+                | '›'
+                | '‹'
+                | ')'
+                | ']'
+                | '」'
+                | '』'
+                | '）'
         ) || c.is_whitespace()
     });
     t.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।'])
@@ -1146,6 +1160,35 @@ pub fn mark_across(articles: &mut [(Option<&str>, &str, &Document, &mut Marks)])
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sentence closing with a German quotation mark (`.“`, `.«`) ends with a full stop:
+    /// it is no headline, so no story split starts there (the rest of an 11-sentence
+    /// article was set apart as an appended story and never compared).
+    #[test]
+    fn a_quote_closing_german_style_ends_its_sentence() {
+        for t in [
+            "sagte er: „Wir tun alles.“",
+            "sagte er: »Wir tun alles.«",
+            "„Gut.‘",
+        ] {
+            assert!(ends_terminal(t), "{t}");
+        }
+        assert!(!ends_terminal("Hochwasser in Sachsen: Mulde steigt"));
+        let text = "Hochwasser in Sachsen: Mulde steigt in Grimma auf über sechs Meter\n\n\
+            Das Hochwasser der Mulde hat am Mittwoch in Grimma einen Pegelstand von 6,20 Metern erreicht.\n\n\
+            Nach Angaben der Stadtverwaltung mussten rund 1.800 Einwohner ihre Häuser verlassen.\n\n\
+            Oberbürgermeister Tobias Kranz sagte am Nachmittag: „Wir tun alles, um die Altstadt zu schützen.“\n\n\
+            Die Landesregierung stellte eine Soforthilfe von 20 Millionen Euro in Aussicht.\n\n\
+            Ein Dutzend Schulen und Kitas blieben geschlossen.\n\n\
+            Der Deutsche Wetterdienst rechnet bis Donnerstagabend mit weiteren 30 bis 40 Litern Regen pro Quadratmeter.\n\n\
+            Um 15.30 Uhr wurde für den Landkreis Leipzig Katastrophenalarm ausgelöst.\n\n\
+            Nach Schätzungen des Versicherungsverbands könnte der Schaden bei 1,5 Milliarden Euro liegen.\n\n\
+            Die Bahnstrecke nach Leipzig ist seit Dienstag unterbrochen.\n\n\
+            Ein 71-jähriger Mann wird seit Mittwochmorgen vermisst.\n";
+        let doc = Document::parse(text, crate::text::Lang::German);
+        let marks = detect(text, &doc);
+        assert!(marks.part.iter().all(|&p| p == 0), "{:?}", marks.part);
+    }
 
     /// The allocation-free prefilter never changes the answer of the full credit test.
     #[test]

@@ -11,6 +11,12 @@
 //! for English, German, French, Spanish, Italian, Portuguese and Dutch; a line with any other
 //! word is not a stamp, so an unknown language only means a stamp goes unmarked.
 
+/// Whether a lower-case word is a month's name (not an abbreviation of three letters such
+/// as "mar" or "set", which other words share; "mai", "mei" are names): "3 mars" is a date.
+pub(crate) fn is_month_name(lower: &str) -> bool {
+    (lower.chars().count() >= 4 || matches!(lower, "mai" | "mei")) && MONTHS.contains(&lower)
+}
+
 /// Month names and their usual abbreviations (lower case, without a final dot).
 const MONTHS: &[&str] = &[
     // English

@@ -157,6 +157,67 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
     })
 }
 
+/// How many tokens from `k` say "percent" (0: none), in the languages we read.
+fn percent_words(ws: &[W], k: usize) -> Option<usize> {
+    let w = ws.get(k)?.lower.as_ref();
+    let next = ws.get(k + 1).map(|n| n.lower.as_ref());
+    if matches!(
+        w,
+        "percent" | "pc" | "prozent" | "procent" | "procentów" | "بالمئة" | "بالمائة"
+    ) || w.starts_with("процент")
+    {
+        return Some(1);
+    }
+    match (w, next) {
+        ("per" | "pour" | "por", Some("cent" | "cento" | "ciento"))
+        | ("في", Some("المئة" | "المائة")) => Some(2),
+        _ => None,
+    }
+}
+
+/// A word before the hour of a time of day ("at 5", "vers 3 h", "a las 15.30 horas").
+fn is_clock_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "à"
+            | "vers"
+            | "dès"
+            | "jusqu'à"
+            | "jusqu’à"
+            | "las"
+            | "la"
+            | "alle"
+            | "dalle"
+            | "verso"
+            | "um"
+            | "gegen"
+            | "ab"
+            | "bis"
+            | "om"
+            | "rond"
+            | "às"
+            | "o"
+            | "около"
+            | "в"
+    )
+}
+
+/// "Dozen" in the languages we read (after "a", "ein", "une", … it is 12).
+fn is_dozen(word: &str) -> bool {
+    matches!(
+        word,
+        "dozen"
+            | "dutzend"
+            | "douzaine"
+            | "docena"
+            | "dozzina"
+            | "dúzia"
+            | "dozijn"
+            | "дюжина"
+            | "tuzin"
+    )
+}
+
 /// A word for "several" ending just before token `i` ("several", "a few", "mehrere", "ein
 /// paar", "plusieurs", "varios", "diversi", "vários", "enkele", "несколько", "kilka", "عدة"):
 /// its first token, and whether it means "many" (no upper bound short of the next scale).
@@ -589,23 +650,70 @@ fn hedge_before(ws: &[W], i: usize, lang: Lang) -> Option<(usize, Hedge)> {
 }
 
 /// Parse a digit token: "30", "2,000", "3.5", "3bn", "19th", "5km". Returns (value, suffix).
-fn parse_digits(s: &str) -> Option<(f64, &str)> {
+fn parse_digits(s: &str, lang: Lang) -> Option<(f64, &str)> {
+    // (a narrow no-break space between digit groups is inside the word: "1\u{202f}200")
     let end = s
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{202f}')))
         .map_or(s.len(), |(i, _)| i);
     let (num, suffix) = s.split_at(end);
-    let num = num.trim_end_matches(['.', ',']);
+    let num = num.trim_end_matches(['.', ',', '\u{202f}']);
+    let spaced;
+    let num = if num.contains('\u{202f}') {
+        spaced = num.replace('\u{202f}', "");
+        spaced.as_str()
+    } else {
+        num
+    };
     if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    // "2,000" groups thousands; "3,5" (a decimal comma) is read as 3.5.
-    let cleaned: String = if num.contains(',') && num.split(',').skip(1).all(|g| g.len() == 3) {
+    let groups_of_three = |sep: char| num.split(sep).skip(1).all(|g| g.len() == 3);
+    let cleaned: String = if decimal_comma(lang) {
+        // "1.800" groups thousands, "3,5" is 3.5 ("1.234,5": both)
+        let int = num.split(',').next().unwrap_or(num);
+        let thousands = int.contains('.') && int.split('.').skip(1).all(|g| g.len() == 3);
+        let n = if thousands {
+            num.replace('.', "")
+        } else {
+            num.to_string()
+        };
+        n.replace(',', ".")
+    } else if num.contains(',') && groups_of_three(',') {
+        // "2,000" groups thousands; "3,5" (a decimal comma) is read as 3.5.
         num.replace(',', "")
     } else {
         num.replace(',', ".")
     };
     cleaned.parse::<f64>().ok().map(|v| (v, suffix))
+}
+
+/// Languages that write a decimal comma and group thousands with a point or a space
+/// ("1.800 Menschen", "3,5 Prozent", "1 200 habitants"): all we read but English (and a text
+/// of no known language, read as English).
+fn decimal_comma(lang: Lang) -> bool {
+    !matches!(lang, Lang::English | Lang::Unknown)
+}
+
+/// Whether the white space between two digit groups groups thousands in `lang`: a no-break,
+/// narrow no-break or thin space in any language; a plain space where the language groups
+/// with spaces (French, Russian, Polish, the Nordic languages, …).
+fn thousands_space(gap: &str, lang: Lang) -> bool {
+    match gap {
+        "\u{a0}" | "\u{202f}" | "\u{2009}" => true,
+        " " => matches!(
+            lang,
+            Lang::French
+                | Lang::Russian
+                | Lang::Polish
+                | Lang::Swedish
+                | Lang::Norwegian
+                | Lang::Danish
+                | Lang::Finnish
+                | Lang::Hungarian
+        ),
+        _ => false,
+    }
 }
 
 fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
@@ -625,11 +733,16 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 && ws
                     .get(i + 2)
                     .is_some_and(|n| n.kind == TokenKind::Number && !n.gap);
-            if clock {
+            // … and the French "3 h 30", "15 h 45".
+            let clock_h = ws.get(i + 1).is_some_and(|n| n.lower == "h")
+                && ws.get(i + 2).is_some_and(|n| {
+                    n.text.len() == 2 && n.text.bytes().all(|b| b.is_ascii_digit())
+                });
+            if clock || clock_h {
                 i += 3;
                 continue;
             }
-            if let Some((v, suffix)) = parse_digits(&w.lower) {
+            if let Some((v, suffix)) = parse_digits(&w.lower, lang) {
                 let ordinal = matches!(suffix, "th" | "st" | "nd" | "rd");
                 let mut value = v;
                 if let Some(s) = scale(suffix) {
@@ -638,8 +751,21 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                     i += 1;
                     continue;
                 }
-                // Scale words after the number: "1.2 million", "3 billion", "5 mil millones".
                 let mut end = i + 1;
+                // Thousands grouped by spaces: "1 200 habitants", "1\u{a0}500 000 жителей".
+                let digits =
+                    |w: &W| w.text.len() <= 3 && w.text.bytes().all(|b| b.is_ascii_digit());
+                if suffix.is_empty() && digits(w) {
+                    while let Some(next) = ws.get(end).filter(|n| {
+                        n.text.len() == 3
+                            && digits(n)
+                            && thousands_space(&text[ws[end - 1].span.end..n.span.start], lang)
+                    }) {
+                        value = value * 1000.0 + next.text.parse::<f64>().unwrap_or(0.0);
+                        end += 1;
+                    }
+                }
+                // Scale words after the number: "1.2 million", "3 billion", "5 mil millones".
                 while let Some(s) = ws
                     .get(end)
                     .filter(|w| w.lower.len() > 1 && w.is_word())
@@ -665,6 +791,9 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                     ordinal,
                     vague: None,
                 });
+                // (the groups and scale words taken are not numbers of their own)
+                i = end;
+                continue;
             }
         } else if let Some((q, many)) = scale(&w.lower)
             .filter(|&s| s >= 1e3 && w.lower.len() > 1 && vague(&w.lower, lang).is_none())
@@ -697,7 +826,26 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 ordinal: false,
                 vague: Some(iv),
             });
-        } else if w.lower == "dozen" && i > 0 && matches!(ws[i - 1].lower.as_ref(), "a" | "half") {
+        } else if is_dozen(&w.lower)
+            && i > 0
+            && matches!(
+                ws[i - 1].lower.as_ref(),
+                "a" | "half"
+                    | "ein"
+                    | "einem"
+                    | "eine"
+                    | "un"
+                    | "une"
+                    | "una"
+                    | "uno"
+                    | "uma"
+                    | "een"
+                    | "одна"
+                    | "jeden"
+                    | "jedna"
+            )
+        {
+            // "a dozen", "ein Dutzend", "une douzaine", "una docena", "una dozzina"
             let half = ws[i - 1].lower == "half";
             out.push(Raw {
                 start: i - 1,
@@ -757,9 +905,13 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
             })
             .collect();
         for occ in text2num::find_numbers(toks.into_iter(), &interp, 0.0) {
-            // "second" is mostly the unit or "the second time"; "one" mostly a pronoun.
+            // "second" is mostly the unit or "the second time"; "one" mostly a pronoun; the
+            // "cent" of "pour cent", "por ciento", "per cento" is part of "percent".
             let single = occ.end == occ.start + 1;
             if single && matches!(ws[occ.start].lower.as_ref(), "second" | "a") {
+                continue;
+            }
+            if single && occ.start > 0 && percent_words(ws, occ.start - 1) == Some(2) {
                 continue;
             }
             // Arabic ordinals end in a cardinal: "الخامس عشر" (15th), "الثالث والعشرين" (23rd)
@@ -856,7 +1008,9 @@ fn np_run(ws: &[W], mut k: usize, max: usize) -> Vec<usize> {
             k += 1;
             continue;
         }
-        if !w.is_word() || is_stop(&w.lower) {
+        // (an auxiliary ends the phrase: "45 agenti sono stati schierati" counts agents, not
+        // "stati", states; a first word stays: "50 state capitals")
+        if !w.is_word() || is_stop(&w.lower) || (!out.is_empty() && is_auxiliary(&w.lower)) {
             break;
         }
         out.push(k);
@@ -1285,7 +1439,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
         start = h0;
     }
     // A digit suffix unit: "5km".
-    let digit_suffix = parse_digits(&ws[raw.start].lower).map(|(_, s)| s.to_string());
+    let digit_suffix = parse_digits(&ws[raw.start].lower, lang).map(|(_, s)| s.to_string());
     if let Some(u) = digit_suffix.as_deref().and_then(unit) {
         kind = NumberKind::Measure;
         unit_name = Some(u.to_string());
@@ -1296,6 +1450,18 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
     let mut casualty_of: Option<&'static str> = None;
     // What follows.
     let next = ws.get(end);
+    // A day of a month ("le 3 mars", "5 marzo") is a date, no count.
+    if next.is_some_and(|w| crate::corpus::stamp::is_month_name(&w.lower)) {
+        return None;
+    }
+    // Hours after a preposition of the clock are a time of day, no duration: "vers 3 h 30",
+    // "à 5 heures du matin", "a las 15.30 horas", "alle 3 ore", "gegen 7 Uhr".
+    if next.is_some_and(|w| unit(&w.lower) == Some("hour") || w.lower == "uhr")
+        && raw.start > 0
+        && is_clock_preposition(&ws[raw.start - 1].lower)
+    {
+        return None;
+    }
     if raw.ordinal {
         kind = NumberKind::Ordinal;
     } else if kind == NumberKind::Money {
@@ -1304,13 +1470,12 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
         kind = NumberKind::Percent;
         unit_name = Some("%".into());
         end += 1;
-    } else if next.is_some_and(|w| matches!(w.lower.as_ref(), "percent" | "pc" | "per")) {
-        let w = next.unwrap();
-        if w.lower != "per" || ws.get(end + 1).is_some_and(|n| n.lower == "cent") {
-            kind = NumberKind::Percent;
-            unit_name = Some("%".into());
-            end += if w.lower == "per" { 2 } else { 1 };
-        }
+    } else if let Some(n) = next.and_then(|_| percent_words(ws, end)) {
+        // "percent", "per cent", "Prozent", "pour cent", "por ciento", "per cento",
+        // "процента", "بالمئة"
+        kind = NumberKind::Percent;
+        unit_name = Some("%".into());
+        end += n;
     } else if let Some(c) = next.and_then(|w| currency_word(&w.lower)) {
         kind = NumberKind::Money;
         unit_name = Some(c.to_string());

@@ -1140,3 +1140,71 @@ fn casualty_counts_are_keyed_by_what_befell_them() {
         ],
     );
 }
+
+/// A death toll is keyed "deaths" whatever the verb or word order, so two outlets' tolls
+/// meet as one conflict (they were two "only here" figures): German "ums Leben gekommen",
+/// a verb of harm before the count ("starben drei", "a tué trois"), "la muerte de", a
+/// casualty word and a copula before it ("I feriti sono 15"), "the death toll rose to 11".
+#[test]
+fn casualty_counts_in_any_word_order() {
+    use parallax::text::Lang::*;
+    for (lang, text, value, key) in [
+        (
+            German,
+            "Bei dem Unglück sind drei Menschen ums Leben gekommen.",
+            3.0,
+            "deaths",
+        ),
+        (
+            German,
+            "Bei dem Unglück kamen vier Menschen ums Leben.",
+            4.0,
+            "deaths",
+        ),
+        (
+            German,
+            "Bei dem Brand starben drei Menschen.",
+            3.0,
+            "deaths",
+        ),
+        (
+            French,
+            "La tempête a tué trois personnes dans la nuit.",
+            3.0,
+            "deaths",
+        ),
+        (
+            Spanish,
+            "El accidente causó la muerte de tres personas.",
+            3.0,
+            "deaths",
+        ),
+        (
+            Spanish,
+            "Cuatro personas murieron en el accidente.",
+            4.0,
+            "deaths",
+        ),
+        (
+            Italian,
+            "I feriti sono 15, nessuno in gravi condizioni.",
+            15.0,
+            "injured",
+        ),
+        (
+            Italian,
+            "Diciotto persone sono rimaste ferite.",
+            18.0,
+            "injured",
+        ),
+        (
+            English,
+            "The death toll from the floods rose to 11 on Wednesday.",
+            11.0,
+            "deaths",
+        ),
+    ] {
+        let n = one_in(text, lang);
+        assert_eq!((n.value, n.key.as_deref()), (value, Some(key)), "{text}");
+    }
+}

@@ -1167,7 +1167,17 @@ fn casualty_key(word: &str, lang: Lang) -> Option<&'static str> {
             &["missing"],
         ),
         Lang::French => (
-            &["morts", "mort", "tués", "tuées", "décès", "décédés", "péri"],
+            &[
+                "morts",
+                "mort",
+                "tués",
+                "tuées",
+                "tué",
+                "tuée",
+                "décès",
+                "décédés",
+                "péri",
+            ],
             &["blessés", "blessées", "blessé", "blessée"],
             &["disparus", "disparues"],
         ),
@@ -1326,6 +1336,11 @@ fn is_auxiliary(word: &str) -> bool {
             | "sono"
             | "stati"
             | "state"
+            | "rimaste"
+            | "rimasti"
+            | "rimasto"
+            | "rimasta"
+            | "quedaron"
             | "foram"
             | "ficaram"
             | "wurden"
@@ -1357,11 +1372,41 @@ fn casualty(ws: &[W], before: usize, at: usize, lang: Lang) -> Option<(usize, &'
     if let Some(key) = ws.get(k).and_then(|w| casualty_key(&w.lower, lang)) {
         return Some((k, key));
     }
+    // German "drei Menschen ums Leben gekommen" / "kamen … ums Leben": died
+    if lang == Lang::German
+        && ws.get(k).is_some_and(|w| w.lower == "ums")
+        && ws.get(k + 1).is_some_and(|w| w.lower == "leben")
+    {
+        return Some((k + 1, "deaths"));
+    }
     let prev = before.checked_sub(1).map(|i| &ws[i])?;
+    let prev2 = before.checked_sub(2).map(|i| ws[i].lower.as_ref());
+    // "the death toll rose to 11", "death toll of 11"
+    let window = before.saturating_sub(8)..before;
+    if ws[window.clone()].iter().any(|w| w.lower == "toll")
+        && ws[window].iter().any(|w| w.lower == "death")
+    {
+        return Some((before - 1, "deaths"));
+    }
+    // "I feriti sono 15", "los muertos son 4": the casualty word, a copula, the number
+    if matches!(
+        prev.lower.as_ref(),
+        "are" | "were" | "sono" | "erano" | "son" | "fueron" | "sont" | "são" | "sind" | "waren"
+    ) && let Some(key) = prev2.and_then(|w| casualty_key(w, lang))
+    {
+        return Some((before - 2, key));
+    }
+    // "causó la muerte de tres personas", "la mort de trois personnes", "den Tod von"
+    if matches!(
+        prev.lower.as_ref(),
+        "de" | "di" | "von" | "of" | "do" | "da"
+    ) && prev2.is_some_and(|w| matches!(w, "muerte" | "mort" | "morte" | "tod" | "death"))
+    {
+        return Some((before - 1, "deaths"));
+    }
     let key = match prev.lower.as_ref() {
         "killing" | "killed" => "deaths",
         "injuring" | "wounding" | "injured" | "wounded" => "injured",
-        w if matches!(lang, Lang::Russian | Lang::Polish) => casualty_key(w, lang)?,
         // (with or without "و", "and"): "مصرع سبعة أشخاص", "وأصيب نحو عشرين آخرين"
         w if lang == Lang::Arabic => match w.strip_prefix('و').unwrap_or(w) {
             "مصرع" | "مقتل" | "قتل" | "وفاة" => "deaths",
@@ -1369,6 +1414,9 @@ fn casualty(ws: &[W], before: usize, at: usize, lang: Lang) -> Option<(usize, &'
             "فقدان" => "missing",
             _ => return None,
         },
+        // a verb of harm before the count: "starben drei Menschen", "a tué trois personnes",
+        // "murieron cuatro personas", "погибли 9 человек"
+        w if lang != Lang::English => casualty_key(w, lang)?,
         _ => return None,
     };
     Some((before - 1, key))

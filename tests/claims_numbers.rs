@@ -1208,3 +1208,62 @@ fn casualty_counts_in_any_word_order() {
         assert_eq!((n.value, n.key.as_deref()), (value, Some(key)), "{text}");
     }
 }
+
+/// A range is one claim, the interval between its ends ("between 20 and 30 routes" was read
+/// as 30, a conflict with another outlet's 25); "from 20 to 30" is a change and stays two
+/// numbers. "Une trentaine", "una ventina" are about 30, 20.
+#[test]
+fn ranges_and_round_abouts() {
+    use parallax::text::Lang::*;
+    for (lang, text, lo, hi) in [
+        (
+            English,
+            "The airline will drop between 20 and 30 routes.",
+            20.0,
+            30.0,
+        ),
+        (
+            English,
+            "The airline will drop 20 to 30 routes.",
+            20.0,
+            30.0,
+        ),
+        (English, "The airline will drop 20-30 routes.", 20.0, 30.0),
+        (French, "Entre 25 et 35 routes étaient coupées.", 25.0, 35.0),
+        (
+            Spanish,
+            "Entre 20 y 30 carreteras siguen cortadas.",
+            20.0,
+            30.0,
+        ),
+        (
+            German,
+            "Es fielen zwischen 30 und 40 Liter Regen.",
+            30.0,
+            40.0,
+        ),
+        (
+            French,
+            "Une trentaine de routes restaient coupées.",
+            25.5,
+            34.5,
+        ),
+        (
+            Italian,
+            "Una ventina di persone sono state evacuate.",
+            17.0,
+            23.0,
+        ),
+    ] {
+        let n = one_in(text, lang);
+        assert!(
+            n.interval.contains(lo) && n.interval.contains(hi),
+            "{text}: {}",
+            n.interval
+        );
+        assert!(!n.interval.contains(hi + 1.0), "{text}: {}", n.interval);
+    }
+    let c =
+        parallax::compare::claims::extract_text_in("Prices rose from 20 to 30 dollars.", English);
+    assert_eq!(c.numbers.len(), 2, "{:#?}", c.numbers);
+}

@@ -202,6 +202,22 @@ fn is_clock_preposition(word: &str) -> bool {
     )
 }
 
+/// The round numbers French, Italian and Spanish say "about" with: "une trentaine" (about
+/// 30), "una ventina", "una decena", "une centaine".
+fn about_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "dizaine" | "decina" | "decena" => 10.0,
+        "quinzaine" | "quindicina" | "quincena" => 15.0,
+        "vingtaine" | "ventina" | "veintena" => 20.0,
+        "trentaine" | "trentina" | "treintena" => 30.0,
+        "quarantaine" | "quarantina" => 40.0,
+        "cinquantaine" | "cinquantina" | "cincuentena" => 50.0,
+        "soixantaine" | "sessantina" => 60.0,
+        "centaine" | "centinaio" | "centenar" => 100.0,
+        _ => return None,
+    })
+}
+
 /// "Dozen" in the languages we read (after "a", "ein", "une", … it is 12).
 fn is_dozen(word: &str) -> bool {
     matches!(
@@ -826,6 +842,21 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 ordinal: false,
                 vague: Some(iv),
             });
+        } else if let Some(v) = about_word(&w.lower).filter(|_| {
+            i > 0
+                && matches!(
+                    ws[i - 1].lower.as_ref(),
+                    "une" | "un" | "una" | "uno" | "uma"
+                )
+        }) {
+            // "une trentaine de", "una ventina di", "una decena de": about 30, 20, 10
+            out.push(Raw {
+                start: i - 1,
+                end: i + 1,
+                value: v,
+                ordinal: false,
+                vague: Some(Interval::closed(0.85 * v, 1.15 * v)),
+            });
         } else if is_dozen(&w.lower)
             && i > 0
             && matches!(
@@ -946,6 +977,54 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
         }
     }
     out.sort_by_key(|r| r.start);
+    ranges(ws, out)
+}
+
+/// Two numbers of a range, "between 20 and 30", "20 to 30", "20-30", "entre 25 et 35",
+/// "zwischen 30 und 40", "от 20 до 30", become one claim: the interval from the one to the
+/// other (it was read as its upper bound: "30 routes" against another outlet's "25 routes"
+/// was a conflict). "From 20 to 30" is a change, not a range, and stays two numbers.
+fn ranges(ws: &[W], raws: Vec<Raw>) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    let mut it = raws.into_iter().peekable();
+    while let Some(r) = it.next() {
+        let Some(next) = it.peek() else {
+            out.push(r);
+            continue;
+        };
+        let plain = |x: &Raw| x.vague.is_none() && !x.ordinal;
+        let between = r.start.checked_sub(1).map(|k| ws[k].lower.as_ref());
+        let opens = matches!(
+            between,
+            Some("between" | "entre" | "zwischen" | "tra" | "fra" | "от" | "tussen" | "między")
+        );
+        let from = matches!(
+            between,
+            Some("from" | "von" | "de" | "du" | "desde" | "da" | "dal" | "с" | "van" | "od")
+        );
+        let joined = next.start == r.end + 1 && {
+            let j = &ws[r.end];
+            match j.lower.as_ref() {
+                "and" | "et" | "y" | "und" | "e" | "en" | "i" => opens,
+                "до" => opens,
+                "to" | "bis" | "à" | "a" | "tot" | "do" => !from,
+                "-" | "–" => !from && !j.gap && !ws[next.start].gap,
+                _ => false,
+            }
+        };
+        if plain(&r) && plain(next) && joined && r.value < next.value {
+            let hi = it.next().expect("peeked");
+            out.push(Raw {
+                start: if opens { r.start - 1 } else { r.start },
+                end: hi.end,
+                value: r.value,
+                ordinal: false,
+                vague: Some(Interval::closed(r.value, hi.value)),
+            });
+        } else {
+            out.push(r);
+        }
+    }
     out
 }
 

@@ -404,3 +404,46 @@ fn names_written_in_another_form_are_named_on_both_sides() {
         "{only:#?}"
     );
 }
+
+/// The same quote given to two people, each named after a role of a place ("the mayor of
+/// Marston, Helen Ward"; "la maire de Quimper, Isabelle Le Goff"): the speakers are the
+/// people, not the places, and three content words are quote enough.
+#[test]
+fn one_quote_two_speakers_named_after_a_role_of_a_place() {
+    for (lang, a, b, who_a, who_b) in [
+        (
+            "en",
+            "\"We will rebuild every home that was lost,\" said the mayor of Marston, Helen Ward.",
+            "\"We will rebuild every home that was lost,\" said the county's chief executive, Tom Hardy.",
+            "Helen Ward",
+            "Tom Hardy",
+        ),
+        (
+            "fr",
+            "« Nous allons reconstruire chaque maison détruite », a déclaré la maire de Quimper, Isabelle Le Goff.",
+            "« Nous allons reconstruire chaque maison détruite », a déclaré le préfet, Laurent Giraud.",
+            "Isabelle Le Goff",
+            "Laurent Giraud",
+        ),
+        (
+            "it",
+            "\"È stata una notte di paura per tutti noi\", ha detto il sindaco di Camerino, Paolo Santini.",
+            "\"È stata una notte di paura per tutti noi\", ha detto il capo della Protezione civile, Luca Benedetti.",
+            "Paolo Santini",
+            "Luca Benedetti",
+        ),
+    ] {
+        let filler = "\n\nThe police opened an investigation on Monday.";
+        let c = compare(
+            &art_in("a", &format!("Title\n\n{a}{filler}"), lang),
+            &art_in("b", &format!("Title\n\n{b}{filler}"), lang),
+        );
+        let d = of_kind(&c, DisagreementKind::QuoteDifference);
+        assert_eq!(d.len(), 1, "{lang}: {:#?}", c.disagreements);
+        assert!(
+            d[0].summary.contains(&format!("to {who_a}, B to {who_b}")),
+            "{lang}: {}",
+            d[0].summary
+        );
+    }
+}

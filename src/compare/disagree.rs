@@ -873,7 +873,9 @@ fn quotes(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>)
             if contain >= 0.999 && spk != Some(false) {
                 continue; // the same words (or one quote inside the other)
             }
-            if contain >= 0.8 && small >= 4 {
+            // (the same words given to two people need three content words: "We will
+            // rebuild every home that was lost"; a reworded quote of one speaker, four)
+            if contain >= 0.8 && (small >= 4 || (small >= 3 && spk == Some(false))) {
                 if spk == Some(false) {
                     out.push(Disagreement {
                         kind: DisagreementKind::QuoteDifference,

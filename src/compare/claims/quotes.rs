@@ -370,6 +370,23 @@ fn subject(
     }
     let window = Span::new(ws[from].span.start, ws[to - 1].span.end);
     if let Some(hit) = mention_in(ents, window, last) {
+        // "said the mayor of Marston, Helen Ward": a place after the role, then the name
+        // after a comma (when the name was not recognised as a person's)
+        if !last
+            && !ents
+                .iter()
+                .any(|e| e.id == hit.0 && e.kind == EntityKind::Person)
+        {
+            let after_comma = (from + 1..to)
+                .filter(|&k| ws[k - 1].text == "," && ws[k].span.start > hit.1.end)
+                .find_map(|k| {
+                    mention_in(ents, Span::new(ws[k].span.start, window.end), false)
+                        .filter(|m| m.1.start == ws[k].span.start)
+                });
+            if let Some(m) = after_comma {
+                return Some(m);
+            }
+        }
         return Some(hit);
     }
     let pron = ws[from..to].iter().find(|w| is_he_or_she(&w.lower, lang))?;
@@ -450,8 +467,11 @@ pub(crate) fn extract(
                     })
                     .unwrap_or(lim);
                 if let Some(v) = (a0..stop).find(|&k| is_speech_verb_in(&ws[k].lower, lang)) {
+                    // (after the verb, room for a role and its place before the name: "a
+                    // déclaré la maire de Quimper, Isabelle Le Goff" is hers, not Quimper's;
+                    // a person in the window wins over a place)
                     let subj = subject(ws, a0, v, ents, true, lang).or_else(|| {
-                        subject(ws, v + 1, (v + 6).min(stop.max(v + 1)), ents, false, lang)
+                        subject(ws, v + 1, (v + 11).min(stop.max(v + 1)), ents, false, lang)
                     });
                     if let Some((id, sp)) = subj {
                         q.speaker = Some(id);

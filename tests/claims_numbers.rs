@@ -1267,3 +1267,35 @@ fn ranges_and_round_abouts() {
         parallax::compare::claims::extract_text_in("Prices rose from 20 to 30 dollars.", English);
     assert_eq!(c.numbers.len(), 2, "{:#?}", c.numbers);
 }
+
+/// Halves: "half a million", "one and a half million", "anderthalb Millionen", "полтора
+/// миллиона", "полмиллиарда", "un milione e mezzo", "dos millones y medio", "un milliard et
+/// demi" (the bare scale left over was read as 1 000 000 or as "millions").
+#[test]
+fn numbers_with_a_half() {
+    use parallax::text::Lang::*;
+    for (lang, text, value) in [
+        (English, "They received half a million dollars.", 5e5),
+        (English, "It cost one and a half million dollars.", 1.5e6),
+        (English, "The war lasted two and a half years.", 2.5),
+        (
+            German,
+            "Der Schaden beträgt anderthalb Millionen Euro.",
+            1.5e6,
+        ),
+        (
+            German,
+            "Der Schaden beträgt eineinhalb Millionen Euro.",
+            1.5e6,
+        ),
+        (Russian, "Ущерб составил полтора миллиона рублей.", 1.5e6),
+        (Russian, "Ущерб составил полмиллиарда рублей.", 5e8),
+        (Italian, "Danni per un milione e mezzo di euro.", 1.5e6),
+        (Spanish, "Pérdidas de dos millones y medio de euros.", 2.5e6),
+        (French, "Un contrat d'un milliard et demi d'euros.", 1.5e9),
+    ] {
+        let n = one_in(text, lang);
+        assert_eq!(n.value, value, "{text}");
+    }
+    check_none_in(English, &["Half the town was flooded."]);
+}

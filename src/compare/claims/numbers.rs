@@ -202,6 +202,34 @@ fn is_clock_preposition(word: &str) -> bool {
     )
 }
 
+/// Words for a number with a half, or a half of a scale: "anderthalb", "eineinhalb",
+/// "zweieinhalb", "полтора", "half" (of "half a million"), "полмиллиона".
+fn fraction_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "half" => 0.5,
+        "anderthalb" | "eineinhalb" | "полтора" | "полторы" => 1.5,
+        "zweieinhalb" => 2.5,
+        "dreieinhalb" => 3.5,
+        "viereinhalb" => 4.5,
+        "fünfeinhalb" => 5.5,
+        "полмиллиона" => 5e5,
+        "полмиллиарда" => 5e8,
+        "полтысячи" => 500.0,
+        _ => return None,
+    })
+}
+
+/// The value of a scale word standing alone ("hundred", "Millionen", "milione"), if any.
+fn bare_scale_value(word: &str) -> Option<f64> {
+    scale(word).or_else(|| {
+        matches!(
+            word,
+            "hundred" | "hundert" | "cent" | "cien" | "ciento" | "cento" | "cem" | "honderd"
+        )
+        .then_some(100.0)
+    })
+}
+
 /// The round numbers French, Italian and Spanish say "about" with: "une trentaine" (about
 /// 30), "una ventina", "una decena", "une centaine".
 fn about_word(word: &str) -> Option<f64> {
@@ -842,6 +870,38 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 ordinal: false,
                 vague: Some(iv),
             });
+        } else if let Some(v) = fraction_word(&w.lower) {
+            // "anderthalb Millionen", "полтора миллиона", "half a million", "полмиллиарда"
+            let mut end = i + 1;
+            if w.lower == "half" {
+                if ws.get(end).is_some_and(|n| n.lower == "a") {
+                    end += 1;
+                } else {
+                    i += 1;
+                    continue;
+                }
+            }
+            let mut value = v;
+            if let Some(sc) = ws
+                .get(end)
+                .filter(|n| n.is_word() && n.lower.len() > 1)
+                .and_then(|n| scale(&n.lower).or_else(|| bare_scale_value(&n.lower)))
+            {
+                value *= sc;
+                end += 1;
+            } else if w.lower == "half" {
+                i += 1;
+                continue;
+            }
+            out.push(Raw {
+                start: i,
+                end,
+                value,
+                ordinal: false,
+                vague: None,
+            });
+            i = end;
+            continue;
         } else if let Some(v) = about_word(&w.lower).filter(|_| {
             i > 0
                 && matches!(
@@ -976,8 +1036,55 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
             });
         }
     }
-    out.sort_by_key(|r| r.start);
-    ranges(ws, out)
+    // (in text order; of two from one token, the longer first: it is the one kept)
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    for r in out.iter_mut().filter(|r| r.vague.is_none() && !r.ordinal) {
+        halves(ws, r);
+    }
+    // (a number grown by its half takes the scale word after it: "million" of "one and a
+    // half million" is no number of its own)
+    let mut kept: Vec<Raw> = Vec::with_capacity(out.len());
+    for r in out {
+        if kept.last().is_none_or(|p| r.start >= p.end) {
+            kept.push(r);
+        }
+    }
+    ranges(ws, kept)
+}
+
+/// A half after a number: "one and a half million" (1.5 million), "two and a half years",
+/// "un milione e mezzo", "dos millones y medio", "un milliard et demi" (half of the scale).
+fn halves(ws: &[W], r: &mut Raw) {
+    let at = |k: usize| ws.get(k).map(|w| w.lower.as_ref());
+    let scale_of_last = r
+        .end
+        .checked_sub(1)
+        .and_then(|k| bare_scale_value(&ws[k].lower))
+        .filter(|_| {
+            r.end > r.start + 1 || !ws[r.start].text.starts_with(|c: char| c.is_ascii_digit())
+        });
+    if (at(r.end), at(r.end + 1), at(r.end + 2)) == (Some("and"), Some("a"), Some("half")) {
+        r.end += 3;
+        match ws
+            .get(r.end)
+            .filter(|n| n.is_word() && n.lower.len() > 1)
+            .and_then(|n| bare_scale_value(&n.lower))
+        {
+            Some(sc) => {
+                r.value = (r.value + 0.5) * sc;
+                r.end += 1;
+            }
+            None => r.value += 0.5,
+        }
+    } else if matches!(at(r.end), Some("e" | "y" | "et"))
+        && matches!(
+            at(r.end + 1),
+            Some("mezzo" | "mezza" | "medio" | "media" | "demi" | "demie" | "meio" | "meia")
+        )
+    {
+        r.value += 0.5 * scale_of_last.unwrap_or(1.0);
+        r.end += 2;
+    }
 }
 
 /// Two numbers of a range, "between 20 and 30", "20 to 30", "20-30", "entre 25 et 35",
@@ -1608,7 +1715,7 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
         unit_name = Some(c.to_string());
         end += 1;
     } else if let Some(c) = next
-        .filter(|w| is_of(&w.lower, lang) && end > raw.start && is_scale_word(&ws[end - 1]))
+        .filter(|w| is_of(&w.lower, lang) && ws[raw.start..end].iter().any(is_scale_word))
         .and_then(|_| ws.get(end + 1))
         .and_then(|w| currency_word(&w.lower))
     {

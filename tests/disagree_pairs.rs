@@ -447,3 +447,29 @@ fn one_quote_two_speakers_named_after_a_role_of_a_place() {
         );
     }
 }
+
+/// German number words opening a sentence open no name ("Zwölf Schulen"), and a measure
+/// written with a unit symbol is labelled with the unit's word ("how many metres").
+#[test]
+fn german_counts_open_no_name_and_units_read_as_words() {
+    let a = art_in(
+        "a",
+        "Hochwasser\n\nDer Pegel erreichte am Mittwoch 6,20 Meter.\n\nEin Dutzend Schulen und Kitas blieben geschlossen.",
+        "de",
+    );
+    let b = art_in(
+        "b",
+        "Hochwasser\n\nDer Pegel erreichte am Mittwoch 5,90 Meter.\n\nZwölf Schulen und Kitas sind geschlossen.",
+        "de",
+    );
+    let c = compare(&a, &b);
+    let summaries: Vec<&str> = c.disagreements.iter().map(|d| d.summary.as_str()).collect();
+    assert!(
+        summaries.iter().all(|s| !s.contains("Schulen")),
+        "{summaries:#?}"
+    );
+    assert!(
+        summaries.iter().any(|s| s.starts_with("how many metres")),
+        "{summaries:#?}"
+    );
+}

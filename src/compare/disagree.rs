@@ -597,7 +597,14 @@ fn find_word(hay: &str, w: &str) -> Option<usize> {
 fn key_label(key: &str, kind: NumberKind) -> String {
     match kind {
         NumberKind::Count => format!("how many {key}"),
-        NumberKind::Measure => format!("how many {key}s"),
+        // (units written as symbols read as their words: "how many metres", not "ms")
+        NumberKind::Measure => match key {
+            "m" => "how many metres".into(),
+            "km" => "how many kilometres".into(),
+            "kg" => "how many kilograms".into(),
+            "mph" => "how many mph".into(),
+            _ => format!("how many {key}s"),
+        },
         NumberKind::Percent => "percentage".into(),
         NumberKind::Money => format!("amount ({key})"),
         _ => key.to_string(),

@@ -1299,3 +1299,49 @@ fn numbers_with_a_half() {
     }
     check_none_in(English, &["Half the town was flooded."]);
 }
+
+/// Firefighters and residents are counted things in every language we read, so two
+/// outlets' figures meet ("200 Feuerwehrleute" / "250 Feuerwehrleute" were silent).
+#[test]
+fn firefighters_and_residents_are_counted_in_every_language() {
+    use parallax::text::Lang::*;
+    for (lang, text, key) in [
+        (
+            English,
+            "More than 200 firefighters fought the blaze.",
+            "firefighters",
+        ),
+        (
+            German,
+            "Mehr als 200 Feuerwehrleute kämpften gegen die Flammen.",
+            "firefighters",
+        ),
+        (
+            French,
+            "Environ 1 500 sapeurs-pompiers ont été mobilisés.",
+            "firefighters",
+        ),
+        (
+            Spanish,
+            "Unos 300 bomberos trabajan en la zona.",
+            "firefighters",
+        ),
+        (
+            Russian,
+            "В тушении участвовали 120 пожарных.",
+            "firefighters",
+        ),
+        (
+            German,
+            "Rund 1.800 Einwohner mussten ihre Häuser verlassen.",
+            "people",
+        ),
+        (Italian, "Circa 300 abitanti sono stati evacuati.", "people"),
+    ] {
+        let n = one_in(text, lang);
+        assert_eq!(n.key.as_deref(), Some(key), "{text}");
+    }
+    // bounds print to one decimal, without a trailing ".0"
+    let n = one_in("Environ 1 500 sapeurs-pompiers ont été mobilisés.", French);
+    assert_eq!(n.interval.to_string(), "[1275, 1725]");
+}

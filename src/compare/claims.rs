@@ -125,13 +125,20 @@ impl Interval {
 
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // (to one decimal, without a trailing ".0": 0.85 × 2030 shows as 1725.5, 1.15 × 1500
+        // as 1725, not 1725.0)
         let num = |v: f64| {
             if v.is_infinite() {
                 "∞".to_string()
             } else if v.fract() == 0.0 {
                 format!("{v}")
             } else {
-                format!("{v:.1}")
+                let r = (v * 10.0).round() / 10.0;
+                if r.fract() == 0.0 {
+                    format!("{r:.0}")
+                } else {
+                    format!("{r:.1}")
+                }
             }
         };
         write!(

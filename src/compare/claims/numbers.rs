@@ -1209,6 +1209,43 @@ fn np_run(ws: &[W], mut k: usize, max: usize) -> Vec<usize> {
 /// lower case), shared with the English keys of [`counted_key`] so that "30 países" and
 /// "casi 20 naciones" are both "countries"; `None` for words not in the small tables.
 fn counted_key_in(noun: &str, lang: Lang) -> Option<&'static str> {
+    // Firefighters and residents, counted in every news story of a fire or a flood (the
+    // words are each one language's, so no language test is needed)
+    if matches!(
+        noun,
+        "feuerwehrleute"
+            | "feuerwehrmänner"
+            | "pompiers"
+            | "sapeurs-pompiers"
+            | "bomberos"
+            | "pompieri"
+            | "bombeiros"
+            | "brandweerlieden"
+            | "пожарных"
+            | "пожарные"
+            | "пожарников"
+            | "strażaków"
+            | "strażacy"
+    ) {
+        return Some("firefighters");
+    }
+    if matches!(
+        noun,
+        "einwohner"
+            | "anwohner"
+            | "bewohner"
+            | "habitants"
+            | "habitantes"
+            | "vecinos"
+            | "abitanti"
+            | "residenti"
+            | "moradores"
+            | "inwoners"
+            | "bewoners"
+            | "mieszkańców"
+    ) {
+        return Some("people");
+    }
     let (countries, troops, people): (&[&str], &[&str], &[&str]) = match lang {
         Lang::Spanish => (
             &["país", "países", "nación", "naciones", "estado", "estados"],
@@ -1615,7 +1652,10 @@ pub fn counted_key(noun: &str) -> String {
         "country" | "nation" | "state" => "countries",
         "troop" | "soldier" | "serviceman" | "servicemember" => "troops",
         "official" | "officer" | "chief" | "commander" => "officials",
-        "person" | "folk" | "civilian" | "individual" | "resident" | "other" => "people",
+        "person" | "folk" | "civilian" | "individual" | "resident" | "inhabitant" | "other" => {
+            "people"
+        }
+        "firefighter" | "fireman" | "firemen" => "firefighters",
         "child" | "youngster" | "kid" | "minor" => "children",
         "death" | "fatality" => "deaths",
         "leader" => "leaders",

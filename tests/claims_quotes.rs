@@ -214,3 +214,19 @@ fn quotes_and_speech_verbs_of_other_languages() {
         quotes(&en)
     );
 }
+
+/// A German sentence of capitalised nouns that ends in a quote closed German-style (`.“`)
+/// is no headline: its quote and speaker are read ("Tobias Kranz sagte am Nachmittag:
+/// „…schützen.“" gave no quote at all).
+#[test]
+fn german_quote_closed_after_its_full_stop() {
+    for close in ["schützen.“", "schützen.«", "schützen“."] {
+        let text = format!(
+            "Oberbürgermeister Tobias Kranz sagte am Nachmittag: „Wir tun alles, um die Altstadt zu {close}"
+        );
+        let c = parallax::compare::claims::extract_text_in(&text, parallax::text::Lang::German);
+        let qs = quotes(&c);
+        assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+        assert_eq!(qs[0].1.as_deref(), Some("Tobias Kranz"), "{text}");
+    }
+}

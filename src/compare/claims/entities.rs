@@ -434,9 +434,13 @@ fn headline(ws: &[W]) -> bool {
         long += 1;
         caps += usize::from(w.cap());
     }
+    // (a final stop, or a closing quote or bracket of any convention after one: German
+    // „…“ and »…«, French « … »)
     let ends_stop = ws
-        .last()
-        .is_some_and(|w| matches!(w.text, "." | "?" | "!" | "”" | "\""));
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.text, "“" | "‘" | "’" | "»" | "«" | "›" | "‹" | ")" | "]"))
+        .is_some_and(|w| matches!(w.text, "." | "?" | "!" | "…" | "”" | "\""));
     long >= 3 && caps * 10 >= long * 6 && !ends_stop
 }
 

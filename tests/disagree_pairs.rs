@@ -473,3 +473,31 @@ fn german_counts_open_no_name_and_units_read_as_words() {
         "{summaries:#?}"
     );
 }
+
+/// An age written two ways is one figure: "a 54-year-old man" / "a man aged 54", "ein
+/// 54-jähriger Mann" / "der 54 Jahre alte Mann" (each pair gave two "only here" figures).
+#[test]
+fn an_age_written_two_ways_is_one_figure() {
+    for (lang, a, b) in [
+        (
+            "en",
+            "A 54-year-old man was arrested at the scene on Monday.",
+            "A man aged 54 was arrested at the scene on Monday.",
+        ),
+        (
+            "de",
+            "Ein 54-jähriger Mann wurde am Montag am Tatort festgenommen.",
+            "Der 54 Jahre alte Mann wurde am Montag am Tatort festgenommen.",
+        ),
+    ] {
+        let c = compare(
+            &art_in("a", &format!("Title\n\n{a}"), lang),
+            &art_in("b", &format!("Title\n\n{b}"), lang),
+        );
+        assert!(
+            of_kind(&c, DisagreementKind::OnlyHere).is_empty(),
+            "{lang}: {:#?}",
+            c.disagreements
+        );
+    }
+}

@@ -427,6 +427,8 @@ fn unit(word: &str) -> Option<&'static str> {
         | "settimana" | "settimane" | "weken" | "tygodni" | "tydzień" => "week",
         "month" | "months" | "monat" | "monate" | "monaten" | "mois" | "mes" | "meses" | "mese"
         | "mesi" | "maand" | "maanden" | "miesięcy" | "miesiące" => "month",
+        // (German ages: "54-jähriger" is "54 Jahre alt")
+        "jährig" | "jährige" | "jähriger" | "jährigen" | "jähriges" | "jährigem" => "year",
         "year" | "years" | "jahr" | "jahre" | "jahren" | "an" | "ans" | "année" | "années"
         | "año" | "años" | "ano" | "anos" | "anno" | "anni" | "jaar" | "lat" | "lata" => "year",
         "decade" | "decades" => "decade",
@@ -1827,6 +1829,14 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
             unit_name = Some(un.to_string());
             end += 1;
         }
+    }
+    // "aged 54" is an age, as "54-year-old" and "54 Jahre alt" are: years
+    if kind == NumberKind::Count
+        && raw.start > 0
+        && matches!(ws[raw.start - 1].lower.as_ref(), "aged" | "age")
+    {
+        kind = NumberKind::Measure;
+        unit_name = Some("year".into());
     }
     if kind == NumberKind::Count && noun.is_none() {
         // The counted noun: "30 nations", "some thirty Western countries", "dozens of military chiefs".

@@ -501,3 +501,31 @@ fn an_age_written_two_ways_is_one_figure() {
         );
     }
 }
+
+/// A part of a count ("38 injured, twelve of them seriously") is not compared with the
+/// whole ("38 Verletzte, darunter zwölf Schwerverletzte" was "38 vs 12: cannot both hold").
+#[test]
+fn a_part_of_a_count_is_not_compared_with_the_whole() {
+    for (lang, a, b) in [
+        (
+            "de",
+            "Bei dem Unfall wurden 38 Menschen verletzt, zwölf von ihnen schwer.",
+            "Bei dem Unfall gab es 38 Verletzte, darunter zwölf Schwerverletzte.",
+        ),
+        (
+            "en",
+            "The crash injured 38 people, 12 of them seriously.",
+            "The crash left 38 people injured on Friday.",
+        ),
+    ] {
+        let c = compare(
+            &art_in("a", &format!("Title\n\n{a}"), lang),
+            &art_in("b", &format!("Title\n\n{b}"), lang),
+        );
+        assert!(
+            of_kind(&c, DisagreementKind::NumberConflict).is_empty(),
+            "{lang}: {:#?}",
+            c.disagreements
+        );
+    }
+}

@@ -175,6 +175,39 @@ fn percent_words(ws: &[W], k: usize) -> Option<usize> {
     }
 }
 
+/// Whether the number at `start..end` is a part of a count just given: after "among them",
+/// "of whom", "darunter", "davon", "dont", "entre ellos", "de ellos", "di cui", "tra cui",
+/// "в том числе", "из них"; or followed by "of them", "von ihnen", "d'entre eux", "de
+/// ellos", "di loro", "из них".
+fn is_subset_marker(ws: &[W], start: usize, end: usize) -> bool {
+    let at = |k: Option<usize>| k.and_then(|k| ws.get(k)).map(|w| w.lower.as_ref());
+    let p1 = at(start.checked_sub(1));
+    let p2 = at(start.checked_sub(2));
+    // ("including 12 children" stays a figure: children are counted on their own)
+    let before = matches!(p1, Some("darunter" | "davon" | "dont"))
+        || matches!(
+            (p2, p1),
+            (Some("among"), Some("them"))
+                | (Some("of"), Some("whom"))
+                | (Some("entre"), Some("ellos" | "ellas"))
+                | (Some("de"), Some("ellos" | "ellas"))
+                | (Some("di"), Some("cui"))
+                | (Some("tra"), Some("cui"))
+                | (Some("том"), Some("числе"))
+                | (Some("из"), Some("них"))
+        );
+    let after = matches!(
+        (at(Some(end)), at(Some(end + 1))),
+        (Some("of"), Some("them"))
+            | (Some("von"), Some("ihnen"))
+            | (Some("de"), Some("ellos" | "ellas"))
+            | (Some("di"), Some("loro"))
+            | (Some("из"), Some("них"))
+            | (Some("d'entre"), Some("eux" | "elles"))
+    );
+    before || after
+}
+
 /// A word before the hour of a time of day ("at 5", "vers 3 h", "a las 15.30 horas").
 fn is_clock_preposition(word: &str) -> bool {
     matches!(
@@ -1829,6 +1862,12 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
             unit_name = Some(un.to_string());
             end += 1;
         }
+    }
+    // A part of a count just given ("darunter zwölf Schwerverletzte", "zwölf von ihnen
+    // schwer", "12 of them seriously", "dont 5 graves", "di cui 3 gravi") is no figure of
+    // its own: compared with the whole it was a false conflict.
+    if is_subset_marker(ws, start, end) {
+        return None;
     }
     // "aged 54" is an age, as "54-year-old" and "54 Jahre alt" are: years
     if kind == NumberKind::Count

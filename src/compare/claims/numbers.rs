@@ -157,7 +157,7 @@ fn vague(word: &str, lang: Lang) -> Option<(f64, Interval)> {
     })
 }
 
-/// How many tokens from `k` say "percent" (0: none), in the languages we read.
+/// How many tokens from `k` say "percent" (`None`: none), in the languages we read.
 fn percent_words(ws: &[W], k: usize) -> Option<usize> {
     let w = ws.get(k)?.lower.as_ref();
     let next = ws.get(k + 1).map(|n| n.lower.as_ref());
@@ -350,16 +350,12 @@ fn several_of(unit: f64, many: bool) -> (f64, Interval) {
 
 /// Whether a token is a scale word ("million", "Millionen", "mil", "vague" plurals too).
 fn is_scale_word(w: &W) -> bool {
-    w.is_word() && w.lower.len() > 1 && (scale(&w.lower).is_some() || is_bare_scale(&w.lower))
+    w.is_word() && w.lower.len() > 1 && is_bare_scale(&w.lower)
 }
 
 /// A scale word standing alone, without a number before it: "hundred", "Millionen", "mil".
 fn is_bare_scale(word: &str) -> bool {
-    scale(word).is_some_and(|s| s >= 1e3)
-        || matches!(
-            word,
-            "hundred" | "hundert" | "cent" | "cien" | "ciento" | "cento" | "cem" | "honderd"
-        )
+    bare_scale_value(word).is_some()
 }
 
 /// Whether token `i` follows a number, in digits or words: a scale word that is also a
@@ -874,12 +870,12 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
                 i = end;
                 continue;
             }
-        } else if let Some((q, many)) = scale(&w.lower)
-            .filter(|&s| s >= 1e3 && w.lower.len() > 1 && vague(&w.lower, lang).is_none())
-            .and_then(|_| several_before(ws, i, lang))
+        } else if let Some((s, (q, many))) = scale(&w.lower)
+            .filter(|_| w.lower.len() > 1 && vague(&w.lower, lang).is_none())
+            .and_then(|s| Some((s, several_before(ws, i, lang)?)))
         {
             // "kilka tysięcy", "several million" read word by word
-            let (v, iv) = several_of(scale(&w.lower).unwrap_or(1.0), many);
+            let (v, iv) = several_of(s, many);
             out.push(Raw {
                 start: q,
                 end: i + 1,
@@ -920,7 +916,7 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
             if let Some(sc) = ws
                 .get(end)
                 .filter(|n| n.is_word() && n.lower.len() > 1)
-                .and_then(|n| scale(&n.lower).or_else(|| bare_scale_value(&n.lower)))
+                .and_then(|n| bare_scale_value(&n.lower))
             {
                 value *= sc;
                 end += 1;
@@ -1091,13 +1087,6 @@ fn find_raw(text: &str, ws: &[W], lang: Lang, covered: &[bool]) -> Vec<Raw> {
 /// "un milione e mezzo", "dos millones y medio", "un milliard et demi" (half of the scale).
 fn halves(ws: &[W], r: &mut Raw) {
     let at = |k: usize| ws.get(k).map(|w| w.lower.as_ref());
-    let scale_of_last = r
-        .end
-        .checked_sub(1)
-        .and_then(|k| bare_scale_value(&ws[k].lower))
-        .filter(|_| {
-            r.end > r.start + 1 || !ws[r.start].text.starts_with(|c: char| c.is_ascii_digit())
-        });
     if (at(r.end), at(r.end + 1), at(r.end + 2)) == (Some("and"), Some("a"), Some("half")) {
         r.end += 3;
         match ws
@@ -1117,6 +1106,10 @@ fn halves(ws: &[W], r: &mut Raw) {
             Some("mezzo" | "mezza" | "medio" | "media" | "demi" | "demie" | "meio" | "meia")
         )
     {
+        // (the scale the figure ends in, when it is a word of it: not the "5" of "5 y medio")
+        let scale_of_last = bare_scale_value(&ws[r.end - 1].lower).filter(|_| {
+            r.end > r.start + 1 || !ws[r.start].text.starts_with(|c: char| c.is_ascii_digit())
+        });
         r.value += 0.5 * scale_of_last.unwrap_or(1.0);
         r.end += 2;
     }

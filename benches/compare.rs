@@ -4,9 +4,10 @@
 //! - `issue2_cold_*`: exactly the issue's pipeline from raw text — [`compare::load_pair`]
 //!   (`Article::from_text`: segmentation, boilerplate marks; and each side prepared, the two
 //!   articles on two threads), alignment, word-diff rows, layout at width 160 (no claims:
-//!   [`compare::compare_text`]).
+//!   [`compare::compare_text`]) — run on rayon's pool as the reader and the CLI run it
+//!   ([`parallax::par::on_pool`]), so that its stages split their work cheaply.
 //! - `issue2_warm_*`: the same with the articles already loaded and prepared (as in the reader
-//!   when the user picks a pair): alignment, word-diff rows, layout.
+//!   when the user picks a pair): alignment, word-diff rows, layout, on the pool.
 //! - `cold_*`: from raw text — segmentation (with boilerplate marks), claims, alignment,
 //!   word diff, disagreements, layout.
 //! - `warm_*`: the articles already loaded and analysed (as in the reader when the user picks
@@ -51,14 +52,16 @@ fn benches(c: &mut Criterion) {
         let opts = LayoutOptions::new(160);
         c.bench_function(&format!("issue2_cold_{x}_{y}_w160"), |b| {
             b.iter(|| {
-                let (a, bb) = compare::load_pair(
-                    meta(x),
-                    black_box(ta.as_str()),
-                    meta(y),
-                    black_box(tb.as_str()),
-                );
-                let cmp = compare::compare_text(&a, &bb);
-                black_box(layout(&a, &bb, &cmp, &opts))
+                parallax::par::on_pool(|| {
+                    let (a, bb) = compare::load_pair(
+                        meta(x),
+                        black_box(ta.as_str()),
+                        meta(y),
+                        black_box(tb.as_str()),
+                    );
+                    let cmp = compare::compare_text(&a, &bb);
+                    black_box(layout(&a, &bb, &cmp, &opts))
+                })
             })
         });
         {
@@ -68,8 +71,10 @@ fn benches(c: &mut Criterion) {
             bb.prepared();
             c.bench_function(&format!("issue2_warm_{x}_{y}_w160"), |b| {
                 b.iter(|| {
-                    let cmp = compare::compare_text(black_box(&a), black_box(&bb));
-                    black_box(layout(&a, &bb, &cmp, &opts))
+                    parallax::par::on_pool(|| {
+                        let cmp = compare::compare_text(black_box(&a), black_box(&bb));
+                        black_box(layout(&a, &bb, &cmp, &opts))
+                    })
                 })
             });
         }

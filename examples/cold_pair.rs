@@ -34,9 +34,11 @@ fn main() {
     let (ta, tb) = (text(&x), text(&y));
     let opts = LayoutOptions::new(160);
     for _ in 0..n {
-        let (a, b) = compare::load_pair(meta(&x), ta.as_str(), meta(&y), tb.as_str());
-        let cmp = compare::compare_text(&a, &b);
-        std::hint::black_box(layout(&a, &b, &cmp, &opts));
+        parallax::par::on_pool(|| {
+            let (a, b) = compare::load_pair(meta(&x), ta.as_str(), meta(&y), tb.as_str());
+            let cmp = compare::compare_text(&a, &b);
+            std::hint::black_box(layout(&a, &b, &cmp, &opts));
+        });
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod align;
 pub mod compare;
 pub mod corpus;
+pub mod par;
 pub mod report;
 pub mod review;
 pub mod sanitize;

@@ -81,7 +81,7 @@ pub(crate) fn candidates(f: &Features, p: Params) -> Vec<(u32, u32)> {
         return out;
     }
     // The two directions are independent: run (and sort) them on two threads, then merge.
-    let (forward, back) = super::features::both(
+    let (forward, back) = crate::par::both(
         true,
         || {
             let mut v = Vec::new();

@@ -20,6 +20,7 @@
 //! (optionally blended with corpus-wide document frequencies, see [`super::DocFreq`]), so
 //! names and numbers count far more than function words without any stopword list.
 
+use crate::par::both;
 use crate::text::normalize::{
     Normalizer, WordKind, canonical_number, fold, is_unspaced_script, word_spans_with,
 };
@@ -78,6 +79,11 @@ struct Vocab {
 /// Above this many bytes of text (both sides), the sides are tokenised on two threads, and
 /// B's new ids follow the merge of its vocabulary into A's (see [`pair_ids`]).
 pub(crate) const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Above this many bytes of text (both sides), the per-side steps of building a pair's
+/// features run side by side where a fork is cheap ([`crate::par::cheap_forks`]): each is
+/// then some µs of work, more than a fork costs there.
+const SPLIT_BYTES: usize = 2 * 1024;
 
 /// Distinct strings numbered in order of first occurrence, stored one after another in one
 /// buffer: a vocabulary of a few hundred words costs a few allocations to build and to free
@@ -738,16 +744,23 @@ impl Features {
         alpha: f32,
     ) -> Features {
         let par = pa.text_len + pb.text_len >= PARALLEL_BYTES;
+        // (the steps below also run side by side for shorter texts where a fork is cheap)
+        let split = par || (crate::par::cheap_forks() && pa.text_len + pb.text_len >= SPLIT_BYTES);
         let (va, vb) = (&pa.vocab, &pb.vocab);
-        let stems_b: Vec<&str> = vb.stems.iter().collect();
-        let (stem_map, n_stems) = pair_ids(|s| va.stems.get(s), va.stems.len(), &stems_b, par);
-        let norms_b: Vec<&str> = vb.norms.iter().collect();
-        let (norm_map, _) = pair_ids(|s| va.norms.get(s), va.norms.len(), &norms_b, par);
-        let (gram_map, n_grams) = pair_ids(
-            |g| va.grams.get(g).copied(),
-            va.grams.len(),
-            &keys_by_id(&vb.grams),
-            par,
+        let (((stem_map, n_stems), norm_map), (gram_map, n_grams)) = both(
+            split,
+            || {
+                let stems_b: Vec<&str> = vb.stems.iter().collect();
+                let norms_b: Vec<&str> = vb.norms.iter().collect();
+                (
+                    pair_ids(|s| va.stems.get(s), va.stems.len(), &stems_b, par),
+                    pair_ids(|s| va.norms.get(s), va.norms.len(), &norms_b, par).0,
+                )
+            },
+            || {
+                let grams_b = keys_by_id(&vb.grams);
+                pair_ids(|g| va.grams.get(g).copied(), va.grams.len(), &grams_b, par)
+            },
         );
         let stem_of_a: Vec<u32> = va.words.iter().map(|w| w.stem).collect();
         let stem_of_b: Vec<u32> = vb.words.iter().map(|w| stem_map[w.stem as usize]).collect();
@@ -757,7 +770,7 @@ impl Features {
         // whose stems are rare enough, then weights: each step per side, the sides in parallel
         // for long texts.
         let ((mut vec_a, df_a), (mut vec_b, df_b)) = both(
-            par,
+            split,
             || stem_vecs(words_a, &stem_of_a, n_stems),
             || stem_vecs(words_b, &stem_of_b, n_stems),
         );
@@ -782,7 +795,7 @@ impl Features {
             *g = gram_map[*g as usize];
         }
         let (df_a, df_b) = both(
-            par,
+            split,
             || add_grams(&mut vec_a, words_a, &rare_a, n_grams),
             || add_grams(&mut vec_b, words_b, &rare_b, n_grams),
         );
@@ -802,7 +815,7 @@ impl Features {
             }
         }
         both(
-            par,
+            split,
             || weigh_side(&mut vec_a, &idf_s, &idf_g),
             || weigh_side(&mut vec_b, &idf_s, &idf_g),
         );
@@ -926,27 +939,6 @@ impl Features {
     fn combine(&self, stems: f32, grams: f32) -> f32 {
         (self.alpha * stems + (1.0 - self.alpha) * grams).clamp(0.0, 1.0)
     }
-}
-
-/// Run `fa` and `fb`, on two threads when `par`: `fb` on a thread of rayon's pool, which
-/// costs some µs where spawning a thread cost about 70 µs on the 2-core machine we measure
-/// on (a tenth of a seed pair's cold comparison).
-pub(crate) fn both<A: Send, B: Send>(
-    par: bool,
-    fa: impl FnOnce() -> A + Send,
-    fb: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if !par {
-        return (fa(), fb());
-    }
-    // `fb` goes to a pool thread; `fa` runs here, and the scope waits for `fb` (a panic in
-    // either is resumed here).
-    let mut b = None;
-    let a = rayon::in_place_scope(|scope| {
-        scope.spawn(|_| b = Some(fb()));
-        fa()
-    });
-    (a, b.expect("the scope waited for its spawned job"))
 }
 
 /// The word ids of every sentence of one side (none for skipped sentences).

@@ -65,7 +65,6 @@ pub mod eval;
 mod features;
 mod sims;
 
-pub(crate) use features::both;
 pub use features::{DocFreq, Prepared};
 
 use crate::text::{Lang, Span};
@@ -255,7 +254,7 @@ pub fn align(a: &Side, b: &Side) -> Alignment {
 /// Align the sentences of `a` with those of `b` (see the module doc for the method).
 pub fn align_with(a: &Side, b: &Side, opts: &AlignOptions) -> Alignment {
     let par = a.text.len() + b.text.len() >= features::PARALLEL_BYTES;
-    let (pa, pb) = features::both(par, || prepare(a), || prepare(b));
+    let (pa, pb) = crate::par::both(par, || prepare(a), || prepare(b));
     align_prepared(a, Arc::new(pa), b, Arc::new(pb), opts)
 }
 
@@ -750,11 +749,18 @@ fn free_best(
 /// Similarities of the 1:1 pairs, on two threads when there are many.
 fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
     let run = |part: &[(u32, u32)]| -> Vec<(u32, u32, f32)> { f.sim_pairs(part) };
-    if pairs.len() < 20_000 {
+    // (a fork is worth it from some tens of pairs where it is cheap, from tens of thousands
+    // elsewhere)
+    let at_least = if crate::par::cheap_forks() {
+        64
+    } else {
+        20_000
+    };
+    if pairs.len() < at_least {
         return run(pairs);
     }
     let (x, y) = pairs.split_at(pairs.len() / 2);
-    let (mut a, b) = features::both(true, || run(x), || run(y));
+    let (mut a, b) = crate::par::both(true, || run(x), || run(y));
     a.extend(b);
     a
 }

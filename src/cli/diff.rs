@@ -47,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Resolved like `report` does: a file path, or an id in the corpus.
     let super::Pair { a, b, .. } = super::resolve_pair(&args.a, &args.b, args.corpus.as_deref())?;
-    let cmp = parallax::compare::compare(&a, &b);
+    let cmp = parallax::par::on_pool(|| parallax::compare::compare(&a, &b));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {

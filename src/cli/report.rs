@@ -57,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(w) = warning {
         eprintln!("parallax: {}", parallax::sanitize::display(&w.message));
     }
-    let cmp = parallax::compare::compare(&pair.a, &pair.b);
+    let cmp = parallax::par::on_pool(|| parallax::compare::compare(&pair.a, &pair.b));
     let report = Report::new(&pair.a, &pair.b, &cmp, Some(&store));
     let text = format.render(&report);
     match &args.output {

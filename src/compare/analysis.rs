@@ -94,27 +94,21 @@ impl Source {
     }
 }
 
-impl Analysis {
-    /// Analyse `a` (its claims).
-    pub fn new(a: &Article) -> Analysis {
-        Analysis {
-            claims: claims::extract(a),
-            lower: claims::words::norm(&a.text),
-            source: Source::of(a),
-        }
-    }
+/// From this many bytes of text on, [`Prepared::new`] computes its two halves in parallel
+/// where a fork is cheap.
+const PREPARE_SPLIT_BYTES: usize = 1024;
+
+/// The diff forms of an article's tokens ([`Prepared`]'s fields of the same names).
+struct Forms {
+    keys: Vec<TokenKey>,
+    token_start: Vec<usize>,
+    forms: String,
+    form_ids: Vec<u32>,
+    distinct: Vec<u32>,
 }
 
-impl Prepared {
-    /// Prepare `a` for aligning and diffing.
-    pub fn new(a: &Article) -> Prepared {
-        let source = Source::of(a);
-        let align = Arc::new(align::prepare(&align::Side {
-            text: &a.text,
-            sentences: &source.sentences,
-            lang: a.lang,
-            skip: &source.skip,
-        }));
+impl Forms {
+    fn new(a: &Article) -> Forms {
         let mut keys = Vec::with_capacity(a.doc.sentences.iter().map(|s| s.tokens.len()).sum());
         let mut token_start = Vec::with_capacity(a.doc.sentences.len() + 1);
         let mut forms = String::with_capacity(a.text.len());
@@ -147,13 +141,53 @@ impl Prepared {
             })
             .collect();
         drop(ids);
-        Prepared {
-            align,
+        Forms {
             keys,
             token_start,
             forms,
             form_ids,
             distinct,
+        }
+    }
+}
+
+impl Analysis {
+    /// Analyse `a` (its claims).
+    pub fn new(a: &Article) -> Analysis {
+        Analysis {
+            claims: claims::extract(a),
+            lower: claims::words::norm(&a.text),
+            source: Source::of(a),
+        }
+    }
+}
+
+impl Prepared {
+    /// Prepare `a` for aligning and diffing: its alignment features, and the forms its
+    /// tokens are diffed by (the two halves in parallel where a fork is cheap,
+    /// [`crate::par::cheap_forks`]).
+    pub fn new(a: &Article) -> Prepared {
+        let source = Source::of(a);
+        let split = a.text.len() >= PREPARE_SPLIT_BYTES && crate::par::cheap_forks();
+        let (align, forms) = crate::par::both(
+            split,
+            || {
+                Arc::new(align::prepare(&align::Side {
+                    text: &a.text,
+                    sentences: &source.sentences,
+                    lang: a.lang,
+                    skip: &source.skip,
+                }))
+            },
+            || Forms::new(a),
+        );
+        Prepared {
+            align,
+            keys: forms.keys,
+            token_start: forms.token_start,
+            forms: forms.forms,
+            form_ids: forms.form_ids,
+            distinct: forms.distinct,
             source,
         }
     }

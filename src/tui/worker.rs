@@ -73,7 +73,7 @@ impl Worker {
                     };
                     let arts = &corpus.articles;
                     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        crate::compare::compare(&arts[a], &arts[b])
+                        crate::par::on_pool(|| crate::compare::compare(&arts[a], &arts[b]))
                     }));
                     let c = match result {
                         Ok(c) => Compared::Done(Arc::new(c)),

@@ -24,6 +24,7 @@ use crate::compare::{Comparison, Row, SegTag, Segment};
 use crate::corpus::Article;
 use crate::text::Span;
 use serde::Serialize;
+use std::ops::Range;
 
 /// The role of a piece of the screen. Front ends map roles to colours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -305,44 +306,39 @@ impl DiffView {
 }
 
 /// Lay out `cmp` (the comparison of `a` with `b`) for `opts.width` cells.
+///
+/// In three steps: which rows are folded away and which side of each other row is out of
+/// reading order; the wrapped lines of each side's sentences (the two sides in parallel where
+/// a fork is cheap, [`crate::par::cheap_forks`]); then the screen lines, row by row.
 pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) -> DiffView {
     let max_sentences = a.doc.sentences.len().max(b.doc.sentences.len());
     let geo = Geometry::new(opts.width, max_sentences);
+    let plan = plan_rows(a, b, cmp, opts);
+    let dis_side = |side_a: bool| -> Vec<Span> {
+        cmp.disagreements
+            .iter()
+            .flat_map(|d| if side_a { &d.a } else { &d.b }.iter().copied())
+            .collect()
+    };
+    let side = |is_a: bool| {
+        let (art, width) = if is_a { (a, geo.left) } else { (b, geo.right) };
+        side_cells(art, is_a, &cmp.rows, &plan, &dis_side(is_a), width)
+    };
+    let split = crate::par::cheap_forks() && cmp.rows.len() >= CELLS_SPLIT;
+    let (left, right) = crate::par::both(split, || side(true), || side(false));
+
     let mut lines: Vec<Line> = Vec::new();
     let mut row_start = Vec::with_capacity(cmp.rows.len());
     let flagged: std::collections::HashSet<usize> =
         cmp.disagreements.iter().map(|d| d.row).collect();
-    let (mut seen_a, mut seen_b): (Option<usize>, Option<usize>) = (None, None);
-    let dis_a: Vec<Span> = cmp
-        .disagreements
-        .iter()
-        .flat_map(|d| d.a.iter().copied())
-        .collect();
-    let dis_b: Vec<Span> = cmp
-        .disagreements
-        .iter()
-        .flat_map(|d| d.b.iter().copied())
-        .collect();
     let (mut part_a, mut part_b) = (0u16, 0u16);
-    // One buffer for measuring every sentence, one for each side's wrapped lines and one for
-    // painting a sentence, reused from row to row.
-    let mut measured = Measured::new();
-    let (mut left, mut right) = (Cell::default(), Cell::default());
-    let mut points = Vec::new();
     // Rows folded away, and the first row of each folded run holding a change.
     let mut folded = vec![false; cmp.rows.len()];
     let mut folded_change = vec![false; cmp.rows.len()];
     let mut r = 0;
     while r < cmp.rows.len() {
         let row = &cmp.rows[r];
-        // Folding: a run of rows that are boilerplate on every sentence of both sides.
-        if opts.fold_boilerplate && all_boilerplate(a, b, row) {
-            let mut end = r;
-            let mut n = 0;
-            while end < cmp.rows.len() && all_boilerplate(a, b, &cmp.rows[end]) {
-                n += cmp.rows[end].a.len() + cmp.rows[end].b.len();
-                end += 1;
-            }
+        if let RowPlan::Fold { end, sentences: n } = plan[r] {
             if opts.row_gap && !lines.is_empty() {
                 lines.push(blank(&geo));
             }
@@ -356,10 +352,6 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
                 &format!("⋯ {n} boilerplate sentence{s} folded"),
                 ' ',
             ));
-            for row in &cmp.rows[r..end] {
-                seen_a = row.a.iter().copied().max().max(seen_a);
-                seen_b = row.b.iter().copied().max().max(seen_b);
-            }
             // (a folded run is one stop for next/previous change: its first row)
             folded_change[r] = cmp.rows[r..end].iter().any(Row::is_change);
             for f in &mut folded[r..end] {
@@ -390,58 +382,27 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
             lines.push(blank(&geo));
         }
         row_start.push(lines.len());
-        // Which side is out of reading order (for the "moved from" label).
-        let back =
-            |idx: &[usize], seen: Option<usize>| idx.first().zip(seen).is_some_and(|(&i, s)| i < s);
-        let moved_side = match row.kind {
-            UnitKind::Moved if back(&row.a, seen_a) && !back(&row.b, seen_b) => Some('A'),
-            UnitKind::Moved => Some('B'),
-            _ => None,
-        };
-        seen_a = row.a.iter().copied().max().max(seen_a);
-        seen_b = row.b.iter().copied().max().max(seen_b);
-        // A disagreement's spans are painted wherever they fall: its two sides may lie in
-        // different rows (a number in a matched sentence against one in an unmatched one).
-        let row_dis = |side_a: bool| -> &[Span] { if side_a { &dis_a } else { &dis_b } };
-        side_cell(
-            &mut left,
-            &mut measured,
-            &mut points,
-            a,
-            &row.a,
-            &row.a_segments,
-            row.kind,
-            true,
-            row_dis(true),
-            (moved_side == Some('A')).then_some('A'),
-            geo.left,
-        );
-        side_cell(
-            &mut right,
-            &mut measured,
-            &mut points,
-            b,
-            &row.b,
-            &row.b_segments,
-            row.kind,
-            false,
-            row_dis(false),
-            (moved_side == Some('B')).then_some('B'),
-            geo.right,
-        );
-        let n = left.len().max(right.len()).max(1);
+        let (la, lb) = (left.row(r), right.row(r));
+        let n = la.len().max(lb.len()).max(1);
         for k in 0..n {
             let mut line = Line::with_capacity(Some(r), geo.width.min(1024) * 3 / 2, 10);
-            cell(&mut line, &left, k, geo.left, row.a.is_empty());
+            cell(&mut line, &left, la.clone(), k, geo.left, row.a.is_empty());
             gutter(
                 &mut line,
                 &geo,
-                left.number(k),
-                right.number(k),
+                left.number(la.clone(), k),
+                right.number(lb.clone(), k),
                 (k == 0).then_some(row.kind),
                 k == 0 && flagged.contains(&r),
             );
-            cell(&mut line, &right, k, geo.right, row.b.is_empty());
+            cell(
+                &mut line,
+                &right,
+                lb.clone(),
+                k,
+                geo.right,
+                row.b.is_empty(),
+            );
             lines.push(line);
         }
         r += 1;
@@ -466,6 +427,106 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
         row_start,
         changes,
     }
+}
+
+/// From this many rows on, [`layout`] wraps the two sides in parallel where a fork is cheap.
+const CELLS_SPLIT: usize = 8;
+
+/// How a row is laid out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum RowPlan {
+    /// The first row of a folded run of boilerplate rows (up to row `end`, excluded), with
+    /// the number of sentences folded.
+    Fold { end: usize, sentences: usize },
+    /// A row inside a folded run, after its first.
+    Folded,
+    /// A row shown, with the side whose sentence is labelled "moved from" (if any).
+    Shown { moved: Option<char> },
+}
+
+/// The plan of every row: folded runs (runs of rows that are boilerplate on every sentence
+/// of both sides, when folding) and, for each row shown, which side is out of reading order.
+fn plan_rows(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) -> Vec<RowPlan> {
+    let mut plan = Vec::with_capacity(cmp.rows.len());
+    let (mut seen_a, mut seen_b): (Option<usize>, Option<usize>) = (None, None);
+    let mut r = 0;
+    while r < cmp.rows.len() {
+        let row = &cmp.rows[r];
+        if opts.fold_boilerplate && all_boilerplate(a, b, row) {
+            let mut end = r;
+            let mut n = 0;
+            while end < cmp.rows.len() && all_boilerplate(a, b, &cmp.rows[end]) {
+                n += cmp.rows[end].a.len() + cmp.rows[end].b.len();
+                end += 1;
+            }
+            plan.push(RowPlan::Fold { end, sentences: n });
+            plan.resize(end, RowPlan::Folded);
+            for row in &cmp.rows[r..end] {
+                seen_a = row.a.iter().copied().max().max(seen_a);
+                seen_b = row.b.iter().copied().max().max(seen_b);
+            }
+            r = end;
+            continue;
+        }
+        // Which side is out of reading order (for the "moved from" label).
+        let back =
+            |idx: &[usize], seen: Option<usize>| idx.first().zip(seen).is_some_and(|(&i, s)| i < s);
+        let moved = match row.kind {
+            UnitKind::Moved if back(&row.a, seen_a) && !back(&row.b, seen_b) => Some('A'),
+            UnitKind::Moved => Some('B'),
+            _ => None,
+        };
+        plan.push(RowPlan::Shown { moved });
+        seen_a = row.a.iter().copied().max().max(seen_a);
+        seen_b = row.b.iter().copied().max().max(seen_b);
+        r += 1;
+    }
+    plan
+}
+
+/// The wrapped lines of one side (`is_a`: A's) of every row shown, one after another, and
+/// where each row's lines start. A disagreement's spans (`disagree`, this side's) are painted
+/// wherever they fall: its two sides may lie in different rows (a number in a matched
+/// sentence against one in an unmatched one).
+fn side_cells(
+    art: &Article,
+    is_a: bool,
+    rows: &[Row],
+    plan: &[RowPlan],
+    disagree: &[Span],
+    width: usize,
+) -> Cell {
+    // One buffer for measuring every sentence and one for painting one, reused.
+    let mut measured = Measured::new();
+    let mut points = Vec::new();
+    let mut out = Cell::default();
+    out.row_start.reserve(rows.len() + 1);
+    for (row, plan) in rows.iter().zip(plan) {
+        out.row_start.push(out.len());
+        let RowPlan::Shown { moved } = *plan else {
+            continue;
+        };
+        let (idx, segments, side) = if is_a {
+            (&row.a, &row.a_segments, 'A')
+        } else {
+            (&row.b, &row.b_segments, 'B')
+        };
+        side_cell(
+            &mut out,
+            &mut measured,
+            &mut points,
+            art,
+            idx,
+            segments,
+            row.kind,
+            is_a,
+            disagree,
+            (moved == Some(side)).then_some(side),
+            width,
+        );
+    }
+    out.row_start.push(out.len());
+    out
 }
 
 /// The header line naming each side, laid out on the same columns as the rows.
@@ -494,12 +555,13 @@ fn all_boilerplate(a: &Article, b: &Article, row: &Row) -> bool {
         && row.b.iter().all(|i| bp(b, i))
 }
 
-/// The wrapped lines of one side of a row, with the sentence number (1-based) starting on
-/// each line.
+/// The wrapped lines of one side of the rows, with the sentence number (1-based) starting on
+/// each line, and the first line of each row ([`side_cells`]).
 #[derive(Default)]
 struct Cell {
     lines: Wrapped,
     numbers: Vec<Option<usize>>,
+    row_start: Vec<usize>,
 }
 
 impl Cell {
@@ -507,13 +569,20 @@ impl Cell {
         self.lines.len()
     }
 
-    /// The sentence number starting on line `k` (None past the last line).
-    fn number(&self, k: usize) -> Option<usize> {
-        self.numbers.get(k).copied().flatten()
+    /// The lines of row `r`.
+    fn row(&self, r: usize) -> Range<usize> {
+        self.row_start[r]..self.row_start[r + 1]
+    }
+
+    /// The sentence number starting on line `k` of the lines `row` (None past its last).
+    fn number(&self, row: Range<usize>, k: usize) -> Option<usize> {
+        (k < row.len())
+            .then(|| self.numbers[row.start + k])
+            .flatten()
     }
 }
 
-/// Lay out one side of a row into `out` (cleared first).
+/// Lay out one side of a row at the end of `out`.
 #[allow(clippy::too_many_arguments)]
 fn side_cell(
     out: &mut Cell,
@@ -528,8 +597,6 @@ fn side_cell(
     moved_label: Option<char>,
     width: usize,
 ) {
-    out.lines.clear();
-    out.numbers.clear();
     let (changed, base) = match (kind, is_a) {
         (UnitKind::OnlyA, _) => (Style::OnlyA, Style::OnlyA),
         (UnitKind::OnlyB, _) => (Style::OnlyB, Style::OnlyB),
@@ -624,10 +691,11 @@ fn paint(
     }
 }
 
-/// Append line `k` of one side (`width` cells wide) to `out`, padded; past the side's last
-/// line, blank (filler when the side has no sentence in this row: `missing`).
-fn cell(out: &mut Line, side: &Cell, k: usize, width: usize, missing: bool) {
-    if k < side.len() {
+/// Append line `k` of one side's lines `row` (`width` cells wide) to `out`, padded; past
+/// the row's last line, blank (filler when the side has no sentence in this row: `missing`).
+fn cell(out: &mut Line, side: &Cell, row: Range<usize>, k: usize, width: usize, missing: bool) {
+    if k < row.len() {
+        let k = row.start + k;
         side.lines.append_line(k, out);
         out.pad(width.saturating_sub(side.lines.width(k)), Style::Text);
     } else {

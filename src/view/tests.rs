@@ -302,3 +302,32 @@ fn seed_pairs_lay_out_at_every_width() {
         }
     }
 }
+
+/// On rayon's pool the stages split their work in halves ([`crate::par`]): the comparison and
+/// its layout come out exactly as computed in one piece, off the pool.
+#[test]
+fn the_pool_splits_give_what_one_thread_gives() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let corpus = crate::corpus::Corpus::load(&dir).unwrap();
+    let n = corpus.articles.len();
+    let fresh = |i: usize| corpus.articles[i].clone();
+    for i in 0..n {
+        for j in 0..n {
+            let folded = LayoutOptions {
+                fold_boilerplate: true,
+                ..LayoutOptions::new(120)
+            };
+            let run = |(a, b): (Article, Article)| {
+                let c = crate::compare::compare(&a, &b);
+                let views = [LayoutOptions::new(160), folded].map(|o| layout(&a, &b, &c, &o));
+                (c, views)
+            };
+            let alone = run((fresh(i), fresh(j)));
+            let pooled = crate::par::on_pool(|| {
+                assert!(crate::par::cheap_forks() || rayon::current_num_threads() < 2);
+                run((fresh(i), fresh(j)))
+            });
+            assert!(alone == pooled, "pair {i}–{j}");
+        }
+    }
+}

@@ -74,7 +74,13 @@ struct Vocab {
     words: Vec<WordInfo>,
     /// The 3-gram ids of every word, stored flat (one buffer instead of one per word).
     word_grams: Vec<u32>,
+    /// Per word: its stem is the stemmer's (else its normalised form).
+    stemmed: Vec<bool>,
 }
+
+/// From this many words to stem on, [`Vocab::set_stems`] stems two halves in parallel
+/// where a fork is cheap (a stem costs about 2000 instructions).
+const STEMS_SPLIT: usize = 64;
 
 /// Above this many bytes of text (both sides), the sides are tokenised on two threads, and
 /// B's new ids follow the merge of its vocabulary into A's (see [`pair_ids`]).
@@ -165,14 +171,17 @@ impl Interner {
 }
 
 impl Vocab {
-    fn word(&mut self, norm: &str, stem: &str) -> u32 {
+    /// A new word whose stem is its normalised form (a number, a number's value).
+    fn word(&mut self, norm: &str) -> u32 {
         let norm_id = self.norms.intern(norm);
-        self.word_of(norm, norm_id, stem)
+        self.word_of(norm, norm_id, false)
     }
 
-    /// [`Self::word`] for a normalised form already interned as `norm_id`.
-    fn word_of(&mut self, norm: &str, norm_id: u32, stem: &str) -> u32 {
-        let stem = self.stems.intern(stem);
+    /// A new word of normalised form `norm`, already interned as `norm_id`; its stem is the
+    /// stemmer's (`stemmed`) or the form itself, set by [`Self::set_stems`].
+    fn word_of(&mut self, norm: &str, norm_id: u32, stemmed: bool) -> u32 {
+        self.stemmed.push(stemmed);
+        let stem = u32::MAX;
         let gram_start = self.word_grams.len() as u32;
         if !norm.starts_with(|c: char| c.is_ascii_digit()) {
             let (mut x, mut y) = (u64::MAX, EDGE);
@@ -193,6 +202,34 @@ impl Vocab {
             gram_end: self.word_grams.len() as u32,
         });
         id
+    }
+
+    /// Give every word its stem id, numbering the stems in the order of the words (as
+    /// interning each word's stem when the word was made does). The stems are computed
+    /// first, in two halves side by side where a fork is cheap: with the 3-grams, stemming is
+    /// most of what a new word costs.
+    fn set_stems(&mut self, norm: &Normalizer) {
+        let forms: Vec<u32> = (self.words.iter().zip(&self.stemmed))
+            .filter(|(_, s)| **s)
+            .map(|(w, _)| w.norm)
+            .collect();
+        let norms = &self.norms;
+        let stem_all = |ids: &[u32]| -> Vec<Cow<'_, str>> {
+            ids.iter().map(|&n| norm.stem(norms.str(n))).collect()
+        };
+        let split = forms.len() >= STEMS_SPLIT && crate::par::cheap_forks();
+        let (first, second) = forms.split_at(forms.len() / 2);
+        let (mut stems, rest) = both(split, || stem_all(first), || stem_all(second));
+        stems.extend(rest);
+        let mut stems = stems.into_iter();
+        for (w, &stemmed) in self.words.iter_mut().zip(&self.stemmed) {
+            w.stem = if stemmed {
+                let stem = stems.next().expect("a stem per stemmed word");
+                self.stems.intern(&stem)
+            } else {
+                self.stems.intern(self.norms.str(w.norm))
+            };
+        }
     }
 
     /// The 3-gram ids of word `w`.
@@ -290,8 +327,8 @@ impl<'t> SideTokenizer<'t> {
                     && folded.len() <= 24
                     && self.norm.is_number_word_in(&folded, &mut self.digits);
                 let word = match norm_id {
-                    Some(n) => vocab.word_of(&folded, n, &self.norm.stem(&folded)),
-                    None => vocab.word(&folded, &folded),
+                    Some(n) => vocab.word_of(&folded, n, true),
+                    None => vocab.word(&folded),
                 };
                 let id = self.infos.len() as u32;
                 if alpha {
@@ -335,7 +372,7 @@ impl<'t> SideTokenizer<'t> {
         if let Some(&w) = self.values.get(value) {
             return w;
         }
-        let w = vocab.word(value, value);
+        let w = vocab.word(value);
         self.values.insert(value.to_string(), w);
         w
     }
@@ -649,9 +686,11 @@ impl Prepared {
             grams: FxMap::with_capacity_and_hasher(types * 3, Default::default()),
             words: Vec::with_capacity(types),
             word_grams: Vec::with_capacity(types * 6),
+            stemmed: Vec::with_capacity(types),
         };
         let mut tok = SideTokenizer::new(side.lang, types);
         let words = tokenize_side(side, &mut tok, &mut vocab);
+        vocab.set_stems(&tok.norm);
         Prepared {
             text_len: side.text.len(),
             n_sentences: side.sentences.len(),

@@ -24,7 +24,6 @@ use crate::compare::{Comparison, Row, SegTag, Segment};
 use crate::corpus::Article;
 use crate::text::Span;
 use serde::Serialize;
-use std::ops::Range;
 
 /// The role of a piece of the screen. Front ends map roles to colours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -307,116 +306,52 @@ impl DiffView {
 
 /// Lay out `cmp` (the comparison of `a` with `b`) for `opts.width` cells.
 ///
-/// In three steps: which rows are folded away and which side of each other row is out of
-/// reading order; the wrapped lines of each side's sentences (the two sides in parallel where
-/// a fork is cheap, [`crate::par::cheap_forks`]); then the screen lines, row by row.
+/// First the plan of every row (folded away or shown, moved labels, appended-story
+/// separators); then the lines of the rows, in two runs of rows side by side where a fork is
+/// cheap ([`crate::par::cheap_forks`]), each giving the lines [`lay_rows`] gives.
 pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) -> DiffView {
     let max_sentences = a.doc.sentences.len().max(b.doc.sentences.len());
     let geo = Geometry::new(opts.width, max_sentences);
     let plan = plan_rows(a, b, cmp, opts);
-    let dis_side = |side_a: bool| -> Vec<Span> {
+    let dis = |side_a: bool| -> Vec<Span> {
         cmp.disagreements
             .iter()
             .flat_map(|d| if side_a { &d.a } else { &d.b }.iter().copied())
             .collect()
     };
-    let side = |is_a: bool| {
-        let (art, width) = if is_a { (a, geo.left) } else { (b, geo.right) };
-        side_cells(art, is_a, &cmp.rows, &plan, &dis_side(is_a), width)
+    let ctx = RowsCtx {
+        a,
+        b,
+        rows: &cmp.rows,
+        plan: &plan,
+        geo: &geo,
+        opts,
+        dis_a: dis(true),
+        dis_b: dis(false),
+        flagged: cmp.disagreements.iter().map(|d| d.row).collect(),
     };
-    let split = crate::par::cheap_forks() && cmp.rows.len() >= CELLS_SPLIT;
-    let (left, right) = crate::par::both(split, || side(true), || side(false));
-
-    let mut lines: Vec<Line> = Vec::new();
-    let mut row_start = Vec::with_capacity(cmp.rows.len());
-    let flagged: std::collections::HashSet<usize> =
-        cmp.disagreements.iter().map(|d| d.row).collect();
-    let (mut part_a, mut part_b) = (0u16, 0u16);
-    // Rows folded away, and the first row of each folded run holding a change.
-    let mut folded = vec![false; cmp.rows.len()];
-    let mut folded_change = vec![false; cmp.rows.len()];
-    let mut r = 0;
-    while r < cmp.rows.len() {
-        let row = &cmp.rows[r];
-        if let RowPlan::Fold { end, sentences: n } = plan[r] {
-            if opts.row_gap && !lines.is_empty() {
-                lines.push(blank(&geo));
-            }
-            for _ in r..end {
-                row_start.push(lines.len());
-            }
-            let s = if n == 1 { "" } else { "s" };
-            lines.push(separator(
-                &geo,
-                Some(r),
-                &format!("⋯ {n} boilerplate sentence{s} folded"),
-                ' ',
-            ));
-            // (a folded run is one stop for next/previous change: its first row)
-            folded_change[r] = cmp.rows[r..end].iter().any(Row::is_change);
-            for f in &mut folded[r..end] {
-                *f = true;
-            }
-            r = end;
-            continue;
-        }
-        // An appended story starts: a separator naming the side.
-        for (side, idx, art, part) in [('A', &row.a, a, &mut part_a), ('B', &row.b, b, &mut part_b)]
-        {
-            if let Some(&p) = idx.first().and_then(|&i| art.part.get(i))
-                && p > *part
-            {
-                *part = p;
-                if opts.row_gap && !lines.is_empty() {
-                    lines.push(blank(&geo));
-                }
-                lines.push(separator(
-                    &geo,
-                    None,
-                    &format!("── {side}: appended story (part {}) ", p + 1),
-                    '─',
-                ));
-            }
-        }
-        if opts.row_gap && !lines.is_empty() {
-            lines.push(blank(&geo));
-        }
-        row_start.push(lines.len());
-        let (la, lb) = (left.row(r), right.row(r));
-        let n = la.len().max(lb.len()).max(1);
-        for k in 0..n {
-            let mut line = Line::with_capacity(Some(r), geo.width.min(1024) * 3 / 2, 10);
-            cell(&mut line, &left, la.clone(), k, geo.left, row.a.is_empty());
-            gutter(
-                &mut line,
-                &geo,
-                left.number(la.clone(), k),
-                right.number(lb.clone(), k),
-                (k == 0).then_some(row.kind),
-                k == 0 && flagged.contains(&r),
-            );
-            cell(
-                &mut line,
-                &right,
-                lb.clone(),
-                k,
-                geo.right,
-                row.b.is_empty(),
-            );
-            lines.push(line);
-        }
-        r += 1;
-    }
+    let n = cmp.rows.len();
+    let cut = if n >= ROWS_SPLIT && crate::par::cheap_forks() {
+        ctx.halfway()
+    } else {
+        n
+    };
+    let ((mut lines, mut row_start), (more, more_starts)) = crate::par::both(
+        cut < n,
+        || ctx.lay_rows(0..cut, false),
+        || ctx.lay_rows(cut..n, cut > 0),
+    );
+    let offset = lines.len();
+    lines.extend(more);
+    row_start.extend(more_starts.into_iter().map(|l| l + offset));
     let changes = cmp
         .rows
         .iter()
         .enumerate()
-        .filter(|&(i, row)| {
-            if folded[i] {
-                folded_change[i]
-            } else {
-                row.is_change()
-            }
+        .filter(|&(i, row)| match plan[i] {
+            RowPlan::Fold { end, .. } => cmp.rows[i..end].iter().any(Row::is_change),
+            RowPlan::Folded => false,
+            RowPlan::Shown { .. } => row.is_change(),
         })
         .map(|(i, _)| i)
         .collect();
@@ -429,26 +364,35 @@ pub fn layout(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) 
     }
 }
 
-/// From this many rows on, [`layout`] wraps the two sides in parallel where a fork is cheap.
-const CELLS_SPLIT: usize = 8;
+/// From this many rows on, [`layout`] lays out two runs of rows in parallel where a fork is
+/// cheap.
+const ROWS_SPLIT: usize = 8;
 
 /// How a row is laid out.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum RowPlan {
     /// The first row of a folded run of boilerplate rows (up to row `end`, excluded), with
-    /// the number of sentences folded.
+    /// the number of sentences folded. (A folded run is one stop for next/previous change:
+    /// its first row.)
     Fold { end: usize, sentences: usize },
     /// A row inside a folded run, after its first.
     Folded,
-    /// A row shown, with the side whose sentence is labelled "moved from" (if any).
-    Shown { moved: Option<char> },
+    /// A row shown: the side whose sentence is labelled "moved from" (if any), and the
+    /// appended story (part) of A and of B that starts with it (if any).
+    Shown {
+        moved: Option<char>,
+        part_a: Option<u16>,
+        part_b: Option<u16>,
+    },
 }
 
 /// The plan of every row: folded runs (runs of rows that are boilerplate on every sentence
-/// of both sides, when folding) and, for each row shown, which side is out of reading order.
+/// of both sides, when folding); for each row shown, which side is out of reading order and
+/// which appended story starts there.
 fn plan_rows(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) -> Vec<RowPlan> {
     let mut plan = Vec::with_capacity(cmp.rows.len());
     let (mut seen_a, mut seen_b): (Option<usize>, Option<usize>) = (None, None);
+    let (mut part_a, mut part_b) = (0u16, 0u16);
     let mut r = 0;
     while r < cmp.rows.len() {
         let row = &cmp.rows[r];
@@ -476,7 +420,19 @@ fn plan_rows(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) -
             UnitKind::Moved => Some('B'),
             _ => None,
         };
-        plan.push(RowPlan::Shown { moved });
+        // An appended story starts when a side's first sentence is in a later part.
+        let starts = |idx: &[usize], art: &Article, part: &mut u16| {
+            let p = idx.first().and_then(|&i| art.part.get(i)).copied()?;
+            (p > *part).then(|| {
+                *part = p;
+                p
+            })
+        };
+        plan.push(RowPlan::Shown {
+            moved,
+            part_a: starts(&row.a, a, &mut part_a),
+            part_b: starts(&row.b, b, &mut part_b),
+        });
         seen_a = row.a.iter().copied().max().max(seen_a);
         seen_b = row.b.iter().copied().max().max(seen_b);
         r += 1;
@@ -484,49 +440,137 @@ fn plan_rows(a: &Article, b: &Article, cmp: &Comparison, opts: &LayoutOptions) -
     plan
 }
 
-/// The wrapped lines of one side (`is_a`: A's) of every row shown, one after another, and
-/// where each row's lines start. A disagreement's spans (`disagree`, this side's) are painted
-/// wherever they fall: its two sides may lie in different rows (a number in a matched
-/// sentence against one in an unmatched one).
-fn side_cells(
-    art: &Article,
-    is_a: bool,
-    rows: &[Row],
-    plan: &[RowPlan],
-    disagree: &[Span],
-    width: usize,
-) -> Cell {
-    // One buffer for measuring every sentence and one for painting one, reused.
-    let mut measured = Measured::new();
-    let mut points = Vec::new();
-    let mut out = Cell::default();
-    out.row_start.reserve(rows.len() + 1);
-    for (row, plan) in rows.iter().zip(plan) {
-        out.row_start.push(out.len());
-        let RowPlan::Shown { moved } = *plan else {
-            continue;
+/// What laying out rows needs ([`layout`]).
+struct RowsCtx<'c> {
+    a: &'c Article,
+    b: &'c Article,
+    rows: &'c [Row],
+    plan: &'c [RowPlan],
+    geo: &'c Geometry,
+    opts: &'c LayoutOptions,
+    /// Each side's disagreement spans: painted wherever they fall, as a disagreement's two
+    /// sides may lie in different rows (a number in a matched sentence against one in an
+    /// unmatched one).
+    dis_a: Vec<Span>,
+    dis_b: Vec<Span>,
+    /// Rows holding a disagreement.
+    flagged: std::collections::HashSet<usize>,
+}
+
+impl RowsCtx<'_> {
+    /// A row where the rows before it and the rows from it have about as much text each,
+    /// not inside a folded run (0 for none).
+    fn halfway(&self) -> usize {
+        let size = |r: &Row| -> usize {
+            let len = |art: &Article, idx: &[usize]| -> usize {
+                idx.iter()
+                    .filter_map(|&i| art.doc.sentences.get(i))
+                    .map(|s| s.span.end - s.span.start)
+                    .sum()
+            };
+            len(self.a, &r.a) + len(self.b, &r.b)
         };
-        let (idx, segments, side) = if is_a {
-            (&row.a, &row.a_segments, 'A')
-        } else {
-            (&row.b, &row.b_segments, 'B')
-        };
-        side_cell(
-            &mut out,
-            &mut measured,
-            &mut points,
-            art,
-            idx,
-            segments,
-            row.kind,
-            is_a,
-            disagree,
-            (moved == Some(side)).then_some(side),
-            width,
-        );
+        let total: usize = self.rows.iter().map(size).sum();
+        let mut sum = 0;
+        for (r, row) in self.rows.iter().enumerate() {
+            if sum * 2 >= total && self.plan[r] != RowPlan::Folded {
+                return r;
+            }
+            sum += size(row);
+        }
+        0
     }
-    out.row_start.push(out.len());
-    out
+
+    /// The lines of `rows`, and the first line of each of them (a folded row: its fold
+    /// line). `after`: lines come before these (so the first row gets its gap line).
+    fn lay_rows(&self, rows: std::ops::Range<usize>, after: bool) -> (Vec<Line>, Vec<usize>) {
+        let (a, b, geo, opts) = (self.a, self.b, self.geo, self.opts);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut row_start = Vec::with_capacity(rows.len());
+        let gap = |lines: &mut Vec<Line>| {
+            if opts.row_gap && (after || !lines.is_empty()) {
+                lines.push(blank(geo));
+            }
+        };
+        // One buffer for measuring every sentence, one for each side's wrapped lines and one
+        // for painting a sentence, reused from row to row.
+        let mut measured = Measured::new();
+        let (mut left, mut right) = (Cell::default(), Cell::default());
+        let mut points = Vec::new();
+        for r in rows {
+            let row = &self.rows[r];
+            let (moved, part_a, part_b) = match self.plan[r] {
+                RowPlan::Fold { end, sentences: n } => {
+                    gap(&mut lines);
+                    row_start.extend(std::iter::repeat_n(lines.len(), end - r));
+                    let s = if n == 1 { "" } else { "s" };
+                    lines.push(separator(
+                        geo,
+                        Some(r),
+                        &format!("⋯ {n} boilerplate sentence{s} folded"),
+                        ' ',
+                    ));
+                    continue;
+                }
+                RowPlan::Folded => continue,
+                RowPlan::Shown {
+                    moved,
+                    part_a,
+                    part_b,
+                } => (moved, part_a, part_b),
+            };
+            // An appended story starts: a separator naming the side.
+            for (side, part) in [('A', part_a), ('B', part_b)] {
+                if let Some(p) = part {
+                    gap(&mut lines);
+                    lines.push(separator(
+                        geo,
+                        None,
+                        &format!("── {side}: appended story (part {}) ", p + 1),
+                        '─',
+                    ));
+                }
+            }
+            gap(&mut lines);
+            row_start.push(lines.len());
+            for (cell, is_a) in [(&mut left, true), (&mut right, false)] {
+                let (art, idx, segments, dis, side, width) = if is_a {
+                    (a, &row.a, &row.a_segments, &self.dis_a, 'A', geo.left)
+                } else {
+                    (b, &row.b, &row.b_segments, &self.dis_b, 'B', geo.right)
+                };
+                side_cell(
+                    cell,
+                    &mut measured,
+                    &mut points,
+                    art,
+                    idx,
+                    segments,
+                    row.kind,
+                    is_a,
+                    dis,
+                    (moved == Some(side)).then_some(side),
+                    width,
+                );
+            }
+            let n = left.len().max(right.len()).max(1);
+            for k in 0..n {
+                let mut line = Line::with_capacity(Some(r), geo.width.min(1024) * 3 / 2, 10);
+                cell(&mut line, &left, k, geo.left, row.a.is_empty());
+                gutter(
+                    &mut line,
+                    geo,
+                    left.number(k),
+                    right.number(k),
+                    (k == 0).then_some(row.kind),
+                    k == 0 && self.flagged.contains(&r),
+                );
+                cell(&mut line, &right, k, geo.right, row.b.is_empty());
+                lines.push(line);
+            }
+        }
+        (lines, row_start)
+    }
 }
 
 /// The header line naming each side, laid out on the same columns as the rows.
@@ -555,13 +599,12 @@ fn all_boilerplate(a: &Article, b: &Article, row: &Row) -> bool {
         && row.b.iter().all(|i| bp(b, i))
 }
 
-/// The wrapped lines of one side of the rows, with the sentence number (1-based) starting on
-/// each line, and the first line of each row ([`side_cells`]).
+/// The wrapped lines of one side of a row, with the sentence number (1-based) starting on
+/// each line.
 #[derive(Default)]
 struct Cell {
     lines: Wrapped,
     numbers: Vec<Option<usize>>,
-    row_start: Vec<usize>,
 }
 
 impl Cell {
@@ -569,20 +612,13 @@ impl Cell {
         self.lines.len()
     }
 
-    /// The lines of row `r`.
-    fn row(&self, r: usize) -> Range<usize> {
-        self.row_start[r]..self.row_start[r + 1]
-    }
-
-    /// The sentence number starting on line `k` of the lines `row` (None past its last).
-    fn number(&self, row: Range<usize>, k: usize) -> Option<usize> {
-        (k < row.len())
-            .then(|| self.numbers[row.start + k])
-            .flatten()
+    /// The sentence number starting on line `k` (None past the last line).
+    fn number(&self, k: usize) -> Option<usize> {
+        self.numbers.get(k).copied().flatten()
     }
 }
 
-/// Lay out one side of a row at the end of `out`.
+/// Lay out one side of a row into `out` (emptied first).
 #[allow(clippy::too_many_arguments)]
 fn side_cell(
     out: &mut Cell,
@@ -597,6 +633,8 @@ fn side_cell(
     moved_label: Option<char>,
     width: usize,
 ) {
+    out.lines.clear();
+    out.numbers.clear();
     let (changed, base) = match (kind, is_a) {
         (UnitKind::OnlyA, _) => (Style::OnlyA, Style::OnlyA),
         (UnitKind::OnlyB, _) => (Style::OnlyB, Style::OnlyB),
@@ -691,11 +729,10 @@ fn paint(
     }
 }
 
-/// Append line `k` of one side's lines `row` (`width` cells wide) to `out`, padded; past
-/// the row's last line, blank (filler when the side has no sentence in this row: `missing`).
-fn cell(out: &mut Line, side: &Cell, row: Range<usize>, k: usize, width: usize, missing: bool) {
-    if k < row.len() {
-        let k = row.start + k;
+/// Append line `k` of one side (`width` cells wide) to `out`, padded; past the side's last
+/// line, blank (filler when the side has no sentence in this row: `missing`).
+fn cell(out: &mut Line, side: &Cell, k: usize, width: usize, missing: bool) {
+    if k < side.len() {
         side.lines.append_line(k, out);
         out.pad(width.saturating_sub(side.lines.width(k)), Style::Text);
     } else {

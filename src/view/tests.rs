@@ -317,9 +317,14 @@ fn the_pool_splits_give_what_one_thread_gives() {
                 fold_boilerplate: true,
                 ..LayoutOptions::new(120)
             };
+            let tight = LayoutOptions {
+                row_gap: false,
+                ..folded
+            };
             let run = |(a, b): (Article, Article)| {
                 let c = crate::compare::compare(&a, &b);
-                let views = [LayoutOptions::new(160), folded].map(|o| layout(&a, &b, &c, &o));
+                let views =
+                    [LayoutOptions::new(160), folded, tight].map(|o| layout(&a, &b, &c, &o));
                 (c, views)
             };
             let alone = run((fresh(i), fresh(j)));

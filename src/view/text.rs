@@ -415,6 +415,13 @@ pub(crate) struct Wrapped {
 }
 
 impl Wrapped {
+    /// Empty it, keeping its allocations.
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.runs.clear();
+        self.lines.clear();
+    }
+
     /// The number of lines.
     pub(crate) fn len(&self) -> usize {
         self.lines.len()

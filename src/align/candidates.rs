@@ -67,12 +67,17 @@ pub(crate) struct Params {
     pub budget: usize,
 }
 
-/// Candidate pairs `(i, j)` (sorted, unique).
-pub(crate) fn candidates(f: &Features, p: Params) -> Vec<(u32, u32)> {
+/// Whether every pair of sentences with features is a candidate (few enough of them).
+pub(crate) fn exhaustive(f: &Features) -> bool {
     let na = f.a.iter().filter(|s| s.is_some()).count();
     let nb = f.b.iter().filter(|s| s.is_some()).count();
+    na * nb <= EXHAUSTIVE_PAIRS
+}
+
+/// Candidate pairs `(i, j)` (sorted, unique).
+pub(crate) fn candidates(f: &Features, p: Params) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = Vec::new();
-    if na * nb <= EXHAUSTIVE_PAIRS {
+    if exhaustive(f) {
         for (i, _) in f.a.iter().enumerate().filter(|(_, s)| s.is_some()) {
             for (j, _) in f.b.iter().enumerate().filter(|(_, s)| s.is_some()) {
                 out.push((i as u32, j as u32));

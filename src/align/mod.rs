@@ -312,8 +312,12 @@ pub fn align_prepared(
 
     // 1. Candidates and the first chain of 1:1 matches.
     let mut items: Vec<Item> = Vec::new();
-    let cands = candidates::candidates(&f, CANDIDATES);
-    let scored = par_sims(&f, &cands);
+    // (every pair when there are few: scored feature by feature, which reads far less)
+    let scored = if candidates::exhaustive(&f) {
+        f.sim_all()
+    } else {
+        par_sims(&f, &candidates::candidates(&f, CANDIDATES))
+    };
     for &(i, j, s) in &scored {
         if s >= t {
             items.push(one(i, j, s));
@@ -1253,5 +1257,73 @@ mod tests {
         let al = run(a, b);
         assert_eq!(unit_of(&al, 0).b, [2], "{al:#?}");
         assert_eq!(unit_of(&al, 1).b, [1], "{al:#?}");
+    }
+}
+
+#[cfg(test)]
+mod sim_all_tests {
+    use super::*;
+    use crate::corpus::{Article, ArticleMeta};
+    use std::path::Path;
+
+    /// The features of two texts, as the aligner builds them (sentences and boilerplate marks
+    /// of each article).
+    fn features(a: &Article, b: &Article) -> Features {
+        let spans = |x: &Article| -> Vec<Span> { x.doc.sentences.iter().map(|s| s.span).collect() };
+        let (sa, sb) = (spans(a), spans(b));
+        let (ka, kb) = (a.skip_mask(), b.skip_mask());
+        Features::build(
+            &SideIn {
+                text: &a.text,
+                sentences: &sa,
+                lang: a.lang,
+                skip: &ka,
+            },
+            &SideIn {
+                text: &b.text,
+                sentences: &sb,
+                lang: b.lang,
+                skip: &kb,
+            },
+            None,
+            AlignOptions::default().stem_weight,
+        )
+    }
+
+    /// Scoring every pair feature by feature gives, bit for bit and in the same order, what
+    /// scoring each pair by its dot products gives: seed pairs, and pairs in scripts with
+    /// character-pair features (Chinese, Japanese) and in Arabic and Russian.
+    #[test]
+    fn all_pairs_score_as_pair_by_pair() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let corpus = crate::corpus::Corpus::load(&root.join("corpus")).unwrap();
+        let mut arts: Vec<(Article, Article)> = Vec::new();
+        for x in &corpus.articles {
+            for y in &corpus.articles {
+                arts.push((x.clone(), y.clone()));
+            }
+        }
+        for l in ["zh", "ja", "ar", "ru"] {
+            let read = |k: u8| {
+                let p = root.join(format!("tests/gold/multilingual/{l}_{k}.txt"));
+                Article::from_text(ArticleMeta::default(), std::fs::read_to_string(p).unwrap())
+            };
+            arts.push((read(1), read(2)));
+        }
+        for (a, b) in &arts {
+            let f = features(a, b);
+            let all = f.sim_all();
+            let pairs: Vec<(u32, u32)> = all.iter().map(|&(i, j, _)| (i, j)).collect();
+            let want = f.sim_pairs(&pairs);
+            let bits = |v: &[(u32, u32, f32)]| -> Vec<(u32, u32, u32)> {
+                v.iter().map(|&(i, j, s)| (i, j, s.to_bits())).collect()
+            };
+            assert_eq!(bits(&all), bits(&want), "{} / {}", a.meta.id, b.meta.id);
+            let pooled = crate::par::on_pool(|| f.sim_all());
+            assert_eq!(bits(&pooled), bits(&all), "on the pool");
+            let with = |v: &[Option<SentVec>]| v.iter().filter(|s| s.is_some()).count();
+            assert_eq!(all.len(), with(&f.a) * with(&f.b));
+            assert!(all.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+        }
     }
 }

@@ -5,7 +5,8 @@
 //!   (`Article::from_text`: segmentation, boilerplate marks; and each side prepared, the two
 //!   articles on two threads), alignment, word-diff rows, layout at width 160 (no claims:
 //!   [`compare::compare_text`]) — run on rayon's pool as the reader and the CLI run it
-//!   ([`parallax::par::on_pool`]), so that its stages split their work cheaply.
+//!   ([`parallax::par::on_pool`], on a thread of the pool: `par::adopt_current_thread`), so
+//!   that its stages split their work cheaply.
 //! - `issue2_warm_*`: the same with the articles already loaded and prepared (as in the reader
 //!   when the user picks a pair): alignment, word-diff rows, layout, on the pool.
 //! - `cold_*`: from raw text — segmentation (with boilerplate marks), claims, alignment,
@@ -47,6 +48,10 @@ fn article(id: &str, text: &str) -> Article {
 }
 
 fn benches(c: &mut Criterion) {
+    // The benchmarks run on a thread of rayon's pool, as the reader's comparison thread and
+    // the CLI do (`par::adopt_current_thread`): the `issue2_*` pipelines in place with a
+    // helper (`par::on_pool`), the stages with the forks they make there.
+    parallax::par::adopt_current_thread();
     for (x, y) in [("003", "004"), ("000", "001")] {
         let (ta, tb) = (seed(x), seed(y));
         let opts = LayoutOptions::new(160);

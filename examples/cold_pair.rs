@@ -23,6 +23,8 @@ fn main() {
     let x = args.next().unwrap_or_else(|| "003".into());
     let y = args.next().unwrap_or_else(|| "004".into());
     let n: usize = args.next().map_or(1, |s| s.parse().expect("a count"));
+    // (as the reader's comparison thread and the CLI do)
+    parallax::par::adopt_current_thread();
     let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
         .expect("bundled corpus");
     let text = |name: &str| {

@@ -61,6 +61,8 @@ impl Loaded {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // (this thread runs the alignment: in place on the pool, see `par`)
+    parallax::par::adopt_current_thread();
     if args.a.as_os_str() == "-" && args.b.as_os_str() == "-" {
         anyhow::bail!("only one of A and B can be standard input (-)");
     }
@@ -108,7 +110,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if forced.is_none() {
         (la.lang, lb.lang) = Lang::for_pair(&la.text, la.lang, &lb.text, lb.lang);
     }
-    let al = align::align(&la.side(), &lb.side());
+    let al = parallax::par::on_pool(|| align::align(&la.side(), &lb.side()));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.json {

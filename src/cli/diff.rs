@@ -42,6 +42,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // (this thread runs the comparison: in place on the pool, see `par`)
+    parallax::par::adopt_current_thread();
     if args.width == Some(0) {
         bail!("--width must be at least 1");
     }

@@ -38,6 +38,8 @@ fn parse_format(s: &str) -> Option<Format> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // (this thread runs the comparison: in place on the pool, see `par`)
+    parallax::par::adopt_current_thread();
     let format = match (&args.format, &args.output) {
         (Some(f), _) => parse_format(f)
             .with_context(|| format!("report: unknown format '{f}' (expected md, html or json)"))?,

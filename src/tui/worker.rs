@@ -50,6 +50,9 @@ impl Worker {
         let _ = std::thread::Builder::new()
             .name("parallax-compare".into())
             .spawn(move || {
+                // This thread runs the comparisons: in place on rayon's pool, with cheap
+                // forks, when nothing used rayon before (see `par`).
+                crate::par::adopt_current_thread();
                 // Between requests, prepare and analyse the articles not done yet
                 // (alignment features and diff keys, claims), so that picking any pair
                 // later only aligns and diffs.

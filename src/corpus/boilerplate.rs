@@ -637,16 +637,18 @@ fn may_have_credit_words(t: &str, words: usize) -> bool {
         return false;
     }
     let b = t.as_bytes();
-    (0..b.len()).any(|i| {
-        // One pass: test only the markers starting with this byte's letter.
+    b.windows(2).enumerate().any(|(i, w)| {
+        // One pass: test only the markers starting with this byte pair (ASCII-lower-cased:
+        // `| 0x20` maps no other byte onto a lower-case letter's pair).
         let rest = &b[i..];
         let is =
             |m: &str| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes());
-        match b[i] | 0x20 {
-            b'g' => is(CREDIT_MARKERS[0]),
-            b's' => is(CREDIT_MARKERS[1]),
-            b'v' => is(CREDIT_MARKERS[2]),
-            b'a' => is(CREDIT_MARKERS[3]) || is(CREDIT_MARKERS[4]),
+        match [w[0] | 0x20, w[1] | 0x20] {
+            [b'g', b'e'] => is(CREDIT_MARKERS[0]),
+            [b's', b'h'] => is(CREDIT_MARKERS[1]),
+            [b'v', b'i'] => is(CREDIT_MARKERS[2]),
+            [b'a', b'p'] => is(CREDIT_MARKERS[3]),
+            [b'a', b'f'] => is(CREDIT_MARKERS[4]),
             _ => false,
         }
     })
@@ -723,8 +725,10 @@ fn char_pair_terms(
 /// [`TERM_PREFIX`] characters of a lower-cased word with 3+ letters, or in scripts written
 /// without spaces two adjacent characters.
 struct Terms {
-    /// Per sentence, term ids in token order (with repeats).
-    sent: Vec<Vec<u32>>,
+    /// Term ids in token order (with repeats), sentence after sentence.
+    ids: Vec<u32>,
+    /// Where each sentence's ids end in `ids`.
+    ends: Vec<u32>,
     /// Number of distinct ids.
     len: usize,
 }
@@ -737,30 +741,34 @@ impl Terms {
             let next = ids.len() as u32;
             *ids.entry(key).or_insert(next)
         };
-        let sent = doc
-            .sentences
-            .iter()
-            .map(|sent| {
-                let mut out = Vec::new();
-                let mut prev: Option<(char, usize)> = None;
-                for t in sent.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-                    let w = t.span.slice(text);
-                    if w.starts_with(written_without_spaces) {
-                        char_pair_terms(w, t.span.start, &mut prev, |key| out.push(id(key)));
-                        continue;
-                    }
-                    prev = None;
-                    if let Some(key) = content_term_hash(w) {
-                        out.push(id(key));
-                    }
+        let mut out = Vec::with_capacity(words);
+        let mut ends = Vec::with_capacity(doc.sentences.len());
+        for sent in &doc.sentences {
+            let mut prev: Option<(char, usize)> = None;
+            for t in sent.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let w = t.span.slice(text);
+                if w.starts_with(written_without_spaces) {
+                    char_pair_terms(w, t.span.start, &mut prev, |key| out.push(id(key)));
+                    continue;
                 }
-                out
-            })
-            .collect();
+                prev = None;
+                if let Some(key) = content_term_hash(w) {
+                    out.push(id(key));
+                }
+            }
+            ends.push(out.len() as u32);
+        }
         Terms {
-            sent,
+            ids: out,
+            ends,
             len: ids.len(),
         }
+    }
+
+    /// The term ids of sentence `s`, in token order.
+    fn sent(&self, s: usize) -> &[u32] {
+        let start = if s == 0 { 0 } else { self.ends[s - 1] as usize };
+        &self.ids[start..self.ends[s] as usize]
     }
 }
 
@@ -902,7 +910,7 @@ fn split_candidates(
     let terms: Vec<Vec<(u32, u32)>> = (0..n)
         .map(|s| {
             if content[s] {
-                content_terms(&all_terms.sent[s], &mut local, &mut next)
+                content_terms(all_terms.sent(s), &mut local, &mut next)
             } else {
                 Vec::new()
             }
@@ -957,19 +965,20 @@ fn split_candidates(
             .unwrap_or_default();
         picked.extend((from..n).filter(|&s| content[s]).take(MIN_SIDE));
         for s in picked {
-            for &g in &all_terms.sent[s] {
+            for &g in all_terms.sent(s) {
                 set[g as usize] = true;
             }
         }
         set
     };
     // Line-level cue data.
-    let line_of_sentence: HashMap<usize, usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.clean)
-        .map(|(i, l)| (l.sents.start, i))
-        .collect();
+    // (the clean line starting with each sentence, if any)
+    let mut line_of_sentence: Vec<Option<usize>> = vec![None; n];
+    for (i, l) in lines.iter().enumerate().filter(|(_, l)| l.clean) {
+        if let Some(slot) = line_of_sentence.get_mut(l.sents.start) {
+            *slot = Some(i);
+        }
+    }
     let line_kind = |l: &Line| l.sents.clone().find_map(|s| marks.boilerplate[s]);
 
     let mut out = Vec::new();
@@ -977,10 +986,10 @@ fn split_candidates(
     for s in 0..n {
         // Candidate boundary before sentence `s`.
         if s > from && before >= MIN_SIDE && n_content - before >= MIN_SIDE {
-            if let Some(&li) = line_of_sentence.get(&s) {
+            if let Some(li) = line_of_sentence[s] {
                 let (cues, headline) = cues_at(text, doc, lines, li, &line_kind, keys);
                 let headline_overlap = if headline {
-                    let mut h = all_terms.sent[s].clone();
+                    let mut h = all_terms.sent(s).to_vec();
                     h.sort_unstable();
                     h.dedup();
                     let shared = h.iter().filter(|&&g| lede[g as usize]).count();

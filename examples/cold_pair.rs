@@ -5,6 +5,10 @@
 //!     cargo run --release --example cold_pair -- 003 004 20
 //!
 //! `scripts/instructions.sh` runs it under callgrind and prints instructions per comparison.
+//! With `time` after the count, it also prints percentiles of each comparison's wall time
+//! (what criterion's means, skewed by a busy machine's slow runs, do not show):
+//!
+//!     cargo run --release --example cold_pair -- 003 004 4000 time
 use parallax::compare;
 use parallax::corpus::{ArticleMeta, Corpus};
 use parallax::view::{LayoutOptions, layout};
@@ -35,12 +39,28 @@ fn main() {
     };
     let (ta, tb) = (text(&x), text(&y));
     let opts = LayoutOptions::new(160);
+    let time = args.next().is_some_and(|a| a == "time");
+    let mut walls = Vec::with_capacity(if time { n } else { 0 });
     for _ in 0..n {
+        let start = std::time::Instant::now();
         parallax::par::on_pool(|| {
             let (a, b) = compare::load_pair(meta(&x), ta.as_str(), meta(&y), tb.as_str());
             let cmp = compare::compare_text(&a, &b);
             std::hint::black_box(layout(&a, &b, &cmp, &opts));
         });
+        if time {
+            walls.push(start.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    if time && !walls.is_empty() {
+        walls.sort_by(f64::total_cmp);
+        let at = |q: usize| walls[(walls.len() - 1) * q / 100];
+        println!(
+            "{x}–{y}: {n} cold comparisons, wall time p10 {:.0} µs, median {:.0} µs, p90 {:.0} µs",
+            at(10),
+            at(50),
+            at(90)
+        );
     }
 }
 

@@ -529,3 +529,75 @@ fn a_part_of_a_count_is_not_compared_with_the_whole() {
         );
     }
 }
+
+/// Matched sentences that date the same thing differently: a weekday, a day of a month, or
+/// a weekday against a full date falling on another day. Dates of different things in
+/// matched sentences ("officials said Saturday" / "exploded late Friday"), one date twice,
+/// and the same day written two ways are no conflict.
+#[test]
+fn dates_of_the_same_thing_conflict() {
+    let dates = |a: &str, b: &str| -> Vec<(Vec<String>, Vec<String>)> {
+        let (aa, bb, c) = pair(a, b);
+        of_kind(&c, DisagreementKind::DateConflict)
+            .into_iter()
+            .map(|d| (texts(&aa, &d.a), texts(&bb, &d.b)))
+            .collect()
+    };
+    let one = |x: &str, y: &str| vec![(vec![x.to_string()], vec![y.to_string()])];
+    assert_eq!(
+        dates(
+            "The explosion occurred Friday afternoon at a bank in Woodburn, killing two officers.",
+            "The explosion occurred Thursday afternoon at a bank in Woodburn, killing two officers.",
+        ),
+        one("Friday", "Thursday")
+    );
+    assert_eq!(
+        dates(
+            "Defence chiefs of thirty countries met in London on Thursday to plan a peacekeeping force.",
+            "Military chiefs of thirty countries met in London on Wednesday to plan a peacekeeping force.",
+        ),
+        one("Thursday", "Wednesday")
+    );
+    assert_eq!(
+        dates(
+            "The summit of forty leaders opened in Paris on March 20 with a minute of silence.",
+            "The summit of forty leaders opened in Paris on March 21 with a minute of silence.",
+        ),
+        one("March 20", "March 21")
+    );
+    // March 20, 2025 was a Thursday.
+    let full =
+        "The summit of forty leaders opened in Paris on March 20, 2025 with a minute of silence.";
+    assert_eq!(
+        dates(
+            full,
+            "The summit of forty leaders opened in Paris on Friday with a minute of silence."
+        ),
+        one("March 20, 2025", "Friday")
+    );
+    let quiet = [
+        (
+            full,
+            "The summit of forty leaders opened in Paris on Thursday with a minute of silence.",
+        ),
+        (
+            "A bomb at a bank killed a police officer and a technician, officials said Saturday.",
+            "A bomb exploded at a bank late Friday, killing a police officer and a technician.",
+        ),
+        (
+            "The explosion occurred Friday afternoon at a bank in Woodburn, killing two officers.",
+            "The explosion occurred Friday afternoon at a bank in Woodburn; it killed two officers.",
+        ),
+        (
+            "The talks opened on Monday and the ministers signed the accord on Friday in Geneva.",
+            "The talks opened on Tuesday, and the ministers signed the accord in Geneva.",
+        ),
+        (
+            "Prices rose last week after the ministers met in Geneva to sign the accord.",
+            "Prices rose this week after the ministers met in Geneva to sign the accord.",
+        ),
+    ];
+    for (a, b) in quiet {
+        assert!(dates(a, b).is_empty(), "{a} / {b}: {:?}", dates(a, b));
+    }
+}

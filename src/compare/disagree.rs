@@ -9,7 +9,9 @@
 //! - Only-here facts are reported for matched rows only: an unmatched sentence is already
 //!   shown as only-A / only-B as a whole, so listing its numbers and names would flood.
 
-use super::claims::{ArticleClaims, Entity, EntityKind, NumberClaim, NumberKind, Quote, words};
+use super::claims::{
+    ArticleClaims, DateClaim, Entity, EntityKind, NumberClaim, NumberKind, Quote, words,
+};
 use super::{Analysis, Disagreement, DisagreementKind, Row};
 use crate::align::UnitKind;
 use crate::corpus::Article;
@@ -184,6 +186,7 @@ fn find_with(
     let names_used = names(&sa, &sb, &mut out);
     quotes(&sa, &sb, rows, &mut out);
     only_names(&sa, &sb, rows, &names_used, &mut out);
+    dates(&sa, &sb, rows, &mut out);
     out.retain(|d| d.row < rows.len());
     out.sort_by(|x, y| {
         x.row
@@ -1066,6 +1069,132 @@ fn only_names(
     }
 }
 
+/// Matched rows that date what they tell differently. A row is compared when each side's
+/// sentences in it give one date (a weekday, a day of a month, or both; mentioned once or
+/// more) and the two dates follow the same word ([`date_anchor`]: "occurred Friday" /
+/// "occurred Thursday", "met in London on Thursday" / "gathered in London on Wednesday"), so
+/// that they date the same thing: matched sentences often date different things ("officials
+/// said Saturday" / "exploded late Friday"; "fired on Monday" / "hired on April 21, 2004").
+/// The dates conflict when a part both give differs (Thursday / Wednesday, March 20 / March
+/// 21, 2024 / 2025), or when one side gives a weekday and the other a full date falling on
+/// another day. Relative dates ("last week") and months without a day are not compared.
+fn dates(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>) {
+    /// The one date a side gives in row `r` (the first mention's span), if exactly one.
+    fn only_date<'c>(side: &'c SideCtx, r: usize) -> Option<&'c DateClaim> {
+        let mut found: Option<&DateClaim> = None;
+        for d in side
+            .claims
+            .dates
+            .iter()
+            .filter(|d| side.row(d.sentence) == Some(r))
+        {
+            let day = d.month.is_some() && d.day.is_some();
+            if d.relative.is_some() || !(d.weekday.is_some() || day) {
+                continue;
+            }
+            match found {
+                None => found = Some(d),
+                Some(f) if same_date(f, d) => {}
+                Some(_) => return None,
+            }
+        }
+        found
+    }
+    for (r, row) in rows.iter().enumerate() {
+        if row.a.is_empty() || row.b.is_empty() || !matched(rows, Some(r)) {
+            continue;
+        }
+        let (Some(da), Some(db)) = (only_date(sa, r), only_date(sb, r)) else {
+            continue;
+        };
+        let anchor = |side: &SideCtx, d: &DateClaim| date_anchor(side.art, d);
+        if dates_conflict(da, db) && anchor(sa, da).is_some_and(|x| Some(x) == anchor(sb, db)) {
+            out.push(Disagreement {
+                kind: DisagreementKind::DateConflict,
+                row: r,
+                a: vec![da.span],
+                b: vec![db.span],
+                summary: format!(
+                    "dates differ: A “{}”, B “{}”",
+                    clip(&da.text, 60),
+                    clip(&db.text, 60)
+                ),
+            });
+        }
+    }
+}
+
+/// The word a date follows in its sentence, stemmed: the nearest word before it that is not
+/// a preposition or a time word ("on", "late", "last", …; words of up to three letters are
+/// skipped), so "occurred late on Friday" and "occurred Thursday" both give `occur`.
+fn date_anchor(art: &Article, d: &DateClaim) -> Option<String> {
+    const SKIP: [&str; 14] = [
+        "late",
+        "early",
+        "last",
+        "next",
+        "this",
+        "that",
+        "since",
+        "until",
+        "before",
+        "after",
+        "from",
+        "during",
+        "overnight",
+        "about",
+    ];
+    let sentence = art.doc.sentences.get(d.sentence)?;
+    let before = art.text.get(sentence.span.start..d.span.start)?;
+    let norm = Normalizer::new(art.lang);
+    word_spans(before)
+        .into_iter()
+        .rev()
+        .map(|(r, _)| fold(&before[r]))
+        .find(|w| w.chars().count() > 3 && !SKIP.contains(&w.as_ref()))
+        .map(|w| norm.stem(&w).into_owned())
+}
+
+/// Two mentions of one date (all parts equal).
+fn same_date(x: &DateClaim, y: &DateClaim) -> bool {
+    (x.weekday, x.year, x.month, x.day) == (y.weekday, y.year, y.month, y.day)
+}
+
+/// Whether two dates cannot be the same day ([`dates`]).
+fn dates_conflict(x: &DateClaim, y: &DateClaim) -> bool {
+    let both = |p: Option<u32>, q: Option<u32>| p.zip(q).is_some_and(|(p, q)| p != q);
+    let weekday = |d: &DateClaim| {
+        d.weekday.or_else(|| {
+            let (y, m, day) = (d.year?, d.month?, d.day?);
+            weekday_of(y, m, day)
+        })
+    };
+    both(x.weekday.map(u32::from), y.weekday.map(u32::from))
+        || both(x.year, y.year)
+        || (x.day.is_some()
+            && y.day.is_some()
+            && both(x.month.map(u32::from), y.month.map(u32::from)))
+        || (x.month.is_some()
+            && x.month == y.month
+            && both(x.day.map(u32::from), y.day.map(u32::from)))
+        || both(weekday(x).map(u32::from), weekday(y).map(u32::from))
+}
+
+/// The weekday (1 = Monday … 7 = Sunday) of a day of the Gregorian calendar (Sakamoto's
+/// method), `None` for a day that does not exist.
+fn weekday_of(year: u32, month: u8, day: u8) -> Option<u8> {
+    const DAYS: [u8; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let m = usize::from(month).checked_sub(1).filter(|&m| m < 12)?;
+    if day == 0 || day > DAYS[m] || (m == 1 && day == 29 && !leap) || year == 0 {
+        return None;
+    }
+    let y = if month < 3 { year - 1 } else { year };
+    let w = (y + y / 4 - y / 100 + y / 400 + T[m] + u32::from(day)) % 7; // 0 = Sunday
+    Some(if w == 0 { 7 } else { w as u8 })
+}
+
 fn named_only(e: &Entity, span: Span, row: usize, is_a: bool) -> Disagreement {
     let what = match e.kind {
         EntityKind::Person => "person",
@@ -1083,5 +1212,29 @@ fn named_only(e: &Entity, span: Span, row: usize, is_a: bool) -> Disagreement {
             if is_a { "A" } else { "B" },
             clip(&e.name, 60)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weekday_of;
+
+    #[test]
+    fn weekdays_of_calendar_days() {
+        // (1 = Monday … 7 = Sunday)
+        assert_eq!(weekday_of(2025, 3, 20), Some(4));
+        assert_eq!(weekday_of(2024, 12, 31), Some(2));
+        assert_eq!(weekday_of(2000, 2, 29), Some(2));
+        assert_eq!(weekday_of(1969, 7, 20), Some(7));
+        assert_eq!(weekday_of(2025, 1, 1), Some(3));
+        for (y, m, d) in [
+            (1900, 2, 29),
+            (2025, 4, 31),
+            (2025, 13, 1),
+            (2025, 0, 1),
+            (2025, 1, 0),
+        ] {
+            assert_eq!(weekday_of(y, m, d), None, "{y}-{m}-{d}");
+        }
     }
 }

@@ -70,6 +70,9 @@ pub enum DisagreementKind {
     /// The same figure and unit described as different things ("a partial 30-day ceasefire"
     /// vs "a 30-day limited halt on strikes against Ukraine's power grid").
     AccountDifference,
+    /// Matched sentences that date what they tell differently ("on Thursday" vs "on
+    /// Wednesday", "March 20" vs "March 21").
+    DateConflict,
 }
 
 /// A disagreement found in one row, with the exact spans on both sides.

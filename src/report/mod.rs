@@ -118,6 +118,7 @@ pub fn kind_label(kind: DisagreementKind) -> &'static str {
         DisagreementKind::NameDifference => "name difference",
         DisagreementKind::OnlyHere => "only here",
         DisagreementKind::AccountDifference => "account difference",
+        DisagreementKind::DateConflict => "date conflict",
     }
 }
 
@@ -130,6 +131,7 @@ pub fn kind_slug(kind: DisagreementKind) -> &'static str {
         DisagreementKind::NameDifference => "name_difference",
         DisagreementKind::OnlyHere => "only_here",
         DisagreementKind::AccountDifference => "account_difference",
+        DisagreementKind::DateConflict => "date_conflict",
     }
 }
 

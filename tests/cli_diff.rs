@@ -353,3 +353,58 @@ fn pronoun_speakers_in_other_languages() {
         assert!(summary.contains(name), "{summary}");
     }
 }
+
+/// `diff` and `report` take any file path, as `sentences` and `align` do: a file name that is
+/// not UTF-8 is read (it was a usage error), and one that names nothing is a one-line error.
+#[cfg(unix)]
+#[test]
+fn article_paths_that_are_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let d = tempfile::tempdir().unwrap();
+    let a = d.path().join(OsStr::from_bytes(b"caf\xe9.txt"));
+    let b = d.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Caf\u{e9} news\n\nThe mayor of Lyon spoke on Monday to 40 reporters.",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Town news\n\nThe mayor of Lyon spoke on Monday to 45 reporters.",
+    )
+    .unwrap();
+    let run = |args: &[&OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run parallax")
+    };
+    let o = run(&[
+        "diff".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--json".as_ref(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["rows"].as_array().is_some_and(|r| !r.is_empty()), "{v}");
+    let o = run(&[
+        "report".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "-f".as_ref(),
+        "md".as_ref(),
+    ]);
+    assert!(stdout(&o).contains("45 reporters"));
+    let missing = d.path().join(OsStr::from_bytes(b"x\xff.txt"));
+    for cmd in ["diff", "report"] {
+        let o = run(&[cmd.as_ref(), missing.as_os_str(), b.as_os_str()]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            err.contains("no such file") && err.lines().count() == 1,
+            "{err}"
+        );
+    }
+}

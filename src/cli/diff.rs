@@ -23,9 +23,9 @@ pub enum ColorChoice {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Article A: a path to a file, or an id in the corpus (e.g. `003`).
-    a: String,
+    a: std::ffi::OsString,
     /// Article B: a path to a file, or an id in the corpus.
-    b: String,
+    b: std::ffi::OsString,
     /// Print rows with spans, kinds, scores and word segments as JSON (pure ASCII).
     #[arg(long)]
     json: bool,

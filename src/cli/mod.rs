@@ -9,6 +9,7 @@ mod sentences;
 
 use clap::{Parser, Subcommand};
 use parallax::corpus::Corpus;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -146,15 +147,15 @@ pub struct Pair {
     pub home: PathBuf,
 }
 
-/// Resolve `a` and `b` like `diff` does: an existing file path is read directly (with its
-/// manifest metadata when it lies in the corpus directory); anything else is a corpus id, file
-/// name or unique id prefix in the corpus `dir` (default: the bundled corpus).
-pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair> {
+/// Resolve `a` and `b` like `diff` does: an existing file path (any bytes) is read directly
+/// (with its manifest metadata when it lies in the corpus directory); anything else is a
+/// corpus id, file name or unique id prefix in the corpus `dir` (default: the bundled corpus).
+pub fn resolve_pair(a: &OsStr, b: &OsStr, dir: Option<&Path>) -> anyhow::Result<Pair> {
     use parallax::corpus::{Article, ArticleMeta};
     let mut corpus: Option<Corpus> = None;
     let mut home: Option<PathBuf> = None;
-    let mut resolve = |name: &str| -> anyhow::Result<Article> {
-        let path = Path::new(name);
+    let mut resolve = |raw: &OsStr| -> anyhow::Result<Article> {
+        let path = Path::new(raw);
         if path.is_file() {
             let parent = match path.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -201,6 +202,10 @@ pub fn resolve_pair(a: &str, b: &str, dir: Option<&Path>) -> anyhow::Result<Pair
             };
             return Ok(Article::from_text(meta, text));
         }
+        // (not a file: an id, which is UTF-8, or nothing there)
+        let Some(name) = raw.to_str() else {
+            anyhow::bail!("{}: no such file", path.display())
+        };
         if corpus.is_none() {
             corpus = Some(load_corpus(dir)?);
         }

@@ -10,9 +10,9 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Article A: a corpus id (or unique prefix) or a file path.
-    a: String,
+    a: std::ffi::OsString,
     /// Article B: a corpus id (or unique prefix) or a file path.
-    b: String,
+    b: std::ffi::OsString,
     /// Output format: md (Markdown), html (one self-contained file) or json.
     /// Default: from the -o file's extension, else md.
     #[arg(long, short = 'f', value_name = "md|html|json")]

@@ -601,3 +601,65 @@ fn dates_of_the_same_thing_conflict() {
         assert!(dates(a, b).is_empty(), "{a} / {b}: {:?}", dates(a, b));
     }
 }
+
+/// Counted nouns outside the small tables, in German (the capitalised noun after the number)
+/// and in French, Spanish, Italian and Portuguese (the word after it): the same noun on both
+/// sides with figures that cannot both hold is a conflict. A determiner after a number is no
+/// noun: "alle 3.42 di questa notte" is a time, not a count of "questa".
+#[test]
+fn counted_nouns_outside_the_tables() {
+    let conflicts = |a: &str, b: &str, lang: &str| -> Vec<(Vec<String>, Vec<String>)> {
+        let (aa, bb) = (art_in("a", a, lang), art_in("b", b, lang));
+        let c = compare(&aa, &bb);
+        of_kind(&c, DisagreementKind::NumberConflict)
+            .into_iter()
+            .map(|d| (texts(&aa, &d.a), texts(&bb, &d.b)))
+            .collect()
+    };
+    let one = |x: &str, y: &str| vec![(vec![x.to_string()], vec![y.to_string()])];
+    assert_eq!(
+        conflicts(
+            "Bei dem Brand in einem Mehrfamilienhaus in Ulm waren 120 Einsatzkräfte der Feuerwehr vor Ort.",
+            "Bei dem Feuer in einem Mehrfamilienhaus in Ulm waren rund 150 Einsatzkräfte der Feuerwehr im Einsatz.",
+            "de",
+        ),
+        one("120 Einsatzkräfte", "rund 150 Einsatzkräfte")
+    );
+    assert_eq!(
+        conflicts(
+            "Il terremoto ha danneggiato 40 edifici nel centro storico di Norcia, secondo i vigili.",
+            "Il sisma ha danneggiato 35 edifici nel centro storico di Norcia, secondo i vigili.",
+            "it",
+        ),
+        one("40 edifici", "35 edifici")
+    );
+    assert_eq!(
+        conflicts(
+            "El ministerio desplegó 200 efectivos en la zona afectada por el incendio forestal.",
+            "El ministerio desplegó unos 350 efectivos en la zona afectada por el incendio forestal.",
+            "es",
+        ),
+        one("200 efectivos", "unos 350 efectivos")
+    );
+    let (a, b) = (
+        art_in(
+            "a",
+            "La scossa è stata registrata alle 3.42 di questa notte in Umbria.",
+            "it",
+        ),
+        art_in(
+            "b",
+            "La scossa è stata registrata alle 4.10 di questa notte in Umbria.",
+            "it",
+        ),
+    );
+    assert!(
+        compare(&a, &b)
+            .disagreements
+            .iter()
+            .all(|d| d.kind != DisagreementKind::NumberConflict
+                && d.kind != DisagreementKind::OnlyHere),
+        "{:#?}",
+        compare(&a, &b).disagreements
+    );
+}

@@ -1233,6 +1233,35 @@ fn np_run(ws: &[W], mut k: usize, max: usize) -> Vec<usize> {
     out
 }
 
+/// In a language whose counted nouns the tables do not hold, the noun a number counts
+/// (`run`: the noun-phrase words after it): in German the first capitalised word, nouns
+/// being capitalised there and adjectives not ("120 weitere Einsatzkräfte"); in French,
+/// Spanish, Italian and Portuguese the first word, adjectives mostly following the noun
+/// there ("40 edifici storici"); not a determiner ("3.42 di questa notte" is a time).
+/// Words of one or two letters are not nouns here.
+fn head_noun_in(ws: &[W], run: &[usize], lang: Lang) -> Option<usize> {
+    const DETERMINERS: &[&str] = &[
+        "les", "des", "une", "cette", "ces", "leur", "leurs", "los", "las", "una", "unos", "unas",
+        "esta", "este", "estos", "estas", "esa", "ese", "esos", "esas", "sus", "uno", "questa",
+        "questo", "questi", "queste", "quella", "quello", "quelli", "quelle", "della", "dello",
+        "delle", "degli", "dei", "nella", "nelle", "uma", "umas", "uns", "essa", "esse", "essas",
+        "esses", "dos", "das", "nos", "nas", "seus", "suas",
+    ];
+    let wordlike = |j: &usize| {
+        let w = &ws[*j].lower;
+        w.chars().count() > 2 && w.chars().all(char::is_alphabetic)
+    };
+    match lang {
+        Lang::German => run.iter().copied().find(|j| ws[*j].cap() && wordlike(j)),
+        Lang::French | Lang::Spanish | Lang::Italian | Lang::Portuguese => {
+            run.first().copied().filter(|j| {
+                !ws[*j].cap() && wordlike(j) && !DETERMINERS.contains(&ws[*j].lower.as_ref())
+            })
+        }
+        _ => None,
+    }
+}
+
 /// The canonical key of a counted noun of `lang` other than English (singular or plural,
 /// lower case), shared with the English keys of [`counted_key`] so that "30 países" and
 /// "casi 20 naciones" are both "countries"; `None` for words not in the small tables.
@@ -1892,7 +1921,8 @@ fn build(text: &str, sentence: usize, ws: &[W], raw: &Raw, lang: Lang) -> Option
                         && !ws[j].cap()
                         && !matches!(ws[j].lower.as_ref(), "times")
                 })
-            });
+            })
+            .or_else(|| head_noun_in(ws, &run, lang));
         if let Some(h) = noun {
             descriptor.extend(run.iter().copied().take_while(|&j| j <= h));
         }

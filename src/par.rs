@@ -17,13 +17,24 @@ use std::time::{Duration, Instant};
 /// handed to the pool and back: 15–40 µs saved per comparison, the longer the pool was
 /// idle. Call it on the thread that runs comparisons (the reader's comparison thread, the
 /// main thread of a one-shot command or a benchmark), before anything else uses rayon. Returns
-/// false, changing nothing, when the pool is already built. If the thread ends, the pool goes
-/// on with its other threads.
+/// false, changing nothing, when the pool is already built, or when it would have one thread
+/// (`RAYON_NUM_THREADS=1`, one CPU): that thread would be the whole pool, and as it never
+/// waits for the pool's work (it is not one of rayon's own threads), work handed to the pool
+/// by other threads would never run. If the thread ends, the pool goes on with its other
+/// threads.
 pub fn adopt_current_thread() -> bool {
-    rayon::ThreadPoolBuilder::new()
-        .use_current_thread()
-        .build_global()
-        .is_ok()
+    let threads = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1);
+    threads >= 2
+        && rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .use_current_thread()
+            .build_global()
+            .is_ok()
 }
 
 /// Run `f` on a thread of rayon's pool: in place on a thread of the pool
@@ -34,7 +45,9 @@ pub fn adopt_current_thread() -> bool {
 /// While `f` runs, another thread of the pool stays awake to take what `f` forks ([`help`]):
 /// a pool thread that ran out of work sleeps after some µs, and waking it again takes longer
 /// than most of the forks of a comparison (measured: a fork-join of two halves of 30 µs took
-/// 31 µs when the other thread was awake, 40 µs more when it had to be woken).
+/// 31 µs when the other thread was awake, 40 µs more when it had to be woken). So a core
+/// spins while `f` runs and forks at least once a millisecond: meant for one comparison at
+/// a time (the reader, a command), not for many `on_pool` calls at once.
 pub fn on_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     if rayon::current_num_threads() < 2 {
         return f();

@@ -293,14 +293,25 @@ impl std::fmt::Debug for AnalysisCell {
     }
 }
 
+/// The value kept in `cell`, made by `make` when there is none yet. `make` runs outside the
+/// cell's lock (not as `OnceLock::get_or_init` would): it forks on rayon's pool
+/// ([`crate::par`]), and a thread waiting for a fork's other half runs other jobs meanwhile,
+/// which may need this cell — inside the lock, a deadlock (seen with `compare` run by
+/// `par_iter` over pairs sharing articles). Two threads asking at once may both make it;
+/// the first one kept is what both get (the two are equal).
+fn kept<T>(cell: &OnceLock<Arc<T>>, make: impl FnOnce() -> T) -> &Arc<T> {
+    if let Some(v) = cell.get() {
+        return v;
+    }
+    let _ = cell.set(Arc::new(make()));
+    cell.get().expect("kept above, or by another thread")
+}
+
 impl Article {
     /// This article's [`Analysis`]: computed on first use and kept. (Computed afresh, and
     /// not kept, if the article was changed after its analysis was made.)
     pub fn analysis(&self) -> Cow<'_, Analysis> {
-        let a = self
-            .analysis
-            .analysis
-            .get_or_init(|| Arc::new(Analysis::new(self)));
+        let a = kept(&self.analysis.analysis, || Analysis::new(self));
         if a.source.matches(self) {
             Cow::Borrowed(a)
         } else {
@@ -311,10 +322,7 @@ impl Article {
     /// This article's [`Prepared`]: computed on first use and kept (computed afresh, and not
     /// kept, if the article was changed after it was made).
     pub fn prepared(&self) -> Cow<'_, Prepared> {
-        let p = self
-            .analysis
-            .prepared
-            .get_or_init(|| Arc::new(Prepared::new(self)));
+        let p = kept(&self.analysis.prepared, || Prepared::new(self));
         if p.source.matches(self) {
             Cow::Borrowed(p)
         } else {

@@ -130,6 +130,23 @@ pub fn both<A: Send, B: Send>(
     (a, b.expect("the scope waited for its spawned job"))
 }
 
+/// `f` of `items`, computed as `f` of the first half followed by `f` of the second, the two
+/// halves in parallel when `par` ([`both`]): for an `f` whose output on a slice is its
+/// outputs on the slice's parts, one after the other.
+pub fn halves<T: Sync, R: Send>(
+    par: bool,
+    items: &[T],
+    f: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    if !par {
+        return f(items);
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    let (mut out, rest) = both(true, || f(first), || f(second));
+    out.extend(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +156,17 @@ mod tests {
         for par in [false, true] {
             assert_eq!(both(par, || 1, || "two"), (1, "two"));
             assert_eq!(on_pool(|| both(par, || 1, || "two")), (1, "two"));
+        }
+    }
+
+    #[test]
+    fn halves_give_the_whole_in_order() {
+        let items: Vec<u32> = (0..9).collect();
+        let double = |xs: &[u32]| xs.iter().map(|x| x * 2).collect::<Vec<_>>();
+        for par in [false, true] {
+            assert_eq!(halves(par, &items, double), double(&items));
+            assert_eq!(on_pool(|| halves(par, &items, double)), double(&items));
+            assert!(halves(par, &[] as &[u32], double).is_empty());
         }
     }
 

@@ -218,10 +218,7 @@ impl Vocab {
             ids.iter().map(|&n| norm.stem(norms.str(n))).collect()
         };
         let split = forms.len() >= STEMS_SPLIT && crate::par::cheap_forks();
-        let (first, second) = forms.split_at(forms.len() / 2);
-        let (mut stems, rest) = both(split, || stem_all(first), || stem_all(second));
-        stems.extend(rest);
-        let mut stems = stems.into_iter();
+        let mut stems = crate::par::halves(split, &forms, stem_all).into_iter();
         for (w, &stemmed) in self.words.iter_mut().zip(&self.stemmed) {
             w.stem = if stemmed {
                 let stem = stems.next().expect("a stem per stemmed word");
@@ -958,11 +955,7 @@ impl Features {
             }
             out
         };
-        let split = rows.len() >= 8 && crate::par::cheap_forks();
-        let (first, second) = rows.split_at(rows.len() / 2);
-        let (mut out, rest) = both(split, || run(first), || run(second));
-        out.extend(rest);
-        out
+        crate::par::halves(rows.len() >= 8 && crate::par::cheap_forks(), &rows, run)
     }
 
     /// The similarities of many 1:1 pairs, as [`Features::sim`] gives them (pairs it gives

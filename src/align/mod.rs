@@ -760,13 +760,7 @@ fn par_sims(f: &Features, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f32)> {
     } else {
         20_000
     };
-    if pairs.len() < at_least {
-        return run(pairs);
-    }
-    let (x, y) = pairs.split_at(pairs.len() / 2);
-    let (mut a, b) = crate::par::both(true, || run(x), || run(y));
-    a.extend(b);
-    a
+    crate::par::halves(pairs.len() >= at_least, pairs, run)
 }
 
 /// A 1:2 or 2:1 item over `(a0, a1, b0, b1)` if it beats every single pair inside it by the

@@ -23,18 +23,25 @@ use std::time::{Duration, Instant};
 /// by other threads would never run. If the thread ends, the pool goes on with its other
 /// threads.
 pub fn adopt_current_thread() -> bool {
-    let threads = std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
-        .unwrap_or(1);
+    let threads = default_threads();
     threads >= 2
         && rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .use_current_thread()
             .build_global()
             .is_ok()
+}
+
+/// The number of threads rayon gives its global pool when not told otherwise:
+/// `RAYON_NUM_THREADS` when set to a positive number, else the machine's available
+/// parallelism (1 when that cannot be told).
+pub fn default_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
 }
 
 /// Run `f` on a thread of rayon's pool: in place on a thread of the pool

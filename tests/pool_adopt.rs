@@ -25,12 +25,7 @@ fn an_adopted_thread_compares_in_place_with_cheap_forks() {
     });
 
     // (with one thread the pool would be this thread alone: adopting it is refused)
-    let threads = std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    if threads < 2 {
+    if par::default_threads() < 2 {
         assert!(!par::adopt_current_thread());
         eprintln!("SKIPPED: one thread, so the pool is not adopted (checked that it is refused)");
         return;

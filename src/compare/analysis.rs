@@ -33,18 +33,8 @@ pub struct Analysis {
 pub struct Prepared {
     /// The article's side of the alignment features.
     pub(crate) align: Arc<align::Prepared>,
-    /// One key per token, in document order (sentence by sentence).
-    pub(crate) keys: Vec<TokenKey>,
-    /// `token_start[i]`: index in `keys` of sentence `i`'s first token (one extra entry at
-    /// the end: the token count).
-    pub(crate) token_start: Vec<usize>,
-    /// The normalised forms of all tokens, concatenated; [`TokenKey`] points into it.
-    pub(crate) forms: String,
-    /// Per token (as `keys`), the id of its normalised form: the article's distinct forms
-    /// numbered in order of first occurrence.
-    pub(crate) form_ids: Vec<u32>,
-    /// Per form id, the index in `keys` of its first token.
-    pub(crate) distinct: Vec<u32>,
+    /// The forms its tokens are diffed by.
+    pub(crate) diff: Forms,
     /// What it was computed from, to notice an article changed since.
     source: Source,
 }
@@ -98,13 +88,21 @@ impl Source {
 /// where a fork is cheap.
 const PREPARE_SPLIT_BYTES: usize = 1024;
 
-/// The diff forms of an article's tokens ([`Prepared`]'s fields of the same names).
-struct Forms {
-    keys: Vec<TokenKey>,
-    token_start: Vec<usize>,
-    forms: String,
-    form_ids: Vec<u32>,
-    distinct: Vec<u32>,
+/// The diff forms of an article's tokens ([`Prepared::diff`]).
+#[derive(Clone, Debug)]
+pub(crate) struct Forms {
+    /// One key per token, in document order (sentence by sentence).
+    pub(crate) keys: Vec<TokenKey>,
+    /// `token_start[i]`: index in `keys` of sentence `i`'s first token (one extra entry at
+    /// the end: the token count).
+    pub(crate) token_start: Vec<usize>,
+    /// The normalised forms of all tokens, concatenated; [`TokenKey`] points into it.
+    pub(crate) forms: String,
+    /// Per token (as `keys`), the id of its normalised form: the article's distinct forms
+    /// numbered in order of first occurrence.
+    pub(crate) form_ids: Vec<u32>,
+    /// Per form id, the index in `keys` of its first token.
+    pub(crate) distinct: Vec<u32>,
 }
 
 impl Forms {
@@ -169,7 +167,7 @@ impl Prepared {
     pub fn new(a: &Article) -> Prepared {
         let source = Source::of(a);
         let split = a.text.len() >= PREPARE_SPLIT_BYTES && crate::par::cheap_forks();
-        let (align, forms) = crate::par::both(
+        let (align, diff) = crate::par::both(
             split,
             || {
                 Arc::new(align::prepare(&align::Side {
@@ -183,11 +181,7 @@ impl Prepared {
         );
         Prepared {
             align,
-            keys: forms.keys,
-            token_start: forms.token_start,
-            forms: forms.forms,
-            form_ids: forms.form_ids,
-            distinct: forms.distinct,
+            diff,
             source,
         }
     }
@@ -204,7 +198,7 @@ impl Prepared {
 
     /// The form ids of sentence `i`'s tokens.
     pub(crate) fn sentence_form_ids(&self, i: usize) -> &[u32] {
-        &self.form_ids[self.token_start[i]..self.token_start[i + 1]]
+        &self.diff.form_ids[self.diff.token_start[i]..self.diff.token_start[i + 1]]
     }
 
     /// For each form id of `other`, the id of the same form among this article's (its own id
@@ -212,17 +206,19 @@ impl Prepared {
     /// are equal exactly when the forms are, across both articles.
     pub(crate) fn pair_form_ids(&self, other: &Prepared) -> Vec<u32> {
         let mine: FxMap<&str, u32> = self
+            .diff
             .distinct
             .iter()
             .enumerate()
-            .map(|(id, &t)| (self.form(&self.keys[t as usize]), id as u32))
+            .map(|(id, &t)| (self.form(&self.diff.keys[t as usize]), id as u32))
             .collect();
-        let mut next = self.distinct.len() as u32;
+        let mut next = self.diff.distinct.len() as u32;
         other
+            .diff
             .distinct
             .iter()
             .map(|&t| {
-                mine.get(other.form(&other.keys[t as usize]))
+                mine.get(other.form(&other.diff.keys[t as usize]))
                     .copied()
                     .unwrap_or_else(|| {
                         next += 1;
@@ -234,7 +230,7 @@ impl Prepared {
 
     /// The normalised form a key stands for.
     pub(crate) fn form(&self, k: &TokenKey) -> &str {
-        &self.forms[k.start as usize..k.end as usize]
+        &self.diff.forms[k.start as usize..k.end as usize]
     }
 }
 
@@ -362,7 +358,7 @@ mod tests {
     fn keys_are_the_folded_lowercase_tokens() {
         let a = art("“Don’t” — said MR. Smith – 3.5%.");
         let an = a.prepared();
-        let forms: Vec<&str> = an.keys.iter().map(|k| an.form(k)).collect();
+        let forms: Vec<&str> = an.diff.keys.iter().map(|k| an.form(k)).collect();
         assert_eq!(
             forms,
             [
@@ -374,13 +370,13 @@ mod tests {
                 forms.iter().position(|f| *f == x),
                 forms.iter().rposition(|f| *f == y),
             );
-            an.form_ids[i.unwrap()] == an.form_ids[j.unwrap()]
+            an.diff.form_ids[i.unwrap()] == an.diff.form_ids[j.unwrap()]
         };
         assert!(same("\"", "\""));
         assert!(same("-", "-"));
         assert!(!same("said", "smith"));
-        assert_eq!(an.sentence_form_ids(0).len(), an.keys.len());
-        assert_eq!(an.distinct.len(), 9);
+        assert_eq!(an.sentence_form_ids(0).len(), an.diff.keys.len());
+        assert_eq!(an.diff.distinct.len(), 9);
     }
 
     #[test]

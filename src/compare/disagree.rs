@@ -33,9 +33,15 @@ struct SideCtx<'a> {
     words: std::cell::OnceCell<HashSet<Box<str>>>,
     /// The stems of each sentence's words (computed once, if asked).
     stems: std::cell::OnceCell<Vec<HashSet<String>>>,
+    /// The article's normaliser (made once, if asked).
+    norm: std::cell::OnceCell<Normalizer>,
 }
 
 impl SideCtx<'_> {
+    fn normalizer(&self) -> &Normalizer {
+        self.norm.get_or_init(|| Normalizer::new(self.art.lang))
+    }
+
     fn lower(&self) -> &str {
         match self.lower_given {
             Some(l) => l,
@@ -62,7 +68,7 @@ impl SideCtx<'_> {
     /// Whether one sentence holds a word of each of `words`' stems (in the article's
     /// language): "Warn-App NINA" has every word of "Warn-Apps NINA".
     fn one_sentence_has_stems(&self, words: &[String]) -> bool {
-        let norm = Normalizer::new(self.art.lang);
+        let norm = self.normalizer();
         // (the parts of hyphenated words too: "Warn-App" has "Warn" and "App")
         let stems_of = |text: &str| -> HashSet<String> {
             let text = text.replace(['-', '‐', '‑'], " ");
@@ -170,6 +176,7 @@ fn find_with(
         lower: Default::default(),
         words: Default::default(),
         stems: Default::default(),
+        norm: Default::default(),
     };
     let sb = SideCtx {
         art: b,
@@ -179,6 +186,7 @@ fn find_with(
         lower: Default::default(),
         words: Default::default(),
         stems: Default::default(),
+        norm: Default::default(),
     };
     let mut out = Vec::new();
     let used_numbers = numbers(&sa, &sb, rows, &mut out);
@@ -1107,7 +1115,7 @@ fn dates(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>) 
         let (Some(da), Some(db)) = (only_date(sa, r), only_date(sb, r)) else {
             continue;
         };
-        let anchor = |side: &SideCtx, d: &DateClaim| date_anchor(side.art, d);
+        let anchor = |side: &SideCtx, d: &DateClaim| date_anchor(side, d);
         if dates_conflict(da, db) && anchor(sa, da).is_some_and(|x| Some(x) == anchor(sb, db)) {
             out.push(Disagreement {
                 kind: DisagreementKind::DateConflict,
@@ -1127,7 +1135,7 @@ fn dates(sa: &SideCtx, sb: &SideCtx, rows: &[Row], out: &mut Vec<Disagreement>) 
 /// The word a date follows in its sentence, stemmed: the nearest word before it that is not
 /// a preposition or a time word ("on", "late", "last", …; words of up to three letters are
 /// skipped), so "occurred late on Friday" and "occurred Thursday" both give `occur`.
-fn date_anchor(art: &Article, d: &DateClaim) -> Option<String> {
+fn date_anchor(side: &SideCtx, d: &DateClaim) -> Option<String> {
     const SKIP: [&str; 14] = [
         "late",
         "early",
@@ -1144,9 +1152,10 @@ fn date_anchor(art: &Article, d: &DateClaim) -> Option<String> {
         "overnight",
         "about",
     ];
+    let art = side.art;
     let sentence = art.doc.sentences.get(d.sentence)?;
     let before = art.text.get(sentence.span.start..d.span.start)?;
-    let norm = Normalizer::new(art.lang);
+    let norm = side.normalizer();
     word_spans(before)
         .into_iter()
         .rev()
